@@ -1,0 +1,21 @@
+"""What a referral may share about a resident (the consent's data categories)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DataCategory(models.TextChoices):
+    CONTACT = "contact", _("Contactgegevens")
+    SUMMARY = "summary", _("Samenvatting van de hulpvraag")
+    NEEDS = "needs", _("Soorten hulpvraag")
+    FINANCES = "finances", _("Financiële situatie")
+    HOUSEHOLD = "household", _("Gezinssituatie")
+    # A special category of personal data (AVG art. 9): shared only with
+    # explicit consent, never on a general basis.
+    HEALTH = "health", _("Gezondheid")
+
+
+SPECIAL_CATEGORIES = {DataCategory.HEALTH}
+
+# Every referral shares at least these: the receiver must know who and why.
+MINIMUM_FOR_REFERRAL = {DataCategory.CONTACT, DataCategory.SUMMARY, DataCategory.NEEDS}

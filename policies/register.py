@@ -1,0 +1,98 @@
+"""The processing register (verwerkingsregister, AVG art. 30) as data.
+
+Every audit entry names one of these activities. `manage.py processing_register`
+prints it; the privacy officer sees it as a page.
+"""
+
+from dataclasses import dataclass
+
+from policies.data_categories import DataCategory
+
+
+@dataclass(frozen=True)
+class ProcessingActivity:
+    code: str
+    name: str
+    purpose: str
+    legal_basis: str
+    data_categories: tuple[str, ...]
+    recipients: str
+    retention: str
+
+
+_ALL_RESIDENT_DATA = tuple(c.value for c in DataCategory)
+
+ACTIVITIES: dict[str, ProcessingActivity] = {
+    a.code: a
+    for a in [
+        ProcessingActivity(
+            code="case_management",
+            name="Casusregie",
+            purpose="Eén gezin, één plan, één regisseur: de hulpvraag van een huishouden vastleggen en volgen.",
+            legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a); voor de gemeente ook wettelijke taak "
+            "(Wmo 2015, Participatiewet; AVG art. 6 lid 1e).",
+            data_categories=_ALL_RESIDENT_DATA,
+            recipients="De regisseur en de verwijzende organisatie.",
+            retention="Tot 1 jaar na het sluiten van de casus; daarna gewist, alleen anonieme cijfers blijven.",
+        ),
+        ProcessingActivity(
+            code="referral",
+            name="Warme overdracht",
+            purpose="Een hulpvraag doorgeven aan de partner die kan helpen, met alleen wat die partner nodig heeft.",
+            legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a), of meldcode / vitaal belang / "
+            "wettelijke taak met schriftelijke onderbouwing.",
+            data_categories=_ALL_RESIDENT_DATA,
+            recipients="De ontvangende partner waarvoor toestemming is gegeven.",
+            retention="Tot 1 jaar na het sluiten van de casus.",
+        ),
+        ProcessingActivity(
+            code="consent",
+            name="Toestemming vastleggen",
+            purpose="Vastleggen waarvoor de inwoner toestemming gaf, aan wie, en tot wanneer; intrekken.",
+            legal_basis="Wettelijke verplichting om toestemming aan te kunnen tonen (AVG art. 7 lid 1).",
+            data_categories=(DataCategory.CONTACT.value,),
+            recipients="Geen; alleen de organisaties in de toestemming zelf.",
+            retention="Zolang de casus bestaat, plus 1 jaar.",
+        ),
+        ProcessingActivity(
+            code="subject_rights",
+            name="Rechten van de inwoner",
+            purpose="Inzage, correctie en verwijdering op verzoek van de inwoner.",
+            legal_basis="Wettelijke verplichting (AVG art. 15–17).",
+            data_categories=_ALL_RESIDENT_DATA,
+            recipients="De inwoner zelf.",
+            retention="Het verzoek en de afhandeling: 1 jaar.",
+        ),
+        ProcessingActivity(
+            code="audit_review",
+            name="Controle door de privacyfunctionaris",
+            purpose="Nagaan wie welke gegevens zag of wijzigde, en waarom; afwijkingen opmerken.",
+            legal_basis="Wettelijke verplichting (AVG art. 5 lid 2, art. 32).",
+            data_categories=(),
+            recipients="De privacyfunctionaris (alleen metadata, nooit inhoud).",
+            retention="Logboek: 5 jaar.",
+        ),
+        ProcessingActivity(
+            code="retention",
+            name="Bewaartermijn bewaken",
+            purpose="Persoonsgegevens wissen na afloop van de bewaartermijn.",
+            legal_basis="Wettelijke verplichting (AVG art. 5 lid 1e).",
+            data_categories=_ALL_RESIDENT_DATA,
+            recipients="Geen.",
+            retention="Niet van toepassing.",
+        ),
+        ProcessingActivity(
+            code="administration",
+            name="Beheer van partners en gebruikers",
+            purpose="Partners, diensten en gebruikers bijhouden.",
+            legal_basis="Gerechtvaardigd belang / uitvoering convenant (AVG art. 6 lid 1f).",
+            data_categories=(),
+            recipients="Functioneel beheer.",
+            retention="Zolang het account bestaat.",
+        ),
+    ]
+}
+
+
+def activity(code: str) -> ProcessingActivity:
+    return ACTIVITIES[code]

@@ -1,0 +1,36 @@
+"""Which models django-auditlog follows, and which of their fields it must never show."""
+
+from auditlog.registry import auditlog
+from django.contrib.auth import get_user_model
+
+# Every ciphertext column and key: the audit entry says *that* it changed,
+# never *what* it became (redacted in full by referrals.audit.redact).
+_SECRET_SUFFIXES = ("_ciphertext",)
+_SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password"}
+
+
+def _mask_fields(model) -> list[str]:
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS
+    ]
+
+
+def register_all():
+    from referrals import models as m
+
+    user_model = get_user_model()
+    plain = [m.Wijk, m.Category, m.Organisation, m.Membership, m.FollowUp, m.ReferralEvent,
+             m.Notification, m.PrivacyFlag, m.ReferralUserObjectPermission, m.ReferralGroupObjectPermission]
+    m2m = {
+        m.Service: ["categories", "wijken"],
+        m.Case: ["categories", "household"],
+        m.Referral: ["categories"],
+        m.Consent: ["recipients"],
+    }
+    for model in [*plain, m.Resident, m.PlanGoal, *m2m]:
+        if not auditlog.contains(model):
+            auditlog.register(model, mask_fields=_mask_fields(model), m2m_fields=set(m2m.get(model, ())))
+    if not auditlog.contains(user_model):
+        auditlog.register(user_model, exclude_fields=["password", "last_login"])

@@ -1,0 +1,148 @@
+"""Field encryption: one data key per resident, wrapped by a master key.
+
+Every personal value is sealed with AES-256-GCM under the resident's own data
+key. The associated data is the value's identity (model, field, row uid), so a
+ciphertext copied into another row or column no longer opens. The data key is
+itself sealed by a master key from the environment; erasing a resident destroys
+its wrapped data key (crypto-shredding), which makes every copy unreadable,
+backups included.
+
+Stored formats (ASCII, so they fit a text column on every database):
+  value:     "v1:" + base64(nonce(12) | ciphertext+tag)
+  data key:  "<master key id>:" + base64(nonce(12) | ciphertext+tag)
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+VALUE_PREFIX = "v1:"
+
+
+class DecryptionError(Exception):
+    """A value or data key could not be opened: wrong key, or tampered data.
+
+    Raised instead of returning empty data, so a mistake is never silent.
+    """
+
+
+class DataErased(Exception):
+    """The resident's data key was destroyed; its personal data no longer exists."""
+
+
+@dataclass(frozen=True)
+class MasterKey:
+    key_id: str
+    key: bytes
+
+
+def _parse_keyring(raw: str) -> list[MasterKey]:
+    keys = []
+    for item in raw.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        key_id, sep, b64 = item.partition(":")
+        if not sep:
+            raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS entries must look like 'id:base64key'.")
+        key = base64.urlsafe_b64decode(b64)
+        if len(key) != 32:
+            raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} must be 32 bytes (AES-256).")
+        keys.append(MasterKey(key_id, key))
+    if not keys:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is empty: personal data cannot be read or written.")
+    return keys
+
+
+def keyring() -> list[MasterKey]:
+    """The master keys; the first one wraps new data keys, all of them unwrap."""
+    return _parse_keyring(settings.FIELD_ENCRYPTION_KEYS)
+
+
+def current_master_key() -> MasterKey:
+    return keyring()[0]
+
+
+def new_master_key_b64() -> str:
+    return base64.urlsafe_b64encode(AESGCM.generate_key(bit_length=256)).decode()
+
+
+def _seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    nonce = os.urandom(12)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def _open(key: bytes, blob: bytes, aad: bytes) -> bytes:
+    try:
+        return AESGCM(key).decrypt(blob[:12], blob[12:], aad)
+    except InvalidTag as exc:
+        raise DecryptionError("ciphertext does not open with this key and identity") from exc
+
+
+def new_data_key() -> bytes:
+    return AESGCM.generate_key(bit_length=256)
+
+
+def wrap_data_key(data_key: bytes, owner_uid: str, master: MasterKey | None = None) -> str:
+    master = master or current_master_key()
+    blob = _seal(master.key, data_key, f"datakey:{owner_uid}".encode())
+    return f"{master.key_id}:{base64.b64encode(blob).decode()}"
+
+
+def unwrap_data_key(wrapped: str, owner_uid: str) -> bytes:
+    key_id, _, b64 = wrapped.partition(":")
+    for master in keyring():
+        if master.key_id == key_id:
+            return _open(master.key, base64.b64decode(b64), f"datakey:{owner_uid}".encode())
+    raise DecryptionError(f"master key {key_id!r} is not configured in FIELD_ENCRYPTION_KEYS")
+
+
+def wrapped_key_id(wrapped: str) -> str:
+    return wrapped.partition(":")[0]
+
+
+def encrypt_value(data_key: bytes, plaintext: str, aad: str) -> str:
+    blob = _seal(data_key, plaintext.encode(), aad.encode())
+    return VALUE_PREFIX + base64.b64encode(blob).decode()
+
+
+def decrypt_value(data_key: bytes, stored: str, aad: str) -> str:
+    if not stored.startswith(VALUE_PREFIX):
+        raise DecryptionError("stored value is not in the encrypted format")
+    return _open(data_key, base64.b64decode(stored[len(VALUE_PREFIX):]), aad.encode()).decode()
+
+
+class EncryptedAttribute:
+    """A readable attribute over a ciphertext column of a model.
+
+    The owning model supplies `data_key()` (the resident's key) and a `uid`.
+    Empty values stay empty (no ciphertext), so optional fields cost nothing.
+    """
+
+    def __init__(self, column: str):
+        self.column = column
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def _aad(self, obj) -> str:
+        return f"{obj._meta.label_lower}.{self.name}:{obj.uid}"
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        stored = getattr(obj, self.column)
+        if not stored:
+            return ""
+        return decrypt_value(obj.data_key(), stored, self._aad(obj))
+
+    def __set__(self, obj, value):
+        value = "" if value is None else str(value)
+        setattr(obj, self.column, encrypt_value(obj.data_key(), value, self._aad(obj)) if value else "")

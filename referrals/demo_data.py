@@ -1,0 +1,119 @@
+"""The partners, services and wijken of Sterk voor Noord (DOMAIN.md), and demo users."""
+
+from datetime import date
+
+# (code, name, group)
+CATEGORIES = [
+    ("nt2", "Nederlands als tweede taal", "Taal"),
+    ("laaggeletterdheid", "Laaggeletterdheid", "Taal"),
+    ("digitale-vaardigheden", "Digitale vaardigheden", "Taal"),
+    ("schulden", "Schulden", "Geld en schulden"),
+    ("rekeningen", "Rekeningen en aanmaningen", "Geld en schulden"),
+    ("deurwaarder", "Deurwaarder of incasso", "Geld en schulden"),
+    ("huisuitzetting", "Dreigende huisuitzetting", "Geld en schulden"),
+    ("energiekosten", "Energiekosten", "Geld en schulden"),
+    ("formulieren", "Formulieren en toeslagen", "Geld en schulden"),
+    ("ooievaarspas", "Ooievaarspas", "Geld en schulden"),
+    ("werk", "Werk en participatie", "Werk"),
+    ("ve", "Voorschoolse educatie (VE)", "Jeugd, onderwijs en opvoeding"),
+    ("schoolverzuim", "Schoolverzuim", "Jeugd, onderwijs en opvoeding"),
+    ("opvoeding", "Opvoeding", "Jeugd, onderwijs en opvoeding"),
+    ("18-worden", "18 worden", "Jeugd, onderwijs en opvoeding"),
+    ("huurachterstand", "Huurachterstand", "Wonen"),
+    ("overbewoning", "Overbewoning", "Wonen"),
+    ("vocht", "Vocht en schimmel", "Wonen"),
+    ("gezondheid", "Gezondheid", "Gezondheid"),
+    ("psychisch", "Psychische gezondheid", "Gezondheid"),
+    ("eenzaamheid", "Eenzaamheid en sociaal contact", "Sociaal contact"),
+    ("huiselijk-geweld", "Huiselijk geweld", "Veiligheid"),
+    ("ondernemen", "Ondernemen", "Ondernemen"),
+    ("mantelzorg", "Mantelzorg", "Mantelzorg"),
+]
+
+WIJKEN = ["Prinsenhof", "De Heuvel/Amstelwijk", "Bovenveen"]
+
+AGREEMENT = date(2024, 1, 15)
+
+# (slug, name, kind, domains, has agreement)
+ORGANISATIONS = [
+    ("gemeente-participatie", "Gemeente — participatieconsulenten", "municipality", "werk en participatie", True),
+    ("gemeente-leefbaarheid", "Gemeente — leefbaarheidsregisseur", "municipality", "regie", True),
+    ("gemeente-privacy", "Gemeente — privacy en programma", "municipality", "privacy, programma", True),
+    ("kwadraad-waterlelie", "Kwadraad — brugfunctionaris IKEC De Waterlelie", "social_work", "school, ouders", True),
+    ("kwadraad-margriet", "Kwadraad — brugfunctionaris De Margriet", "social_work", "school, ouders", True),
+    ("kwadraad-trampoline", "Kwadraad — brugfunctionaris De Trampoline", "social_work", "school, ouders", True),
+    ("kredietbank", "Kredietbank Nederland", "debt", "schuldhulp, budgetbeheer", True),
+    ("ping-loket", "Ping-loket", "debt", "geldzaken, juridische vragen, formulieren", True),
+    ("sociaal-servicepunt", "Sociaal Servicepunt", "social_work", "informatie, advies, cliëntondersteuning", True),
+    ("taalhuis", "Taalhuis — Bibliotheek aan de Vliet", "language", "taal, laaggeletterdheid", True),
+    ("woej", "Woej", "social_work", "schuldhulpmaatjes, taal, welzijn", True),
+    ("foxtaal", "Foxtaal", "language", "taallessen", True),
+    ("studielokalen", "Stichting Studielokalen", "education", "bijles, coaching, oudercursus", True),
+    ("vluchtelingenwerk", "Vluchtelingenwerk", "other", "inburgering", True),
+    ("jpf", "Jongeren Perspectief Fonds", "debt", "jongeren 18–27, schulden, perspectief", True),
+    ("senw", "SenW (Sport en Welzijn)", "youth", "jongerenwerk, buurtcoach", True),
+    ("vlietkinderen", "Vlietkinderen / Spel- en Opvoedpunt", "youth", "kinderopvang, VE, opvoeding", True),
+    ("jgz", "JGZ / consultatiebureau", "health", "jeugdgezondheid, VE-indicatie", True),
+    ("vidomes", "Vidomes", "housing", "wonen, huurachterstand", True),
+    ("wooninvest", "Wooninvest", "housing", "wonen, huurachterstand", True),
+    ("just-for-you", "Just for you / Energy Common", "other", "energiekosten", True),
+    ("inholland", "Hogeschool Inholland — businessloket", "education", "(startende) ondernemers", True),
+    ("wijk-ggz", "Wijk-GGZ", "health", "psychische gezondheid", True),
+    ("veilig-thuis", "Veilig Thuis", "safety", "huiselijk geweld en kindermishandeling (meldcode)", True),
+    # Care and enforcement stay apart: this one can never receive a referral.
+    ("handhaving", "Gemeente — handhaving (VTH)", "enforcement", "handhaving", False),
+]
+
+# (org slug, name, categories, target groups, wijken ([] = all), languages, location,
+#  walk-in hours, response days, accepts, valid until)
+SERVICES = [
+    ("kredietbank", "Schuldhulpverlening", ["schulden", "deurwaarder", "huisuitzetting", "rekeningen"],
+     ["everyone"], [], ["nl", "en"], "Tuinkamer van Noord (Sporthal de Fluit)", "di 9:30–11:30", 5, True, None),
+    ("kredietbank", "Budgetbeheer", ["schulden", "rekeningen"], ["everyone"], [], ["nl"], "", "", 10, True, None),
+    ("ping-loket", "Hulp bij geldzaken en formulieren", ["formulieren", "rekeningen", "ooievaarspas"],
+     ["everyone"], [], ["nl", "en", "ar", "tr"], "Tuinkamer van Noord", "wo 13:00–15:00", 3, True, None),
+    ("sociaal-servicepunt", "Cliëntondersteuning en juridisch spreekuur", ["formulieren", "schulden"],
+     ["everyone"], [], ["nl", "en"], "Sociaal Servicepunt", "ma–vr 9:00–12:00", 5, True, None),
+    ("taalhuis", "Taalmaatje", ["nt2", "laaggeletterdheid"], ["newcomers", "low_literacy"], [],
+     ["nl", "en", "ar"], "Bibliotheek aan de Vliet, Fluitpolderplein 5", "do 10:00–12:00", 10, True, None),
+    ("taalhuis", "Taalcafé en leesclub", ["nt2", "eenzaamheid"], ["everyone"], [], ["nl"],
+     "Bibliotheek aan de Vliet, Fluitpolderplein 5", "za 10:30–12:00", 10, True, None),
+    ("taalhuis", "Digitaal spreekuur", ["digitale-vaardigheden"], ["older", "low_literacy"], [], ["nl"],
+     "Bibliotheek aan de Vliet, Fluitpolderplein 5", "vr 14:00–16:00", 5, True, None),
+    ("woej", "Schuldhulpmaatje", ["schulden", "rekeningen"], ["everyone"], ["Prinsenhof", "De Heuvel/Amstelwijk"],
+     ["nl", "tr"], "Buurtkamer Woej", "ma 10:00–12:00", 5, True, None),
+    ("foxtaal", "Taallessen", ["nt2"], ["newcomers"], [], ["nl", "en", "ar"], "", "", 10, True, None),
+    ("studielokalen", "Zaterdagles en coaching", ["schoolverzuim", "opvoeding"], ["parents", "youth"], [],
+     ["nl"], "IKEC De Waterlelie", "za 9:30–12:30", 10, True, None),
+    ("vluchtelingenwerk", "Begeleiding inburgering", ["nt2", "formulieren"], ["newcomers"], [],
+     ["nl", "en", "ar", "ti"], "", "", 5, True, None),
+    ("jpf", "Trajectbegeleiding jongeren", ["schulden", "18-worden", "werk"], ["youth"], [], ["nl"], "", "", 5,
+     True, None),
+    ("jpf", "Jongeradviespunt", ["18-worden"], ["youth"], [], ["nl"], "", "", 5, True, date(2024, 12, 31)),
+    ("senw", "Buurtcoach", ["eenzaamheid", "opvoeding"], ["youth", "parents"], [], ["nl"], "", "", 5, True, None),
+    ("vlietkinderen", "Spel- en Opvoedpunt", ["ve", "opvoeding"], ["parents"], [], ["nl", "en"], "", "", 5, True,
+     None),
+    ("vidomes", "Huurachterstand: vroeg in gesprek", ["huurachterstand"], ["everyone"], [], ["nl"], "", "", 5,
+     False, None),
+    ("just-for-you", "Energiecoach", ["energiekosten"], ["everyone"], [], ["nl", "en"], "", "", 10, True, None),
+    ("inholland", "Businessloket", ["ondernemen"], ["entrepreneurs"], [], ["nl", "en"], "", "", 10, True, None),
+    ("wijk-ggz", "Wijk-GGZ consult", ["psychisch"], ["everyone"], [], ["nl"], "", "", 5, True, None),
+    ("veilig-thuis", "Advies en melding", ["huiselijk-geweld"], ["everyone"], [], ["nl"], "", "", 1, True, None),
+    ("gemeente-participatie", "Participatieconsulent", ["werk"], ["long_bijstand"], [], ["nl"],
+     "Tuinkamer van Noord", "di en do 9:00–12:00", 10, True, None),
+]
+
+DEMO_PASSWORD = "Overdracht-demo-2026"
+
+# (username, first name, role, org slug, what this persona may see)
+USERS = [
+    ("fatima", "Fatima", "referrer", "kwadraad-waterlelie", "brugfunctionaris; opent casussen, verwijst"),
+    ("ruud", "Ruud", "regisseur", "gemeente-leefbaarheid", "leefbaarheidsregisseur; ziet de hele casus"),
+    ("kees", "Kees", "intake", "kredietbank", "intake Kredietbank; inbox van de Kredietbank"),
+    ("marieke", "Marieke", "coordinator", "kredietbank", "coördinator Kredietbank; wijst toe, beheert diensten"),
+    ("anouk", "Anouk", "intake", "taalhuis", "intake Taalhuis"),
+    ("sami", "Sami", "signaller", "woej", "sleutelfiguur; ziet geen casusgegevens"),
+    ("priya", "Priya", "privacy_officer", "gemeente-privacy", "privacyfunctionaris; alleen metadata"),
+    ("petra", "Petra", "programme", "gemeente-privacy", "programmamanager; alleen geaggregeerde cijfers"),
+    ("beheer", "Bea", "admin", "gemeente-privacy", "functioneel beheer; geen casusinhoud"),
+]

@@ -1,0 +1,111 @@
+"""Loads the Sterk voor Noord partners, services, wijken and one user per role.
+
+Running it twice changes nothing: everything is looked up before it is made.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from referrals import demo_data as d
+from referrals.models import Case, Category, Membership, Organisation, Service, Wijk
+
+ADMIN_GROUP = "functioneel beheer"
+ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user"]
+
+
+class Command(BaseCommand):
+    help = "Load demo partners, services, wijken and users (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-cases", action="store_true", help="Do not create the demo cases.")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        for name in d.WIJKEN:
+            Wijk.objects.get_or_create(name=name)
+        for code, name, group in d.CATEGORIES:
+            Category.objects.update_or_create(code=code, defaults={"name": name, "group": group})
+        for slug, name, kind, domains, agreement in d.ORGANISATIONS:
+            org = Organisation.objects.filter(slug=slug).first() or Organisation(slug=slug)
+            org.name, org.kind, org.domains = name, kind, domains
+            org.agreement_signed_on = d.AGREEMENT if agreement else None
+            org.save()
+        for (slug, name, cats, groups, wijken, langs, location, hours, days, accepts, until) in d.SERVICES:
+            service, _ = Service.objects.update_or_create(
+                organisation=Organisation.objects.get(slug=slug), name=name,
+                defaults={
+                    "target_groups": groups, "languages": langs, "location": location, "walk_in_hours": hours,
+                    "response_days": days, "accepts_referrals": accepts, "valid_until": until,
+                    "valid_from": d.AGREEMENT, "description": f"{name} — {location}".strip(" —"),
+                },
+            )
+            service.categories.set(Category.objects.filter(code__in=cats))
+            service.wijken.set(Wijk.objects.filter(name__in=wijken))
+        self._users()
+        if not options["no_cases"]:
+            self._cases()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
+        for username, _first, role, _slug, note in d.USERS:
+            self.stdout.write(f"  {username:<8} {role:<16} {note}")
+        self.stdout.write(f"  password for every demo user: {d.DEMO_PASSWORD}")
+
+    def _users(self):
+        user_model = get_user_model()
+        admin_group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
+        admin_group.permissions.set(
+            Permission.objects.filter(content_type__model__in=ADMIN_MODELS,
+                                      content_type__app_label__in=["referrals", "auth"])
+        )
+        for username, first, role, slug, _note in d.USERS:
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                user = user_model(username=username, first_name=first, last_name="(demo)",
+                                  email=f"{username}@demo.invalid")
+                user.set_password(d.DEMO_PASSWORD)
+                user.save()
+            Membership.objects.get_or_create(user=user, organisation=Organisation.objects.get(slug=slug), role=role)
+            if role == "admin" and not user.is_staff:
+                user.is_staff = True
+                user.save()
+                user.groups.add(admin_group)
+
+    def _cases(self):
+        from referrals import services
+
+        user_model = get_user_model()
+        fatima = user_model.objects.get(username="fatima")
+        if Case.objects.filter(opened_by=fatima).exists():
+            return
+        waterlelie = Organisation.objects.get(slug="kwadraad-waterlelie")
+        kredietbank = Organisation.objects.get(slug="kredietbank")
+        taalhuis = Organisation.objects.get(slug="taalhuis")
+        prinsenhof = Wijk.objects.get(name="Prinsenhof")
+        debts = list(Category.objects.filter(code__in=["schulden", "rekeningen"]))
+        language = list(Category.objects.filter(code__in=["nt2"]))
+        schuldhulp = Service.objects.get(organisation=kredietbank, name="Schuldhulpverlening")
+        taalmaatje = Service.objects.get(organisation=taalhuis, name="Taalmaatje")
+        until = timezone.localdate() + timedelta(days=180)
+        demo = [("Demo", "Inwoner Een", 1986, "0612345678", debts, schuldhulp, "urgent"),
+                ("Demo", "Inwoner Twee", 1979, "0687654321", debts + language, taalmaatje, "normal")]
+        for given, family, year, phone, cats, service, urgency in demo:
+            case = services.case_open(
+                actor=fatima, organisation=waterlelie, given_name=given, family_name=family, birth_year=year,
+                phone=phone, preferred_language="nl", wijk=prinsenhof, categories=cats,
+            )
+            services.consent_record(
+                case=case, actor=fatima, organisation=waterlelie, purpose="Hulp bij geldzaken en taal",
+                recipients=[kredietbank, taalhuis], data_categories=["contact", "summary", "needs", "finances"],
+                given_how="spoken", informed_language="nl", valid_until=until,
+            )
+            referral = services.referral_create(
+                case=case, actor=fatima, organisation=waterlelie, service=service, urgency=urgency,
+                summary="Demo: moeder met twee kinderen, aanmaningen van energie en zorgverzekering; "
+                        "wil graag hulp en spreekt redelijk Nederlands.",
+                categories=cats, shared_data=["contact", "summary", "needs"],
+            )
+            services.referral_send(referral=referral, actor=fatima)

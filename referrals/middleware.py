@@ -1,0 +1,34 @@
+"""A trace id per request, shared by every audit entry that request writes."""
+
+import uuid
+from contextvars import ContextVar
+
+_trace_id: ContextVar[str | None] = ContextVar("trace_id", default=None)
+
+
+def current_trace_id() -> str:
+    """Also used by django-auditlog (AUDITLOG_CID_GETTER) as the correlation id."""
+    trace_id = _trace_id.get()
+    if trace_id is None:
+        # Outside a request (management commands, tests): one id per context.
+        trace_id = uuid.uuid4().hex
+        _trace_id.set(trace_id)
+    return trace_id
+
+
+def new_trace() -> str:
+    trace_id = uuid.uuid4().hex
+    _trace_id.set(trace_id)
+    return trace_id
+
+
+class TraceIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _trace_id.set(uuid.uuid4().hex)
+        try:
+            return self.get_response(request)
+        finally:
+            _trace_id.reset(token)

@@ -1,0 +1,27 @@
+from referrals.models.audit import AuditEntry
+from referrals.models.cases import Case, FollowUp, PlanGoal
+from referrals.models.consent import Consent, LegalBasis
+from referrals.models.notices import Notification, PrivacyFlag
+from referrals.models.organisations import Category, Membership, Organisation, Service, Wijk
+from referrals.models.referrals import (
+    ENDED_STATES,
+    OPEN_STATES,
+    ContactWay,
+    DeclineReason,
+    Outcome,
+    Referral,
+    ReferralEvent,
+    ReferralGroupObjectPermission,
+    ReferralUserObjectPermission,
+    State,
+    StopReason,
+    Urgency,
+)
+from referrals.models.residents import Resident
+
+__all__ = [
+    "AuditEntry", "Case", "Category", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "FollowUp",
+    "LegalBasis", "Membership", "Notification", "OPEN_STATES", "Organisation", "Outcome", "PlanGoal",
+    "PrivacyFlag", "Referral", "ReferralEvent", "ReferralGroupObjectPermission", "ReferralUserObjectPermission",
+    "Resident", "Service", "State", "StopReason", "Urgency", "Wijk",
+]

@@ -1,0 +1,109 @@
+"""The resident: privacy-minimal, every personal field encrypted at rest."""
+
+import secrets
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from referrals import crypto
+from referrals.models.base import Pseudonymised
+from referrals.models.organisations import Wijk
+
+_PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_pseudonym() -> str:
+    # A random handle that says nothing about the person; the only name for a
+    # resident in logs, audit entries, e-mails and URLs.
+    return "R-" + "".join(secrets.choice(_PSEUDONYM_ALPHABET) for _ in range(8))
+
+
+def age_band(birth_year: int | None, today=None) -> str:
+    if not birth_year:
+        return ""
+    age = (today or timezone.localdate()).year - birth_year
+    for upper, label in ((11, "0-11"), (17, "12-17"), (26, "18-26"), (66, "27-66")):
+        if age <= upper:
+            return label
+    return "67+"
+
+
+class Resident(Pseudonymised, models.Model):
+    """No BSN, no full date of birth, no diagnoses (DESIGN: privacy-minimal)."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    pseudonym = models.CharField(max_length=12, unique=True, default=new_pseudonym, editable=False)
+    # The resident's data key, wrapped by a master key; emptied on erasure.
+    wrapped_data_key = models.TextField(blank=True, editable=False)
+    # HMAC of normalised family name + birth year: finds a known resident
+    # without decrypting anything (see referrals.matching).
+    match_hash = models.CharField(max_length=64, db_index=True, blank=True, editable=False)
+
+    given_name_ciphertext = models.TextField(blank=True)
+    family_name_ciphertext = models.TextField(blank=True)
+    birth_year_ciphertext = models.TextField(blank=True)
+    phone_ciphertext = models.TextField(blank=True)
+    email_ciphertext = models.TextField(blank=True)
+    preferred_language_ciphertext = models.TextField(blank=True)
+
+    given_name = crypto.EncryptedAttribute("given_name_ciphertext")
+    family_name = crypto.EncryptedAttribute("family_name_ciphertext")
+    birth_year_text = crypto.EncryptedAttribute("birth_year_ciphertext")
+    phone = crypto.EncryptedAttribute("phone_ciphertext")
+    email = crypto.EncryptedAttribute("email_ciphertext")
+    preferred_language = crypto.EncryptedAttribute("preferred_language_ciphertext")
+
+    needs_interpreter = models.BooleanField(_("tolk nodig"), default=False)
+    wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Coarse and non-identifying: what a receiving partner sees before accepting,
+    # and what reports keep after erasure.
+    age_band = models.CharField(_("leeftijdsgroep"), max_length=8, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erasure_reason = models.CharField(max_length=200, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("inwoner")
+        verbose_name_plural = _("inwoners")
+
+    def __str__(self) -> str:
+        # Never the name: this string ends up in audit entries and admin lists.
+        return self.pseudonym
+
+    def data_key(self) -> bytes:
+        if self.erased_at:
+            raise crypto.DataErased(f"personal data of {self.pseudonym} was erased")
+        cached = getattr(self, "_data_key", None)
+        if cached is None:
+            if not self.wrapped_data_key:
+                cached = crypto.new_data_key()
+                self.wrapped_data_key = crypto.wrap_data_key(cached, str(self.uid))
+            else:
+                cached = crypto.unwrap_data_key(self.wrapped_data_key, str(self.uid))
+            self._data_key = cached
+        return cached
+
+    @property
+    def birth_year(self) -> int | None:
+        text = self.birth_year_text
+        return int(text) if text else None
+
+    @birth_year.setter
+    def birth_year(self, value: int | None) -> None:
+        self.birth_year_text = str(value) if value else ""
+        self.age_band = age_band(value)
+
+    @property
+    def display_name(self) -> str:
+        if self.erased_at:
+            return str(_("[gegevens gewist]"))
+        return f"{self.given_name} {self.family_name}".strip()
+
+    def audit_pseudonym(self) -> str:
+        return self.pseudonym
+
+    def audit_resident(self) -> "Resident":
+        return self

@@ -1,0 +1,3 @@
+"""Pages of the privacy officer (audit search, access reports, flags, register)."""
+
+urlpatterns: list = []

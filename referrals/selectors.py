@@ -1,0 +1,107 @@
+"""Reads, filtered by policy in SQL; a page costs the same queries for 10 rows or 10,000."""
+
+from django.db.models import Case as When_
+from django.db.models import IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from policies.visibility import visible_cases, visible_referrals
+from referrals.models import FollowUp, Referral, ReferralEvent, State, Urgency
+
+_LIST_RELATED = ("case", "case__resident", "case__wijk", "service", "to_organisation", "from_organisation",
+                 "assignee", "from_user")
+
+
+def _list_queryset(qs: QuerySet) -> QuerySet:
+    return qs.select_related(*_LIST_RELATED).prefetch_related("categories")
+
+
+def _urgent_first(qs: QuerySet) -> QuerySet:
+    urgent = When_(When(urgency=Urgency.URGENT, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return qs.annotate(urgent_rank=urgent).order_by("urgent_rank", "respond_by", "pk")
+
+
+def inbox_for(user, organisation, *, box: str = "all") -> QuerySet:
+    """The receiving organisation's inbox: urgent first, then by deadline.
+
+    box: "new" (sent, not yet picked up), "overdue" (sent and past the service's
+    response time), "mine" (accepted or in progress, assigned to `user`), or
+    "all" (everything the organisation is working on).
+    """
+    now = timezone.now()
+    qs = visible_referrals(user).filter(to_organisation=organisation)
+    if box == "new":
+        qs = qs.filter(state=State.SENT)
+    elif box == "overdue":
+        qs = qs.filter(state=State.SENT, respond_by__lt=now)
+    elif box == "mine":
+        qs = qs.filter(assignee=user, state__in=[State.ACCEPTED, State.IN_PROGRESS])
+    else:
+        qs = qs.filter(state__in=[State.SENT, State.ACCEPTED, State.IN_PROGRESS])
+    return _list_queryset(_urgent_first(qs))
+
+
+def inbox_counts(user, organisation) -> dict[str, int]:
+    """The numbers on the inbox tabs, in one query."""
+    from django.db.models import Count
+
+    now = timezone.now()
+    qs = visible_referrals(user).filter(to_organisation=organisation)
+    return qs.aggregate(
+        new=Count("pk", filter=Q(state=State.SENT)),
+        overdue=Count("pk", filter=Q(state=State.SENT, respond_by__lt=now)),
+        mine=Count("pk", filter=Q(assignee=user, state__in=[State.ACCEPTED, State.IN_PROGRESS])),
+        all=Count("pk", filter=Q(state__in=[State.SENT, State.ACCEPTED, State.IN_PROGRESS])),
+    )
+
+
+def sent_by(user, *, organisation=None) -> QuerySet:
+    """Referrals sent from the user's organisations, newest first, with overdue ones marked."""
+    from policies.memberships import organisations_with
+    from policies.roles import REFERRING_ROLES
+
+    orgs = organisations_with(user, REFERRING_ROLES)
+    if organisation is not None:
+        orgs = orgs & {organisation.pk}
+    qs = visible_referrals(user).filter(from_organisation_id__in=orgs)
+    return _list_queryset(qs).order_by("-created_at", "-pk")
+
+
+def is_overdue(referral, now=None) -> bool:
+    now = now or timezone.now()
+    return referral.state == State.SENT and referral.respond_by is not None and referral.respond_by < now
+
+
+def referral_for(user, pk) -> Referral:
+    """One referral, or 404 when the user may not see it (its existence stays hidden)."""
+    try:
+        return _list_queryset(visible_referrals(user)).select_related("consent", "parent").get(pk=pk)
+    except Referral.DoesNotExist:
+        raise Http404 from None
+
+
+def case_for(user, pk):
+    try:
+        return visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
+    except visible_cases(user).model.DoesNotExist:
+        raise Http404 from None
+
+
+def case_timeline(case, user) -> dict:
+    """The regisseur's view: every referral across partners, their events, follow-ups due."""
+    if case.regisseur_id != user.pk and not visible_cases(user).filter(pk=case.pk).exists():
+        raise Http404
+    referrals = list(
+        _list_queryset(Referral.objects.filter(case=case))
+        .prefetch_related(Prefetch("events", queryset=ReferralEvent.objects.select_related("actor", "actor_organisation")))
+        .order_by("created_at", "pk")
+    )
+    events = sorted((e for r in referrals for e in r.events.all()), key=lambda e: (e.at, e.pk))
+    follow_ups = list(FollowUp.objects.filter(case=case).select_related("referral", "owner").order_by("due_on", "pk"))
+    return {
+        "referrals": referrals,
+        "events": events,
+        "follow_ups": follow_ups,
+        "follow_ups_due": [f for f in follow_ups if f.done_on is None and f.due_on <= timezone.localdate()],
+        "goals": list(case.goals.all()),
+    }

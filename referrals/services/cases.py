@@ -1,0 +1,76 @@
+"""Opening a case for a resident, and keeping its plan."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from policies.memberships import roles_in
+from policies.permissions import may_manage_case, may_open_case
+from policies.roles import REFERRING_ROLES
+from referrals.audit import audit_context
+from referrals.matching import match_hash
+from referrals.models import Case, PlanGoal, Resident
+from referrals.services.errors import ActionRefused
+
+
+def possible_existing_case(*, family_name: str, birth_year: int | None):
+    """An open case of a resident with the same hashed name + birth year, or None.
+
+    Compares keyed hashes only: nothing is decrypted, and the caller learns
+    no more than "a case may exist, here is its regisseur".
+    """
+    digest = match_hash(family_name, birth_year)
+    if not digest:
+        return None
+    return (
+        Case.objects.filter(resident__match_hash=digest, status=Case.Status.OPEN, resident__erased_at__isnull=True)
+        .select_related("regisseur", "regisseur_organisation")
+        .first()
+    )
+
+
+@transaction.atomic
+def case_open(
+    *, actor, organisation, given_name: str, family_name: str, birth_year: int | None, phone: str = "",
+    email: str = "", preferred_language: str = "nl", needs_interpreter: bool = False, wijk=None,
+    categories=(), regisseur=None,
+) -> Case:
+    if not may_open_case(actor, organisation):
+        raise ActionRefused(_("Alleen een verwijzer van %(org)s kan een casus openen.") % {"org": organisation})
+    if not family_name.strip() and not given_name.strip():
+        raise ActionRefused(_("Vul minstens de voornaam (of initialen) of de achternaam in."), field="family_name")
+    if not phone.strip() and not email.strip():
+        raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in, zodat de partner contact kan opnemen."),
+                            field="phone")
+    if not categories:
+        raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
+    regisseur = regisseur or actor
+    role = sorted(roles_in(actor, organisation.pk) & REFERRING_ROLES)[0]
+    with audit_context(activity="case_management", organisation=organisation, role=role):
+        resident = Resident(needs_interpreter=needs_interpreter, wijk=wijk)
+        resident.given_name = given_name.strip()
+        resident.family_name = family_name.strip()
+        resident.birth_year = birth_year
+        resident.phone = phone.strip()
+        resident.email = email.strip()
+        resident.preferred_language = preferred_language
+        resident.match_hash = match_hash(family_name, birth_year)
+        resident.save()
+        case = Case.objects.create(
+            resident=resident, regisseur=regisseur, regisseur_organisation=organisation, opened_by=actor,
+            opened_by_organisation=organisation, wijk=wijk,
+        )
+        case.categories.set(categories)
+    return case
+
+
+@transaction.atomic
+def case_add_goal(*, case, actor, text: str) -> PlanGoal:
+    if not may_manage_case(actor, case):
+        raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
+    if not text.strip():
+        raise ActionRefused(_("Beschrijf het doel."), field="text")
+    with audit_context(activity="case_management", organisation=case.regisseur_organisation, role="regisseur"):
+        goal = PlanGoal(case=case, created_by=actor)
+        goal.text = text.strip()
+        goal.save()
+    return goal

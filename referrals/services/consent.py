@@ -1,0 +1,120 @@
+"""Recording and withdrawing a resident's consent."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from policies.data_categories import DataCategory
+from policies.permissions import may_record_consent
+from referrals.audit import audit_context
+from referrals.models import Consent, PrivacyFlag, Referral, State, StopReason
+from referrals.services.errors import ActionRefused
+from referrals.services.notifications import notify
+
+_RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
+
+
+@transaction.atomic
+def consent_record(
+    *, case, actor, organisation, purpose: str, recipients, data_categories, given_how: str,
+    informed_language: str, valid_until, valid_from=None, replaces: Consent | None = None,
+) -> Consent:
+    """A new consent record. A change is a new record that replaces the old one."""
+    if not may_record_consent(actor, case):
+        raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming vastleggen."))
+    valid_from = valid_from or timezone.localdate()
+    if not purpose.strip():
+        raise ActionRefused(_("Beschrijf waarvoor de inwoner toestemming geeft."), field="purpose")
+    if not recipients:
+        raise ActionRefused(_("Kies de organisaties waarmee gedeeld mag worden."), field="recipients")
+    if not data_categories or set(data_categories) - set(DataCategory.values):
+        raise ActionRefused(_("Kies welke gegevens gedeeld mogen worden."), field="data_categories")
+    if given_how not in Consent.GivenHow.values:
+        raise ActionRefused(_("Kies hoe de toestemming is gegeven."), field="given_how")
+    if valid_until < valid_from:
+        raise ActionRefused(_("De einddatum ligt vóór de begindatum."), field="valid_until")
+    if replaces is not None:
+        replaces = Consent.objects.select_for_update().get(pk=replaces.pk)
+        if replaces.resident_id != case.resident_id or Consent.objects.filter(replaces=replaces).exists():
+            raise ActionRefused(_("Deze toestemming is al vervangen; wijzig de nieuwste versie."))
+    with audit_context(activity="consent", organisation=organisation):
+        consent = Consent.objects.create(
+            resident=case.resident, purpose=purpose.strip(), data_categories=sorted(set(data_categories)),
+            given_how=given_how, informed_language=informed_language, recorded_by=actor,
+            recorded_by_organisation=organisation, valid_from=valid_from, valid_until=valid_until, replaces=replaces,
+        )
+        consent.recipients.set(recipients)
+        if replaces is not None:
+            _move_referrals(replaces, consent)
+    return consent
+
+
+def _move_referrals(old: Consent, new: Consent) -> None:
+    """Referrals that relied on the replaced record follow the new one, if it still covers them."""
+    recipients = set(new.recipients.values_list("pk", flat=True))
+    for referral in Referral.objects.filter(consent=old, state__in=_RELYING_STATES).select_related("to_organisation"):
+        if referral.to_organisation_id in recipients and set(referral.shared_data) <= set(new.data_categories):
+            referral.consent = new
+            referral.consent_expired_at = None
+            referral.save(update_fields=["consent", "consent_expired_at"])
+        else:
+            from referrals.services.referrals import referral_stop
+
+            referral_stop(referral=referral, reason=StopReason.CONSENT_WITHDRAWN)
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> Consent:
+    """The resident withdraws: every referral relying on it stops, receivers lose access at once."""
+    from referrals.services.referrals import referral_stop
+
+    consent = Consent.objects.select_for_update().select_related("resident").get(pk=consent.pk)
+    if consent.withdrawn_at:
+        raise ActionRefused(_("Deze toestemming is al ingetrokken."))
+    if Consent.objects.filter(replaces=consent).exists():
+        raise ActionRefused(_("Deze toestemming is vervangen; trek de nieuwste versie in."))
+    if not consent.resident.cases.filter(pk__in=_cases_of(actor)).exists():
+        raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming intrekken."))
+    with audit_context(activity="consent", organisation=organisation, reason="toestemming ingetrokken"):
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by = actor
+        consent.withdrawn_reason = (reason or "").strip()
+        consent.save()
+        stopped = 0
+        for referral in Referral.objects.filter(consent=consent, state__in=_RELYING_STATES):
+            referral_stop(referral=referral, reason=StopReason.CONSENT_WITHDRAWN)
+            stopped += 1
+        PrivacyFlag.objects.create(
+            kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN, pseudonym=consent.resident.pseudonym, actor=actor,
+            organisation=organisation, details={"consent": consent.pk, "referrals_stopped": stopped},
+        )
+    return consent
+
+
+def _cases_of(user):
+    from policies.visibility import visible_cases
+
+    return visible_cases(user).values("pk")
+
+
+@transaction.atomic
+def consents_expire(*, today=None) -> int:
+    """Flag open referrals whose consent has run out (safe to run daily, and twice)."""
+    today = today or timezone.localdate()
+    flagged = 0
+    referrals = Referral.objects.filter(
+        consent__valid_until__lt=today, consent_expired_at__isnull=True, state__in=_RELYING_STATES
+    ).select_related("case__resident", "consent")
+    with audit_context(activity="consent", reason="toestemming verlopen"):
+        for referral in referrals:
+            referral.consent_expired_at = timezone.now()
+            referral.save(update_fields=["consent_expired_at"])
+            PrivacyFlag.objects.create(
+                kind=PrivacyFlag.Kind.CONSENT_EXPIRED, pseudonym=referral.audit_pseudonym(), referral=referral,
+                details={"consent": referral.consent_id},
+            )
+            notify([referral.from_user, referral.assignee, referral.case.regisseur],
+                   _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
+                   % {"ref": referral}, referral=referral)
+            flagged += 1
+    return flagged

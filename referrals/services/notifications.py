@@ -1,0 +1,26 @@
+"""Telling people what happened. Messages name the case reference, never the resident."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from policies.roles import RECEIVING_ROLES
+from referrals.models import Membership, Notification
+
+
+def notify(users, message: str, *, referral=None) -> None:
+    users = {u for u in users if u is not None}
+    for user in users:  # one by one, so auditlog records each (bulk_create would bypass it)
+        Notification.objects.create(recipient=user, message=message, referral=referral)
+    addresses = [u.email for u in users if u.email]
+    if addresses and settings.NOTIFY_BY_EMAIL:
+        # After commit: a rolled-back handover sends nothing.
+        transaction.on_commit(
+            lambda: send_mail("Overdracht: " + message[:60], message + "\n\nLog in om de details te zien.",
+                              settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=True)
+        )
+
+
+def receiving_people(organisation):
+    return [m.user for m in Membership.objects.filter(organisation=organisation, role__in=RECEIVING_ROLES)
+            .select_related("user")]

@@ -1,0 +1,356 @@
+"""The referral's use cases: lock, check policy, transition, save, grant, audit — one transaction."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition
+
+from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
+from policies.memberships import roles_in
+from policies.permissions import refusal
+from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
+from referrals.audit import audit_context
+from referrals.models import (
+    ContactWay,
+    DeclineReason,
+    FollowUp,
+    LegalBasis,
+    Outcome,
+    PrivacyFlag,
+    Referral,
+    ReferralEvent,
+    State,
+    StopReason,
+    Urgency,
+)
+from referrals.services import grants
+from referrals.services.consent_check import require_legal_ground
+from referrals.services.errors import ActionRefused
+from referrals.services.notifications import notify, receiving_people
+
+FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
+FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
+
+
+def _acting_role(user, organisation_id, allowed) -> str:
+    roles = roles_in(user, organisation_id) & set(allowed)
+    return sorted(roles)[0] if roles else ""
+
+
+def _locked(referral: Referral) -> Referral:
+    # Row lock: a second person acting at the same moment waits here, then
+    # sees the new state and gets a clear refusal instead of a half-write.
+    return Referral.objects.select_for_update().select_related(
+        "case", "case__resident", "service", "to_organisation", "from_organisation"
+    ).get(pk=referral.pk)
+
+
+def _check(actor, action: str, referral: Referral) -> None:
+    reason = refusal(actor, action, referral)
+    if reason:
+        raise ActionRefused(reason)
+
+
+def _record(referral, name, from_state, actor, organisation, **details) -> None:
+    ReferralEvent.objects.create(
+        referral=referral, name=name, from_state=from_state, to_state=referral.state,
+        actor=actor, actor_organisation=organisation, details=details,
+    )
+
+
+def _save_transition(referral: Referral) -> None:
+    try:
+        referral.save()
+    except ConcurrentTransition as exc:
+        raise ActionRefused(_("Iemand anders heeft deze verwijzing net gewijzigd. Laad de pagina opnieuw.")) from exc
+
+
+def _validate_content(*, service, categories, shared_data, summary) -> list[str]:
+    if not summary or not summary.strip():
+        raise ActionRefused(_("Schrijf een korte samenvatting van de hulpvraag."), field="summary")
+    if not categories:
+        raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
+    unknown = set(shared_data) - set(DataCategory.values)
+    if unknown:
+        raise ActionRefused(_("Onbekende gegevenssoort: %s") % ", ".join(sorted(unknown)), field="shared_data")
+    if not service.can_receive():
+        raise ActionRefused(
+            _("%(service)s neemt nu geen verwijzingen aan (dienst beëindigd, gesloten of geen convenant).")
+            % {"service": service},
+            field="service",
+        )
+    return sorted(set(shared_data) | {c.value for c in MINIMUM_FOR_REFERRAL})
+
+
+@transaction.atomic
+def referral_create(
+    *, case, actor, organisation, service, summary: str, categories, urgency: str = Urgency.NORMAL,
+    shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
+) -> Referral:
+    """A draft referral from `organisation` (the actor's) to `service`, about `case`."""
+    if not roles_in(actor, organisation.pk) & REFERRING_ROLES:
+        raise ActionRefused(_("Alleen een verwijzer van %(org)s kan verwijzen.") % {"org": organisation})
+    if service.organisation_id == organisation.pk:
+        raise ActionRefused(_("Verwijs naar een andere organisatie dan uw eigen."), field="service")
+    shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
+    with audit_context(activity="referral", organisation=organisation, role=_acting_role(actor, organisation.pk, REFERRING_ROLES)):
+        referral = Referral(
+            case=case, from_organisation=organisation, from_user=actor, service=service,
+            to_organisation=service.organisation, urgency=urgency, shared_data=shared, legal_basis=legal_basis,
+        )
+        referral.summary = summary.strip()
+        referral.legal_basis_justification = legal_basis_justification.strip()
+        referral.save()
+        referral.categories.set(categories)
+        _record(referral, "create", "", actor, organisation)
+    return referral
+
+
+def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
+    from_state = referral.state
+    consent = require_legal_ground(referral)
+    with audit_context(activity="referral", organisation=organisation, role=role,
+                       reason=referral.get_legal_basis_display()):
+        referral.consent = consent
+        referral.send()
+        _save_transition(referral)
+        grants.grant_receiving_organisation(referral)
+        _record(referral, "send", from_state, actor, organisation, legal_basis=referral.legal_basis,
+                urgency=referral.urgency)
+        if referral.legal_basis != LegalBasis.CONSENT:
+            # Sharing without consent is lawful only with a reason; the privacy
+            # officer reviews every one of them.
+            PrivacyFlag.objects.create(
+                kind=PrivacyFlag.Kind.LEGAL_BASIS, pseudonym=referral.audit_pseudonym(), referral=referral,
+                actor=actor, organisation=organisation, details={"legal_basis": referral.legal_basis},
+            )
+    notify(receiving_people(referral.to_organisation),
+           _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
+           referral=referral)
+
+
+@transaction.atomic
+def referral_send(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _check(actor, "send", referral)
+    org = referral.from_organisation
+    _send_locked(referral, actor, org, _acting_role(actor, org.pk, REFERRING_ROLES))
+    return referral
+
+
+@transaction.atomic
+def referral_withdraw(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _check(actor, "withdraw", referral)
+    org, from_state = referral.from_organisation, referral.state
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, REFERRING_ROLES)):
+        referral.withdraw()
+        _save_transition(referral)
+        grants.revoke_all(referral)
+        _record(referral, "withdraw", from_state, actor, org)
+    notify([*receiving_people(referral.to_organisation), referral.assignee],
+           _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral}, referral=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
+    referral = _locked(referral)
+    _check(actor, "accept", referral)
+    assignee = assignee or actor
+    org, from_state = referral.to_organisation, referral.state
+    if assignee != actor and Role.COORDINATOR not in roles_in(actor, org.pk):
+        raise ActionRefused(_("Alleen de coördinator kan aannemen voor een collega."), field="assignee")
+    if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
+        raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+        referral.accept(assignee=assignee)
+        _save_transition(referral)
+        grants.grant_assignee(referral, assignee)
+        _record(referral, "accept", from_state, actor, org, assignee=assignee.pk)
+        FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
+                                due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
+        if referral.parent_id:
+            _hand_over_parent(referral, actor, org)
+    notify([referral.from_user, referral.case.regisseur],
+           _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral}, referral=referral)
+    return referral
+
+
+def _hand_over_parent(child: Referral, actor, organisation) -> None:
+    """Warm invariant: the forwarding partner lets go only now the next one accepted."""
+    parent = _locked(child.parent)
+    if parent.state != State.IN_PROGRESS:
+        return
+    with audit_context(activity="referral", organisation=organisation, reason="warme overdracht"):
+        parent.hand_over()
+        _save_transition(parent)
+        grants.revoke_all(parent)
+        _record(parent, "hand_over", State.IN_PROGRESS, actor, organisation, child=child.pk)
+    notify([parent.assignee], _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
+           % {"ref": child, "org": organisation}, referral=parent)
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Referral:
+    if reason not in DeclineReason.values:
+        raise ActionRefused(_("Kies een reden om af te wijzen."), field="reason")
+    if not note or not note.strip():
+        raise ActionRefused(_("Licht de afwijzing kort toe, zodat de verwijzer weet wat nu te doen."), field="note")
+    referral = _locked(referral)
+    _check(actor, "decline", referral)
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+                       reason=DeclineReason(reason).label):
+        referral.decline(reason=reason, note=note.strip())
+        _save_transition(referral)
+        grants.revoke_all(referral)
+        _record(referral, "decline", from_state, actor, org, reason=reason)
+    notify([referral.from_user, referral.case.regisseur],
+           _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
+           % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()}, referral=referral)
+    if referral.parent_id:
+        # The forwarding partner stays responsible: tell its owner.
+        parent = referral.parent
+        notify([parent.assignee or parent.from_user],
+               _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
+               % {"ref": referral, "parent": parent}, referral=parent)
+    return referral
+
+
+@transaction.atomic
+def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
+    referral = _locked(referral)
+    _check(actor, "assign", referral)
+    org = referral.to_organisation
+    if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
+        raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
+    with audit_context(activity="referral", organisation=org, role=Role.COORDINATOR):
+        previous = referral.assignee
+        if referral.state == State.SENT:
+            # Assigning a new referral is accepting it on a colleague's behalf.
+            referral.accept(assignee=assignee)
+            _save_transition(referral)
+        else:
+            grants.revoke_assignee(referral, previous)
+            referral.assignee = assignee
+            referral.save(update_fields=["assignee"])
+        grants.grant_assignee(referral, assignee)
+        _record(referral, "assign", referral.state, actor, org, assignee=assignee.pk)
+    notify([assignee], _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral}, referral=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_record_first_contact(*, referral: Referral, actor, on, way: str) -> Referral:
+    if way not in ContactWay.values:
+        raise ActionRefused(_("Kies hoe het eerste contact was."), field="way")
+    if on is None or on > timezone.localdate():
+        raise ActionRefused(_("De datum van het eerste contact kan niet in de toekomst liggen."), field="on")
+    referral = _locked(referral)
+    _check(actor, "record_first_contact", referral)
+    if referral.accepted_at and on < timezone.localtime(referral.sent_at).date():
+        raise ActionRefused(_("Het eerste contact kan niet vóór het versturen van de verwijzing liggen."), field="on")
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+        referral.record_first_contact(on=on, way=way)
+        _save_transition(referral)
+        _record(referral, "record_first_contact", from_state, actor, org, way=way, on=on.isoformat())
+    notify([referral.from_user, referral.case.regisseur],
+           _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
+           referral=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_forward(
+    *, referral: Referral, actor, service, summary: str, categories, urgency: str = Urgency.NORMAL,
+    shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
+) -> Referral:
+    """Warmly forward to the next partner: a child referral, sent now.
+
+    The parent stays in progress (and its owner responsible) until the next
+    partner accepts the child; only then does it become handed_over.
+    """
+    parent = _locked(referral)
+    _check(actor, "forward", parent)
+    org = parent.to_organisation
+    if service.organisation_id == org.pk:
+        raise ActionRefused(_("Verwijs door naar een andere organisatie dan uw eigen."), field="service")
+    shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
+    role = _acting_role(actor, org.pk, RECEIVING_ROLES)
+    with audit_context(activity="referral", organisation=org, role=role):
+        child = Referral(
+            case=parent.case, from_organisation=org, from_user=actor, service=service,
+            to_organisation=service.organisation, parent=parent, urgency=urgency, shared_data=shared,
+            legal_basis=legal_basis,
+        )
+        child.summary = summary.strip()
+        child.legal_basis_justification = legal_basis_justification.strip()
+        child.save()
+        child.categories.set(categories)
+        _record(child, "create", "", actor, org, parent=parent.pk)
+        _send_locked(child, actor, org, role)
+        _record(parent, "forward", parent.state, actor, org, child=child.pk)
+    return child
+
+
+@transaction.atomic
+def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Referral:
+    if outcome not in Outcome.values or outcome == Outcome.HANDED_OVER:
+        raise ActionRefused(_("Kies een uitkomst. Overdragen gaat via ‘doorverwijzen’."), field="outcome")
+    referral = _locked(referral)
+    _check(actor, "close", referral)
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+                       reason=Outcome(outcome).label):
+        referral.close(outcome=outcome, note=(note or "").strip())
+        _save_transition(referral)
+        # The organisation's inbox lets go now; the assignee keeps access for
+        # the reopen window (revoked by `manage.py expire_access`).
+        grants.revoke_organisation(referral)
+        _record(referral, "close", from_state, actor, org, outcome=outcome)
+        FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
+                                due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
+    notify([referral.from_user, referral.case.regisseur],
+           _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
+           % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()}, referral=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_reopen(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _check(actor, "reopen", referral)
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+        referral.reopen()
+        _save_transition(referral)
+        grants.grant_receiving_organisation(referral)
+        _record(referral, "reopen", from_state, actor, org)
+    return referral
+
+
+@transaction.atomic
+def referral_stop(*, referral: Referral, actor=None, reason: str = StopReason.PRIVACY_OFFICER) -> Referral:
+    """Stop an open referral. `actor=None` is the service itself (consent withdrawn, erasure)."""
+    referral = _locked(referral)
+    if actor is not None:
+        _check(actor, "stop", referral)
+    elif not referral.is_open:
+        return referral
+    from_state = referral.state
+    with audit_context(activity="referral", reason=StopReason(reason).label,
+                       role=Role.PRIVACY_OFFICER if actor is not None else ""):
+        referral.stop(reason=reason)
+        _save_transition(referral)
+        grants.revoke_all(referral)
+        _record(referral, "stop", from_state, actor, None, reason=reason)
+    notify([*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
+           _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
+           % {"ref": referral, "reason": referral.get_stop_reason_display()}, referral=referral)
+    return referral

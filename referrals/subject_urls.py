@@ -1,0 +1,3 @@
+"""Pages for the resident's rights (inzage, rectification, erasure)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the three journeys (referrer, receiving partner, regisseur)."""
+
+urlpatterns: list = []

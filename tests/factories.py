@@ -1,0 +1,89 @@
+"""factory-boy factories; cases, consents and referrals go through the real services."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from referrals import services
+from referrals.models import Category, Membership, Organisation, Service, Wijk
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.LazyAttribute(lambda o: o.username.capitalize())
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.invalid")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = Organisation.Kind.SOCIAL_WORK
+    agreement_signed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"cat-{n}")
+    name = factory.LazyAttribute(lambda o: o.code.title())
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Wijk
+        django_get_or_create = ("name",)
+
+    name = "Prinsenhof"
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Dienst {n}")
+    response_days = 5
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+
+def member(user, organisation, role):
+    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    user.__dict__.pop("_overdracht_memberships", None)
+    return user
+
+
+def open_case(*, actor, organisation, family_name="Jansen", birth_year=1985, categories=None, **kwargs):
+    categories = categories or [CategoryFactory(code="schulden", name="Schulden")]
+    return services.case_open(
+        actor=actor, organisation=organisation, given_name=kwargs.pop("given_name", "Sanne"),
+        family_name=family_name, birth_year=birth_year, phone=kwargs.pop("phone", "0612345678"),
+        categories=categories, wijk=kwargs.pop("wijk", None) or WijkFactory(), **kwargs,
+    )
+
+
+def give_consent(*, case, actor, organisation, recipients, data_categories=("contact", "summary", "needs"),
+                 valid_until=None, **kwargs):
+    return services.consent_record(
+        case=case, actor=actor, organisation=organisation, purpose=kwargs.pop("purpose", "Hulp bij schulden"),
+        recipients=recipients, data_categories=list(data_categories), given_how=kwargs.pop("given_how", "spoken"),
+        informed_language="nl", valid_until=valid_until or timezone.localdate() + timedelta(days=90), **kwargs,
+    )
