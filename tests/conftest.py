@@ -28,6 +28,13 @@ from tests.factories import (
 )
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Password hashing is deliberately slow; tests log in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     """PostgreSQL-only tests are deselected (not skipped) on SQLite; CI runs both databases."""
     if connection.vendor == "postgresql":

@@ -310,9 +310,8 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
                        reason=Outcome(outcome).label):
         referral.close(outcome=outcome, note=(note or "").strip())
         _save_transition(referral)
-        # The organisation's inbox lets go now; the assignee keeps access for
-        # the reopen window (revoked by `manage.py expire_access`).
-        grants.revoke_organisation(referral)
+        # Access stays for the reopen window (30 days), so the partner can
+        # reopen; `manage.py expire_access` revokes it after that.
         _record(referral, "close", from_state, actor, org, outcome=outcome)
         FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                                 due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
@@ -330,7 +329,6 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
     with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
         referral.reopen()
         _save_transition(referral)
-        grants.grant_receiving_organisation(referral)
         _record(referral, "reopen", from_state, actor, org)
     return referral
 
