@@ -14,6 +14,7 @@ The personas (CONVENTIONS.md), and what each may see:
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from policies.roles import Role
@@ -53,6 +54,10 @@ def pytest_sessionfinish(session, exitstatus):
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         reporter.write_line("FAILED: skipped tests are not allowed", red=True)
         session.exitstatus = 1
+
+
+# For transactional tests: see tests/services/test_concurrent_accept.py.
+ALL_APPS = list(settings.INSTALLED_APPS)
 
 
 @pytest.fixture
