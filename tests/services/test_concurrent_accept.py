@@ -5,10 +5,10 @@ import threading
 import pytest
 from django.db import connection
 
+from policies.roles import Role
 from referrals import services
 from referrals.models import ReferralEvent, ReferralUserObjectPermission, State
 from referrals.services import ActionRefused
-from policies.roles import Role
 from tests.conftest import ALL_APPS
 from tests.factories import member
 

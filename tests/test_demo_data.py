@@ -1,0 +1,31 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from policies.roles import Role
+from referrals.models import AuditEntry, Case, Category, Membership, Organisation, Referral, Service, Wijk
+
+
+def snapshot():
+    return [m.objects.count() for m in (Organisation, Service, Category, Wijk, Membership, Case, Referral,
+                                        get_user_model(), AuditEntry)]
+
+
+def test_demo_data_loads_the_partners_and_one_user_per_role(db, capsys):
+    call_command("load_demo_data")
+    names = set(Organisation.objects.values_list("name", flat=True))
+    assert {"Kredietbank Nederland", "Taalhuis — Bibliotheek aan de Vliet", "Ping-loket", "Woej",
+            "Sociaal Servicepunt"} <= names
+    assert Organisation.objects.filter(slug__startswith="kwadraad-").count() == 3
+    assert set(Wijk.objects.values_list("name", flat=True)) == {"Prinsenhof", "De Heuvel/Amstelwijk", "Bovenveen"}
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    out = capsys.readouterr().out
+    assert "Overdracht-demo-2026" in out and "http://127.0.0.1:8000/" in out
+    assert not Service.objects.get(name="Jongeradviespunt").is_active()
+    assert not Organisation.objects.get(slug="handhaving").may_receive_referrals
+
+
+def test_running_the_demo_data_twice_changes_nothing(db):
+    call_command("load_demo_data")
+    before = snapshot()
+    call_command("load_demo_data")
+    assert snapshot() == before

@@ -1,0 +1,69 @@
+"""Settings come from the environment; production mode is strict and complete."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "OVERDRACHT_PRODUCTION": "1",
+    "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+    "FIELD_ENCRYPTION_KEYS": "k1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
+    "RESIDENT_MATCH_KEY": "production-match-key-0123456789abcdef",
+    "ALLOWED_HOSTS": "overdracht.example.nl",
+    "DATABASE_URL": "sqlite:////tmp/overdracht-settings-test.sqlite3",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.endswith("_FILE")}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_in_production_mode():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "RESIDENT_MATCH_KEY", "ALLOWED_HOSTS"])
+def test_a_missing_secret_in_production_fails_at_start_and_names_it(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_a_secret_can_come_from_a_file(tmp_path):
+    secret_file = tmp_path / "secret_key"
+    secret_file.write_text(PRODUCTION_ENV["SECRET_KEY"] + "\n")
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    env["SECRET_KEY_FILE"] = str(secret_file)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_mode_is_secure_by_default():
+    code = ("from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.SECURE_SSL_REDIRECT, s.REQUIRE_TWO_FACTOR, s.SECURE_HSTS_SECONDS > 0)")
+    result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
+    assert result.stdout.split() == ["False", "True", "True", "True", "True", "True"], result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    code = "from django.conf import settings as s; print(s.DEBUG)"
+    assert manage("shell", "--no-imports", "-c", code, env={}).stdout.strip() == "False"
+    assert manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1"}).stdout.strip() == "True"
+
+
+def test_database_url_selects_the_database():
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])"
+    result = manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": "postgres://u:p@127.0.0.1:5432/x"})
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+    assert manage("shell", "--no-imports", "-c", code, env={}).stdout.strip() == "django.db.backends.sqlite3"
