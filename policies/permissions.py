@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from policies.memberships import has_role, roles_in
-from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
+from policies.roles import REFERRING_ROLES, Role, roles_allowing
 
 # Which states each action starts from (mirrors the django-fsm transitions,
 # so a refusal can say "already accepted" rather than "not allowed").
@@ -66,30 +66,35 @@ def refusal(user, action: str, referral) -> str | None:
     if action not in SOURCE_STATES:
         raise ValueError(f"unknown action {action!r}")
     if action == "stop":
-        if not has_role(user, Role.PRIVACY_OFFICER):
+        if not any(has_role(user, role) for role in roles_allowing("stop")):
             return _("Alleen de privacyfunctionaris kan een verwijzing stoppen.")
         return _state_refusal(action, referral)
 
     if action in SENDER_ACTIONS:
-        if not roles_in(user, referral.from_organisation_id) & REFERRING_ROLES:
+        if not roles_in(user, referral.from_organisation_id) & roles_allowing(action):
             return _("Alleen een verwijzer van %(org)s kan dit doen.") % {"org": referral.from_organisation}
         return _state_refusal(action, referral)
 
     to_roles = roles_in(user, referral.to_organisation_id)
     if action in RECEIVER_ACTIONS:
-        if not to_roles & RECEIVING_ROLES or not has_object_perm(user, "receive_referral", referral):
+        if not to_roles & roles_allowing(action) or not has_object_perm(user, "receive_referral", referral):
             return _("Alleen een intakemedewerker of coördinator van %(org)s kan dit doen.") % {
                 "org": referral.to_organisation
             }
         return _state_refusal(action, referral)
 
     if action == "assign":
-        if Role.COORDINATOR not in to_roles or not has_object_perm(user, "receive_referral", referral):
+        if not to_roles & roles_allowing("assign") or not has_object_perm(user, "receive_referral", referral):
             return _("Alleen de coördinator van %(org)s kan verwijzingen toewijzen.") % {"org": referral.to_organisation}
         return _state_refusal(action, referral)
 
     # HANDLER_ACTIONS: the assignee, or the coordinator for the whole organisation.
-    is_assignee = referral.assignee_id == user.pk and has_object_perm(user, "handle_referral", referral)
+    is_assignee = (
+        referral.assignee_id == user.pk
+        and bool(to_roles & roles_allowing(action))
+        and has_object_perm(user, "handle_referral", referral)
+    )
+    # The coordinator acts for the whole organisation (DESIGN: "all of intake").
     is_coordinator = Role.COORDINATOR in to_roles and has_object_perm(user, "receive_referral", referral)
     if not (is_assignee or is_coordinator):
         return _("Alleen de behandelaar of de coördinator van %(org)s kan dit doen.") % {
@@ -129,4 +134,4 @@ def may_record_consent(user, resident_case) -> bool:
 
 
 def may_edit_services(user, organisation) -> bool:
-    return Role.COORDINATOR in roles_in(user, organisation.pk)
+    return bool(roles_in(user, organisation.pk) & roles_allowing("edit_services"))
