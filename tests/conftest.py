@@ -9,6 +9,8 @@ The personas (CONVENTIONS.md), and what each may see:
 - Bas: intake at Woej, a partner that was never involved — must see nothing.
 - Priya: privacy officer — audit metadata only, never case content.
 - Bea: functional administrator — partners and users, never case content.
+- Sami: signaller (sleutelfiguur) registered with the Kredietbank — sees no case data.
+- Petra: programme manager — aggregated reports only.
 """
 
 from types import SimpleNamespace
@@ -86,6 +88,8 @@ def world(db):
         bas=member(UserFactory(username="bas"), orgs.woej, Role.INTAKE),
         priya=member(UserFactory(username="priya"), orgs.gemeente, Role.PRIVACY_OFFICER),
         bea=member(UserFactory(username="bea"), orgs.gemeente, Role.ADMIN),
+        sami=member(UserFactory(username="sami"), orgs.kredietbank, Role.SIGNALLER),
+        petra=member(UserFactory(username="petra"), orgs.gemeente, Role.PROGRAMME),
     )
     return SimpleNamespace(orgs=orgs, services=services_, people=people, categories=SimpleNamespace(
         schulden=schulden, taal=taal))

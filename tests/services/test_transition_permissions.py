@@ -9,7 +9,10 @@ from referrals import services
 from referrals.models import ReferralEvent, State
 from referrals.services import ActionRefused
 
-PERSONAS = ["fatima", "ruud", "kees", "kees2", "marieke", "anouk", "bas", "priya", "bea", "anonymous"]
+# One persona for every role, a colleague who is not the assignee, an uninvolved
+# partner and an anonymous visitor (see tests/conftest.py for who is who).
+PERSONAS = ["fatima", "ruud", "kees", "kees2", "marieke", "anouk", "bas", "sami", "priya", "petra", "bea",
+            "anonymous"]
 
 # action: (state the referral must be in, personas allowed)
 MATRIX = {
