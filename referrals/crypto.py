@@ -149,7 +149,7 @@ class EncryptedAttribute:
     """A readable attribute over a ciphertext column of a model.
 
     The owning model supplies `data_key()` (the resident's key) and a `uid`.
-    Empty values stay empty (no ciphertext), so optional fields cost nothing.
+    Empty values stay empty (no ciphertext), so optional fields cost no space.
     """
 
     def __init__(self, column: str):
@@ -165,9 +165,12 @@ class EncryptedAttribute:
         if obj is None:
             return self
         stored = getattr(obj, self.column)
+        # Ask for the key even when the column is empty: after erasure that
+        # raises DataErased, so erased data never reads as an empty value.
+        data_key = obj.data_key()
         if not stored:
             return ""
-        return decrypt_value(obj.data_key(), stored, self._aad(obj))
+        return decrypt_value(data_key, stored, self._aad(obj))
 
     def __set__(self, obj, value):
         value = "" if value is None else str(value)

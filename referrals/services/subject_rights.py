@@ -6,6 +6,9 @@ the processing activity "subject_rights".
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
+from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -90,7 +93,7 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
     # Late import: referral_stop lives beside the other referral use cases.
     from referrals.services.referrals import referral_stop
 
-    with audit_context(activity=activity, reason=reason, organisation=organisation, role=role):
+    with audit_context(activity=activity, reason=reason, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
             referral_stop(referral=referral, reason=StopReason.RESIDENT_ERASED)
         for referral in Referral.objects.filter(case__resident=resident):
@@ -117,6 +120,11 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
             handled_by_organisation=organisation,
         )
     return True
+
+
+def _as(actor):
+    # Outside a request (commands, tests) auditlog knows no actor; name it.
+    return set_actor(actor) if actor is not None else nullcontext()
 
 
 def _blank(obj, columns) -> None:
@@ -152,7 +160,7 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     if not after["phone"] and not after["email"]:
         raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in."), field="phone")
     organisation, role = acting_as(actor, resident)
-    with audit_context(activity="subject_rights", reason=reason, organisation=organisation, role=role):
+    with audit_context(activity="subject_rights", reason=reason, organisation=organisation, role=role), _as(actor):
         for name in changed:
             setattr(resident, name, new[name])
         if "family_name" in changed or "birth_year" in changed:
