@@ -88,3 +88,16 @@ def test_erased_residents_are_left_alone(world, residents, settings):
     call_command("rotate_master_key", stdout=out)
     assert "5 data key(s) to re-wrap" in out.getvalue()
     assert Resident.objects.get(pk=residents[0]).wrapped_data_key == ""
+
+
+def test_a_resident_loaded_before_the_rotation_does_not_write_the_old_wrapping_back(residents, settings):
+    stale = Resident.objects.get(pk=residents[0])
+    stale.family_name  # the old wrapping is in memory, its data key unwrapped
+    settings.FIELD_ENCRYPTION_KEYS = f"{new_key('new')},{settings.FIELD_ENCRYPTION_KEYS}"
+    call_command("rotate_master_key", stdout=StringIO())
+    stale.phone = "0600000000"
+    stale.save()  # e.g. a rectification that began before the rotation
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS.split(",")[0]
+    fresh = Resident.objects.get(pk=residents[0])
+    assert crypto.wrapped_key_id(fresh.wrapped_data_key) == "new"
+    assert (fresh.family_name, fresh.phone) == ("Naam0", "0600000000")
