@@ -118,3 +118,10 @@ def test_consent_history_stays_but_its_free_text_goes(world, case):
     resident_erase(resident=case.resident, actor=world.people.fatima, reason="verzoek van de inwoner")
     consent = Consent.objects.get(pk=consent.pk)
     assert consent.withdrawn_at and consent.withdrawn_reason_ciphertext == ""
+
+
+def test_reading_content_of_an_erased_case_raises_instead_of_showing_nothing(world, draft):
+    resident_erase(resident=draft.case.resident, actor=world.people.fatima, reason="verzoek van de inwoner")
+    referral = Referral.objects.select_related("case__resident").get(pk=draft.pk)
+    with pytest.raises(crypto.DataErased):
+        referral.summary

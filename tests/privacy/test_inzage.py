@@ -119,3 +119,15 @@ def test_receivers_never_see_contact_data_in_the_inzage_flow(world, draft):
     services.referral_accept(referral=draft, actor=world.people.kees)
     with pytest.raises(services.ActionRefused):
         inzage_report(resident=draft.case.resident, actor=world.people.kees)
+
+
+def test_a_household_members_inzage_names_the_case_but_not_the_other_residents_content(world, draft):
+    from tests.factories import open_case
+
+    member = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Jansen",
+                       given_name="Noor", birth_year=2008, categories=[world.categories.schulden]).resident
+    draft.case.household.add(member)
+    report = inzage_report(resident=member, actor=world.people.fatima)
+    assert report["resident"]["given_name"] == "Noor"
+    assert [c["reference"] for c in report["household_cases"]] == [draft.case.reference]
+    assert "Aanmaningen" not in json.dumps(report, default=str)
