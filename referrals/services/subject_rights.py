@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
@@ -359,16 +360,53 @@ def _referral_data(referral: Referral, readable: bool, labels: dict) -> dict:
     }
 
 
+# Readable names of the encrypted values (their columns end in _ciphertext).
+_VALUE_LABELS = {
+    "given_name": _lazy("voornaam"), "family_name": _lazy("achternaam"), "birth_year": _lazy("geboortejaar"),
+    "phone": _lazy("telefoon"), "email": _lazy("e-mail"), "preferred_language": _lazy("voorkeurstaal"),
+    "summary": _lazy("samenvatting"), "outcome_note": _lazy("toelichting afsluiting"),
+    "decline_note": _lazy("toelichting afwijzing"), "legal_basis_justification": _lazy("onderbouwing grondslag"),
+    "text": _lazy("doel"), "withdrawn_reason": _lazy("reden intrekking"), "wrapped_data_key": _lazy("sleutel"),
+    "state": _lazy("stand"),
+}
+
+
+_ACTION_LABELS = {
+    AuditEntry.Action.CREATE: _lazy("vastgelegd"), AuditEntry.Action.UPDATE: _lazy("gewijzigd"),
+    AuditEntry.Action.DELETE: _lazy("verwijderd"), AuditEntry.Action.ACCESS: _lazy("bekeken"),
+}
+
+
+def _field_labels(entry: AuditEntry, names) -> list[str]:
+    model = entry.content_type.model_class() if entry.content_type else None
+    labels = []
+    for name in names or ():
+        base = name.removesuffix("_ciphertext")
+        label = _VALUE_LABELS.get(base)
+        if label is None and model is not None:
+            try:
+                label = model._meta.get_field(name).verbose_name
+            except Exception:  # a name from an older version of the model
+                label = base.replace("_", " ")
+        labels.append(str(label or base))
+    return labels
+
+
 def _entry_data(entry: AuditEntry) -> dict:
     activity = ACTIVITIES.get(entry.processing_activity)
     changes = entry.changes if isinstance(entry.changes, dict) else {}
-    fields = changes.get("fields") if entry.action == AuditEntry.Action.ACCESS else sorted(changes)
+    if entry.action == AuditEntry.Action.ACCESS:
+        fields = changes.get("fields")
+    elif entry.action == AuditEntry.Action.UPDATE:
+        fields = _field_labels(entry, sorted(changes))
+    else:  # created or deleted as a whole: listing every column says nothing more
+        fields = []
     return {
         "at": entry.timestamp,
         "who": _person(entry.actor),
         "organisation": entry.organisation.name if entry.organisation else "",
         "role": entry.role,
-        "action": entry.get_action_display(),
+        "action": str(_ACTION_LABELS.get(entry.action, entry.get_action_display())),
         "object": f"{entry.content_type.name if entry.content_type else ''} {entry.object_repr}".strip(),
         "activity": activity.name if activity else entry.processing_activity,
         "reason": entry.reason,

@@ -51,7 +51,7 @@ def test_the_report_lists_every_access_with_who_which_organisation_when_and_why(
     assert (own["who"], own["organisation"], own["activity"]) == ("Fatima", "Kwadraad — De Waterlelie",
                                                                  "Rechten van de inwoner")
     # Changes are listed too: which organisation changed what, under which activity (never the values).
-    assert any(c["organisation"] == "Kredietbank" and c["activity"] == "Warme overdracht" and "state" in c["fields"]
+    assert any(c["organisation"] == "Kredietbank" and c["activity"] == "Warme overdracht" and "stand" in c["fields"]
                for c in report["changes"])
 
 
