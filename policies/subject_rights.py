@@ -10,6 +10,10 @@ The resident does not log in: they ask their fixed contact, the regisseur
   (privacyfunctionaris) when the resident turns to the municipality directly.
   The privacy officer never sees case content: the erasure page shows them the
   pseudonym and counts only, and erasing needs no decryption.
+- Finding the resident when they turn to the municipality directly: the
+  privacy officer enters family name and birth year; the service compares the
+  keyed hash (nothing is decrypted) and shows only pseudonyms and counts.
+  The name travels in a POST body, never in a URL.
 - Everyone else gets 404: they do not learn that the resident exists.
 
 Every use of these pages is logged under processing activity "subject_rights".
@@ -49,3 +53,7 @@ def may_exercise(user, resident, kind: str) -> bool:
     if kind == RECTIFY and resident.erased_at:
         return False
     return is_regisseur_of(user, resident)
+
+
+def may_find_residents(user) -> bool:
+    return getattr(user, "is_authenticated", False) and has_role(user, Role.PRIVACY_OFFICER)

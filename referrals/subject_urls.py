@@ -3,12 +3,15 @@
 from django.urls import path
 
 from referrals.views.rights_erase import rights_erase
+from referrals.views.rights_find import rights_find
 from referrals.views.rights_inzage import rights_inzage, rights_inzage_json, rights_overview
 from referrals.views.rights_rectify import rights_rectify
 
 app_name = "rights"
 
 urlpatterns = [
+    # Before "<pseudonym>/": "zoeken" is not a pseudonym (those start with "R-").
+    path("zoeken/", rights_find, name="find"),
     path("<str:pseudonym>/", rights_overview, name="overview"),
     path("<str:pseudonym>/inzage/", rights_inzage, name="inzage"),
     path("<str:pseudonym>/inzage.json", rights_inzage_json, name="inzage_json"),

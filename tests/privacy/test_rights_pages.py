@@ -93,3 +93,25 @@ def test_after_erasure_rectification_is_gone_but_inzage_stays(client, world, cas
     assert client.get(_url("rectify", case.resident)).status_code == 403
     response = client.get(_url("inzage", case.resident))
     assert response.status_code == 200 and "zijn gewist" in response.content.decode()
+
+
+def test_the_privacy_officer_finds_a_resident_by_name_and_year_without_a_name_in_the_url(client, world, case):
+    client.force_login(world.people.priya)
+    assert client.get(reverse("rights:find")).status_code == 200
+    response = client.post(reverse("rights:find"), {"family_name": "JANSEN", "birth_year": "1985"})
+    html = response.content.decode()
+    assert case.resident.pseudonym in html and "Sanne" not in html and "0612345678" not in html
+    entry = AuditEntry.objects.filter(pseudonym=case.resident.pseudonym, action=AuditEntry.Action.ACCESS).latest("pk")
+    assert entry.actor == world.people.priya and entry.reason == "inwoner gezocht voor een verzoek"
+
+
+def test_a_search_for_someone_unknown_finds_nothing(client, world, case):
+    client.force_login(world.people.priya)
+    html = client.post(reverse("rights:find"), {"family_name": "Jansen", "birth_year": "1986"}).content.decode()
+    assert case.resident.pseudonym not in html and "Geen inwoner" in html
+
+
+@pytest.mark.parametrize("persona", ["fatima", "kees", "bas", "bea"])
+def test_only_the_privacy_officer_may_search(client, world, case, persona):
+    client.force_login(getattr(world.people, persona))
+    assert client.post(reverse("rights:find"), {"family_name": "Jansen", "birth_year": "1985"}).status_code == 404
