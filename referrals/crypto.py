@@ -52,9 +52,14 @@ def _parse_keyring(raw: str) -> list[MasterKey]:
         key_id, sep, b64 = item.partition(":")
         if not sep:
             raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS entries must look like 'id:base64key'.")
-        key = base64.urlsafe_b64decode(b64)
+        try:
+            key = base64.urlsafe_b64decode(b64)
+        except (ValueError, TypeError) as exc:
+            raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} is not valid base64.") from exc
         if len(key) != 32:
             raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} must be 32 bytes (AES-256).")
+        if any(k.key_id == key_id for k in keys):
+            raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS names key {key_id!r} twice.")
         keys.append(MasterKey(key_id, key))
     if not keys:
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is empty: personal data cannot be read or written.")
@@ -80,6 +85,8 @@ def _seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
 
 
 def _open(key: bytes, blob: bytes, aad: bytes) -> bytes:
+    if len(blob) < 12 + 16:  # nonce + tag: anything shorter was cut off
+        raise DecryptionError("ciphertext is too short to be genuine")
     try:
         return AESGCM(key).decrypt(blob[:12], blob[12:], aad)
     except InvalidTag as exc:
@@ -100,12 +107,27 @@ def unwrap_data_key(wrapped: str, owner_uid: str) -> bytes:
     key_id, _, b64 = wrapped.partition(":")
     for master in keyring():
         if master.key_id == key_id:
-            return _open(master.key, base64.b64decode(b64), f"datakey:{owner_uid}".encode())
+            try:
+                blob = base64.b64decode(b64, validate=True)
+            except ValueError as exc:
+                raise DecryptionError("wrapped data key is damaged") from exc
+            return _open(master.key, blob, f"datakey:{owner_uid}".encode())
     raise DecryptionError(f"master key {key_id!r} is not configured in FIELD_ENCRYPTION_KEYS")
 
 
 def wrapped_key_id(wrapped: str) -> str:
     return wrapped.partition(":")[0]
+
+
+def rewrap_data_key(wrapped: str, owner_uid: str) -> str:
+    """The same data key, wrapped by the current master key (for key rotation).
+
+    The data key itself does not change, so no value has to be re-encrypted.
+    """
+    current = current_master_key()
+    if wrapped_key_id(wrapped) == current.key_id:
+        return wrapped
+    return wrap_data_key(unwrap_data_key(wrapped, owner_uid), owner_uid, current)
 
 
 def encrypt_value(data_key: bytes, plaintext: str, aad: str) -> str:
@@ -116,14 +138,18 @@ def encrypt_value(data_key: bytes, plaintext: str, aad: str) -> str:
 def decrypt_value(data_key: bytes, stored: str, aad: str) -> str:
     if not stored.startswith(VALUE_PREFIX):
         raise DecryptionError("stored value is not in the encrypted format")
-    return _open(data_key, base64.b64decode(stored[len(VALUE_PREFIX):]), aad.encode()).decode()
+    try:
+        blob = base64.b64decode(stored[len(VALUE_PREFIX):], validate=True)
+    except ValueError as exc:
+        raise DecryptionError("stored value is damaged") from exc
+    return _open(data_key, blob, aad.encode()).decode()
 
 
 class EncryptedAttribute:
     """A readable attribute over a ciphertext column of a model.
 
     The owning model supplies `data_key()` (the resident's key) and a `uid`.
-    Empty values stay empty (no ciphertext), so optional fields cost nothing.
+    Empty values stay empty (no ciphertext), so optional fields cost no space.
     """
 
     def __init__(self, column: str):
@@ -139,9 +165,12 @@ class EncryptedAttribute:
         if obj is None:
             return self
         stored = getattr(obj, self.column)
+        # Ask for the key even when the column is empty: after erasure that
+        # raises DataErased, so erased data never reads as an empty value.
+        data_key = obj.data_key()
         if not stored:
             return ""
-        return decrypt_value(obj.data_key(), stored, self._aad(obj))
+        return decrypt_value(data_key, stored, self._aad(obj))
 
     def __set__(self, obj, value):
         value = "" if value is None else str(value)

@@ -18,8 +18,15 @@ from django.conf import settings
 _PREFIXES = {"van", "de", "der", "den", "het", "te", "ter", "ten", "la", "le", "el", "al", "'t", "t", "op", "in", "aan"}
 
 
+# Letters that Unicode does not decompose into a base letter plus accent, so
+# stripping accents alone would drop them ("Yılmaz" must match "Yilmaz").
+_TRANSLITERATE = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i", "đ": "d", "þ": "th", "ð": "d"})
+
+
 def normalise_family_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    """Lower case, no accents, no prefixes, letters only: "Van der Bérg" → "berg"."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLITERATE))
+    text = text.encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[\s,\-]+", text) if w]
     core = [w for w in words if w not in _PREFIXES] or words
     return re.sub(r"[^a-z]", "", "".join(core))

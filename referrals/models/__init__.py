@@ -18,10 +18,11 @@ from referrals.models.referrals import (
     Urgency,
 )
 from referrals.models.residents import Resident
+from referrals.models.subject_requests import SubjectRequest
 
 __all__ = [
     "AuditEntry", "Case", "Category", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "FollowUp",
     "LegalBasis", "Membership", "Notification", "OPEN_STATES", "Organisation", "Outcome", "PlanGoal",
     "PrivacyFlag", "Referral", "ReferralEvent", "ReferralGroupObjectPermission", "ReferralUserObjectPermission",
-    "Resident", "Service", "State", "StopReason", "Urgency", "Wijk",
+    "Resident", "Service", "State", "StopReason", "SubjectRequest", "Urgency", "Wijk",
 ]

@@ -73,6 +73,26 @@ class Resident(Pseudonymised, models.Model):
         # Never the name: this string ends up in audit entries and admin lists.
         return self.pseudonym
 
+    def save(self, *args, **kwargs):
+        # rotate_master_key re-wraps data keys underneath running requests. An
+        # instance loaded before that must not write its older wrapping back
+        # (the old master key may be gone by then): the column is only written
+        # when this instance really changed it (a new key, or erasure).
+        loaded = getattr(self, "_loaded_wrapping", None)
+        if not self._state.adding and kwargs.get("update_fields") is None and loaded is not None \
+                and self.wrapped_data_key == loaded:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "wrapped_data_key"
+            ]
+        super().save(*args, **kwargs)
+        self._loaded_wrapping = self.wrapped_data_key
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_wrapping = instance.__dict__.get("wrapped_data_key")
+        return instance
+
     def data_key(self) -> bytes:
         if self.erased_at:
             raise crypto.DataErased(f"personal data of {self.pseudonym} was erased")

@@ -1,0 +1,27 @@
+"""Django for a benchmark script: a throw-away test database on the configured server (SQLite by default)."""
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+@contextmanager
+def benchmark_database():
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    # Passwords are never checked here; the slow default hasher would only add set-up time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -1,0 +1,59 @@
+"""Who handles a resident's rights (AVG art. 15–17) in this service.
+
+The resident does not log in: they ask their fixed contact, the regisseur
+("één gezin, één plan, één regisseur"), who already sees the whole case.
+
+- Inzage (access) and correctie (rectification): the regisseur of one of the
+  resident's cases. The document contains everything held about the resident,
+  which only someone who already sees the whole case may read.
+- Verwijdering op verzoek (erasure): the regisseur, or the privacy officer
+  (privacyfunctionaris) when the resident turns to the municipality directly.
+  The privacy officer never sees case content: the erasure page shows them the
+  pseudonym and counts only, and erasing needs no decryption.
+- Finding the resident when they turn to the municipality directly: the
+  privacy officer enters family name and birth year; the service compares the
+  keyed hash (nothing is decrypted) and shows only pseudonyms and counts.
+  The name travels in a POST body, never in a URL.
+- Everyone else gets 404: they do not learn that the resident exists.
+
+Every use of these pages is logged under processing activity "subject_rights".
+"""
+
+from django.db.models import Q
+
+from policies.memberships import has_role
+from policies.roles import Role
+
+ACCESS = "access"
+RECTIFY = "rectify"
+ERASE = "erase"
+KINDS = (ACCESS, RECTIFY, ERASE)
+
+
+def is_regisseur_of(user, resident) -> bool:
+    from referrals.models import Case
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Case.objects.filter(Q(resident=resident) | Q(household=resident), regisseur=user).exists()
+
+
+def may_see_resident(user, resident) -> bool:
+    """Whether the rights pages of `resident` exist for `user` at all (else 404)."""
+    return any(may_exercise(user, resident, kind) for kind in KINDS)
+
+
+def may_exercise(user, resident, kind: str) -> bool:
+    if kind not in KINDS:
+        raise ValueError(f"unknown subject right {kind!r}")
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if kind == ERASE and has_role(user, Role.PRIVACY_OFFICER):
+        return True
+    if kind == RECTIFY and resident.erased_at:
+        return False
+    return is_regisseur_of(user, resident)
+
+
+def may_find_residents(user) -> bool:
+    return getattr(user, "is_authenticated", False) and has_role(user, Role.PRIVACY_OFFICER)

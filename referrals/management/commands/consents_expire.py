@@ -1,0 +1,13 @@
+"""Flag open referrals whose consent ran out (safe to run daily, and twice)."""
+
+from django.core.management.base import BaseCommand
+
+from referrals import services
+
+
+class Command(BaseCommand):
+    help = "Flag open referrals whose consent has expired and tell the people involved."
+
+    def handle(self, *args, **options):
+        flagged = services.consents_expire()
+        self.stdout.write(self.style.SUCCESS(f"{flagged} referral(s) flagged: consent expired."))

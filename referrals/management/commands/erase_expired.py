@@ -1,0 +1,24 @@
+"""Retention: erase personal data of residents whose cases ended longer ago than the retention period.
+
+Safe to run daily (cron / systemd timer) and safe to run twice. See policies/retention.py.
+"""
+
+from django.core.management.base import BaseCommand
+
+from policies.retention import retention_period
+from referrals.services.retention import residents_due_for_erasure, retention_erase_expired
+
+
+class Command(BaseCommand):
+    help = "Erase (crypto-shred) the personal data of residents past the retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only count, erase nothing.")
+
+    def handle(self, *args, dry_run: bool, **options):
+        due = residents_due_for_erasure().count()
+        self.stdout.write(f"Retention period {retention_period().days} days: {due} resident(s) due.")
+        if dry_run:
+            return
+        erased = retention_erase_expired(progress=lambda pseudonym: self.stdout.write(f"  erased {pseudonym}"))
+        self.stdout.write(self.style.SUCCESS(f"Erased {erased} resident(s)."))

@@ -1,0 +1,56 @@
+"""Correctie (AVG art. 16): the regisseur corrects the resident's data on their request."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
+
+from policies import subject_rights as rights
+from referrals.audit import log_access
+from referrals.services import ActionRefused
+from referrals.services.subject_rights import RECTIFIABLE_FIELDS, acting_as, resident_rectify
+from referrals.views.rights_access import resident_for
+
+
+class RectifyForm(forms.Form):
+    given_name = forms.CharField(label=_lazy("Voornaam of initialen"), required=False, max_length=100)
+    family_name = forms.CharField(label=_lazy("Achternaam"), required=False, max_length=100)
+    birth_year = forms.IntegerField(label=_lazy("Geboortejaar"), required=False, min_value=1900, max_value=2100)
+    phone = forms.CharField(label=_lazy("Telefoon"), required=False, max_length=30)
+    email = forms.EmailField(label=_lazy("E-mail"), required=False)
+    preferred_language = forms.CharField(label=_lazy("Voorkeurstaal"), required=False, max_length=30)
+    needs_interpreter = forms.BooleanField(label=_lazy("Tolk nodig"), required=False)
+    reason = forms.CharField(
+        label=_lazy("Reden van de correctie"), max_length=300,
+        help_text=_lazy("Bijvoorbeeld ‘verzoek van de inwoner: telefoonnummer gewijzigd’. Geen persoonsgegevens."),
+    )
+
+
+@never_cache
+@login_required
+def rights_rectify(request, pseudonym: str):
+    resident = resident_for(request, pseudonym, rights.RECTIFY)
+    organisation, role = acting_as(request.user, resident)
+    if request.method == "POST":
+        form = RectifyForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                changed = resident_rectify(
+                    resident=resident, actor=request.user, reason=data["reason"],
+                    changes={name: data[name] for name in RECTIFIABLE_FIELDS},
+                )
+            except ActionRefused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Gecorrigeerd: %(n)s gegeven(s).") % {"n": len(changed)})
+                return redirect("rights:overview", pseudonym=resident.pseudonym)
+    else:
+        # Showing the current values is a view of personal data: it is logged.
+        log_access(actor=request.user, obj=resident, activity="subject_rights", reason="correctieformulier",
+                   organisation=organisation, role=role, fields=RECTIFIABLE_FIELDS)
+        form = RectifyForm(initial={name: getattr(resident, name) for name in RECTIFIABLE_FIELDS})
+    return render(request, "rights/rectify.html", {"resident": resident, "form": form})
