@@ -1,40 +1,41 @@
-"""Access that ends with time: the assignee's grant after the reopen window."""
+"""Access that ends with time: a closed referral's grants after the reopen window."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from referrals.audit import audit_context
-from referrals.models import Referral, ReferralUserObjectPermission, State
+from referrals.models import Referral, ReferralGroupObjectPermission, ReferralUserObjectPermission, State
+from referrals.services import grants
 
 
 def access_expire(*, now=None) -> int:
-    """Delete `handle_referral` grants on referrals closed before the reopen window. Returns how many."""
+    """Revoke the receiving side's access to referrals closed before the reopen window.
+
+    Until then the assignee and the organisation may reopen (policies.permissions);
+    after it the referral has ended for good. Returns how many referrals lost access.
+    """
     cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.REOPEN_WINDOW_DAYS)
-    grants = ReferralUserObjectPermission.objects.filter(
-        permission__codename="handle_referral",
-        content_object__state=State.CLOSED,
-        content_object__closed_at__lt=cutoff,
-    ).select_related("content_object__case__resident", "content_object__to_organisation")
-    revoked = 0
-    for grant in grants:
-        revoked += _revoke(grant.pk, grant.content_object)
-    return revoked
+    still_granted = Q(Exists(ReferralUserObjectPermission.objects.filter(content_object=OuterRef("pk")))) | Q(
+        Exists(ReferralGroupObjectPermission.objects.filter(content_object=OuterRef("pk")))
+    )
+    pks = Referral.objects.filter(still_granted, state=State.CLOSED, closed_at__lt=cutoff).values_list("pk", flat=True)
+    return sum(_revoke(pk) for pk in list(pks))
 
 
 @transaction.atomic
-def _revoke(grant_pk: int, referral: Referral) -> int:
+def _revoke(pk: int) -> int:
     # Lock the referral: a reopen in the same moment either happens first (the
-    # referral is no longer closed, the grant stays) or waits for this one.
-    locked = Referral.objects.select_for_update().filter(pk=referral.pk, state=State.CLOSED).first()
-    if locked is None:
-        return 0
-    grant = ReferralUserObjectPermission.objects.filter(pk=grant_pk).first()
-    if grant is None:
+    # referral is no longer closed, the grants stay) or waits for this one.
+    referral = (
+        Referral.objects.select_for_update().select_related("to_organisation").filter(pk=pk, state=State.CLOSED).first()
+    )
+    if referral is None:
         return 0
     with audit_context(activity="referral", organisation=referral.to_organisation,
                        reason=f"heropentermijn van {settings.REOPEN_WINDOW_DAYS} dagen verstreken"):
-        grant.delete()  # one row at a time so the audit trail records the revocation
+        grants.revoke_all(referral)  # row by row, so the audit trail records each revocation
     return 1

@@ -24,8 +24,9 @@ def test_access_is_revoked_after_the_reopen_window(world, draft):
     _closed_days_ago(draft, 31)
     out = StringIO()
     call_command("expire_access", stdout=out)
-    assert "1 grant(s) revoked" in out.getvalue()
+    assert "Access revoked on 1 closed referral(s)" in out.getvalue()
     assert not has_object_perm(kees, "handle_referral", draft)
+    assert not has_object_perm(world.people.marieke, "receive_referral", draft)
     assert not visible_referrals(kees).filter(pk=draft.pk).exists()
     entry = AuditEntry.objects.filter(content_type__model="referraluserobjectpermission").latest("pk")
     assert entry.action == AuditEntry.Action.DELETE and "heropentermijn" in entry.reason

@@ -1,8 +1,8 @@
-"""Revoke the assignee's access to closed referrals once the reopen window has passed.
+"""Revoke the receiving side's access to closed referrals once the reopen window has passed.
 
-On close the organisation's inbox lets go at once, but the assignee keeps
-`handle_referral` for REOPEN_WINDOW_DAYS so they can reopen. After that the
-access has no purpose left (need to know), so it goes. Safe daily, safe twice.
+On close the assignee and the organisation keep their grants for
+REOPEN_WINDOW_DAYS so they can reopen. After that the access has no purpose
+left (need to know), so it goes. Safe daily, safe twice.
 """
 
 from django.core.management.base import BaseCommand
@@ -11,8 +11,8 @@ from referrals.services.access import access_expire
 
 
 class Command(BaseCommand):
-    help = "Revoke assignees' access to referrals closed longer than the reopen window ago."
+    help = "Revoke access to referrals closed longer than the reopen window ago."
 
     def handle(self, *args, **options):
         revoked = access_expire()
-        self.stdout.write(self.style.SUCCESS(f"{revoked} grant(s) revoked."))
+        self.stdout.write(self.style.SUCCESS(f"Access revoked on {revoked} closed referral(s)."))
