@@ -7,13 +7,15 @@ from django.contrib.auth import get_user_model
 # never *what* it became (redacted in full by referrals.audit.redact).
 _SECRET_SUFFIXES = ("_ciphertext",)
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password"}
+# Free text a professional types about a resident is content, even unencrypted.
+_FREE_TEXT_FIELDS = {"purpose", "erasure_reason"}
 
 
 def _mask_fields(model) -> list[str]:
     return [
         f.name
         for f in model._meta.concrete_fields
-        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS
+        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS | _FREE_TEXT_FIELDS
     ]
 
 
