@@ -88,11 +88,13 @@ def prepare_entry(sender, instance, **kwargs):
     _apply_request_context(instance)
     if instance.actor_id is None and ctx.actor_id is not None:
         instance.actor_id = ctx.actor_id
-    instance.processing_activity = instance.processing_activity or ctx.activity or "administration"
+    extra = instance.additional_data or {}
+    instance.processing_activity = (
+        instance.processing_activity or ctx.activity or extra.get("activity") or "administration"
+    )
     instance.reason = (instance.reason or ctx.reason)[:300]
     instance.organisation_id = instance.organisation_id or ctx.organisation_id
     instance.role = instance.role or ctx.role
-    extra = instance.additional_data or {}
     instance.pseudonym = instance.pseudonym or extra.get("pseudonym", "")
     seal(instance)
 

@@ -19,8 +19,35 @@ def _mask_fields(model) -> list[str]:
     ]
 
 
+def _pseudonym_through(attribute: str, activity: str):
+    """get_additional_data for models that are about a referral but cannot name the resident themselves."""
+
+    def get_additional_data(self) -> dict:
+        related = getattr(self, attribute, None)
+        try:
+            pseudonym = related.audit_pseudonym() if related is not None else ""
+        except Exception:  # an erased or half-built object still gets logged
+            pseudonym = ""
+        return {"pseudonym": pseudonym, "activity": activity} if pseudonym else {}
+
+    return get_additional_data
+
+
+def _flag_additional_data(self) -> dict:
+    return {"pseudonym": self.pseudonym, "activity": "audit_review"} if self.pseudonym else {}
+
+
 def register_all():
     from referrals import models as m
+
+    # Grants and notifications belong to a referral: their entries carry its
+    # resident's pseudonym, so a resident's access report includes them.
+    for model, attribute in [(m.Notification, "referral"), (m.ReferralUserObjectPermission, "content_object"),
+                             (m.ReferralGroupObjectPermission, "content_object")]:
+        if not hasattr(model, "get_additional_data"):
+            model.get_additional_data = _pseudonym_through(attribute, "referral")
+    if not hasattr(m.PrivacyFlag, "get_additional_data"):
+        m.PrivacyFlag.get_additional_data = _flag_additional_data
 
     user_model = get_user_model()
     plain = [m.Wijk, m.Category, m.Organisation, m.Membership, m.FollowUp, m.ReferralEvent,
