@@ -73,6 +73,10 @@ def _apply_request_context(instance) -> None:
         request_context = auditlog_value.get()
     except LookupError:
         return
+    # auditlog never clears its context variable after a request; it is only
+    # current while auditlog's own receiver for it is connected.
+    if not any(entry[0][0] == request_context.get("signal_duid") for entry in pre_save.receivers):
+        return
     _set_actor(request_context, instance, type(instance))
     for key, value in request_context.items():
         if key not in ("actor", "signal_duid") and hasattr(instance, key):
@@ -100,11 +104,12 @@ def prepare_entry(sender, instance, **kwargs):
 
 
 def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None, role: str = "", fields=(),
-               pseudonym: str = ""):
+               pseudonym: str = "", filters: dict | None = None):
     """Record that `actor` saw personal data of `obj` (a resident, case, referral …).
 
     `fields` names what was shown (field names, never values). `pseudonym`
-    is for objects that cannot name their resident themselves.
+    is for objects that cannot name their resident themselves; `filters` is
+    what a search asked for (the privacy officer's own searches are logged).
     """
     from policies.register import ACTIVITIES
     from referrals.models import AuditEntry
@@ -117,7 +122,7 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
         force_log=True,
         action=AuditEntry.Action.ACCESS,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        changes={"fields": sorted(fields)} if fields else None,
+        changes=({"fields": sorted(fields)} if fields else {}) | ({"filters": filters} if filters else {}) or None,
         processing_activity=activity,
         reason=reason[:300] or ctx.reason,
         organisation_id=getattr(organisation, "pk", None) or ctx.organisation_id,
