@@ -132,6 +132,13 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
 
 
 def connect():
+    from django.db import connections
+    from django.db.backends.signals import connection_created
+
+    from referrals.auditing.chain_lock import install
     from referrals.models import AuditEntry
 
     pre_save.connect(prepare_entry, sender=AuditEntry, dispatch_uid="audit_prepare_entry")
+    connection_created.connect(install, dispatch_uid="audit_chain_lock")
+    for connection in connections.all(initialized_only=True):
+        install(None, connection)

@@ -1,7 +1,7 @@
 """The audit entry: django-auditlog's entry plus what a privacy officer needs."""
 
 from auditlog.models import AbstractLogEntry
-from django.db import models
+from django.db import models, transaction
 
 
 class AuditEntry(AbstractLogEntry):
@@ -32,6 +32,13 @@ class AuditEntry(AbstractLogEntry):
             models.Index(fields=["actor", "timestamp"]),
             models.Index(fields=["organisation", "timestamp"]),
         ]
+
+
+    def save(self, *args, **kwargs):
+        # Sealing (in pre_save) and the insert belong together, also when the
+        # caller runs in autocommit mode: another writer must not slip between.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
 
 
 class AuditChainHead(models.Model):
