@@ -63,3 +63,13 @@ def register_all():
             auditlog.register(model, mask_fields=_mask_fields(model), m2m_fields=set(m2m.get(model, ())))
     if not auditlog.contains(user_model):
         auditlog.register(user_model, exclude_fields=["password", "last_login"])
+    _remove_from_admin(m.AuditEntry)
+
+
+def _remove_from_admin(model) -> None:
+    """auditlog lists its entries in the admin site; here only the privacy officer reads them,
+    on pages that log every search (referrals.views.privacy_audit) and offer no delete."""
+    from django.contrib import admin
+
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)

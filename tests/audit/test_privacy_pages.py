@@ -199,3 +199,9 @@ def test_flags_list_and_review(priya, world, sent):
     entry = AuditEntry.objects.get(content_type__model="privacyflag", action=AuditEntry.Action.UPDATE)
     assert (entry.actor, entry.processing_activity, entry.role) == (world.people.priya, "audit_review",
                                                                      "privacy_officer")
+
+
+def test_audit_entries_are_not_in_the_functional_admin():
+    from django.contrib import admin
+
+    assert not admin.site.is_registered(AuditEntry)
