@@ -100,7 +100,22 @@ def prepare_entry(sender, instance, **kwargs):
     instance.organisation_id = instance.organisation_id or ctx.organisation_id
     instance.role = instance.role or ctx.role
     instance.pseudonym = instance.pseudonym or extra.get("pseudonym", "")
+    _fill_from_membership(instance)
     seal(instance)
+
+
+def _fill_from_membership(instance) -> None:
+    """Where the writer did not say in which capacity the actor acted, but only one fits, name it."""
+    if instance.actor_id is None or (instance.organisation_id and instance.role):
+        return
+    from policies.memberships import active_memberships
+
+    actor = instance.actor
+    fitting = [(org_id, role) for org_id, role in active_memberships(actor)
+               if (not instance.role or role == instance.role)
+               and (not instance.organisation_id or org_id == instance.organisation_id)]
+    if len(fitting) == 1:
+        instance.organisation_id, instance.role = fitting[0]
 
 
 def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None, role: str = "", fields=(),

@@ -125,14 +125,15 @@ def test_forward_and_the_warm_handover_are_logged(world, in_progress):
     _, entries, _ = as_request(p.anouk, services.referral_accept, referral=child)
     assert_entry(state_entry(entries, child), actor=p.anouk, organisation=o.taalhuis, role="intake",
                  before="sent", after="accepted")
-    assert_entry(state_entry(entries, in_progress), actor=p.anouk, organisation=o.taalhuis, role="",
+    # The handover names no role; Anouk's one membership at the Taalhuis fills it in.
+    assert_entry(state_entry(entries, in_progress), actor=p.anouk, organisation=o.taalhuis, role="intake",
                  before="in_progress", after="handed_over", reason="warme overdracht")
 
 
 def test_stop_by_the_privacy_officer_is_logged(world, sent):
     p = world.people
     _, entries, _ = as_request(p.priya, services.referral_stop, referral=sent)
-    assert_entry(state_entry(entries, sent), actor=p.priya, organisation=None, role="privacy_officer",
+    assert_entry(state_entry(entries, sent), actor=p.priya, organisation=world.orgs.gemeente, role="privacy_officer",
                  before="sent", after="stopped", reason="Gestopt door de privacyfunctionaris")
 
 
@@ -190,3 +191,19 @@ def test_a_view_of_personal_data_is_logged_as_access(world, sent):
 def test_log_access_refuses_an_activity_outside_the_register(world, sent):
     with pytest.raises(ValueError, match="unknown processing activity"):
         log_access(actor=world.people.kees, obj=sent, activity="curiosity")
+
+
+def test_an_access_entry_without_organisation_names_the_actors_only_membership(world, sent):
+    entry = log_access(actor=world.people.kees, obj=sent, activity="referral")
+    assert (entry.organisation, entry.role) == (world.orgs.kredietbank, "intake")
+
+
+def test_an_actor_with_several_memberships_is_not_guessed(world, sent):
+    from policies.roles import Role
+    from tests.factories import member
+
+    kees = member(world.people.kees, world.orgs.taalhuis, Role.INTAKE)
+    entry = log_access(actor=kees, obj=sent, activity="referral")
+    assert (entry.organisation, entry.role) == (None, "")
+    entry = log_access(actor=kees, obj=sent, activity="referral", organisation=world.orgs.kredietbank)
+    assert (entry.organisation, entry.role) == (world.orgs.kredietbank, "intake")
