@@ -90,3 +90,11 @@ def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
            ["verzonnen", link(previous_hash, values), victim])
     verdict = verify()
     assert verdict.first_bad_id == victim + 1
+
+
+def test_a_removed_chain_head_is_found(trail):
+    from referrals.models.audit import AuditChainHead
+
+    AuditChainHead.objects.all().delete()
+    assert verify().problem == "the chain head is missing"
+
