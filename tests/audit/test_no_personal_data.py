@@ -1,5 +1,7 @@
 """After a full referral flow no personal value appears in any column of the audit table."""
 
+import io
+
 from auditlog.context import set_actor
 from django.db import connection
 from django.utils import timezone
@@ -79,3 +81,38 @@ def test_no_personal_value_appears_anywhere_in_the_audit_table(world):
     assert any(case.resident.pseudonym == cell for cell in cells)
     case.resident.refresh_from_db()
     assert case.resident.family_name == PERSONAL["family_name"]
+
+
+def test_exports_and_the_privacy_officers_pages_hold_no_personal_value(client, world):
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    case = _full_flow(world)
+    client.force_login(world.people.priya)
+    pages = [
+        client.get(reverse("privacy:search"), {"activity": "referral"}).content.decode(),
+        client.get(reverse("privacy:resident", args=[case.resident.pseudonym])).content.decode(),
+        client.get(reverse("privacy:flags")).content.decode(),
+        b"".join(client.get(reverse("privacy:export", args=["jsonl"])).streaming_content).decode(),
+        b"".join(client.get(reverse("privacy:export", args=["csv"])).streaming_content).decode(),
+    ]
+    out = io.StringIO()
+    call_command("export_audit", "--format", "jsonl", stdout=out)
+    pages.append(out.getvalue())
+    assert all(case.resident.pseudonym in text for text in pages[:2])
+    for text in pages:
+        for label, value in {**PERSONAL, **CONTENT}.items():
+            assert value.lower() not in text.lower(), label
+
+
+def test_every_referral_on_another_legal_basis_and_every_withdrawal_is_flagged(client, world):
+    from django.urls import reverse
+
+    from referrals.models import PrivacyFlag
+
+    case = _full_flow(world)
+    kinds = set(PrivacyFlag.objects.filter(pseudonym=case.resident.pseudonym).values_list("kind", flat=True))
+    assert kinds == {PrivacyFlag.Kind.LEGAL_BASIS, PrivacyFlag.Kind.CONSENT_WITHDRAWN}
+    client.force_login(world.people.priya)
+    listed = client.get(reverse("privacy:flags")).context["page"].object_list
+    assert {f.kind for f in listed} == kinds
