@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from referrals import selectors, services
 from referrals.audit import log_access
+from referrals.auditing.chain import verify
 from referrals.models import AuditEntry, PrivacyFlag
 from tests.factories import open_case
 
@@ -190,7 +191,8 @@ def test_flags_list_and_review(priya, world, sent):
                                       actor=world.people.fatima, organisation=world.orgs.waterlelie)
     response = priya.get(reverse("privacy:flags"))
     assert flag in response.context["page"].object_list
-    response = priya.post(reverse("privacy:flag_review", args=[flag.pk]))
+    # auditlog's middleware names the user (and the forwarded port) on the entry: before it is sealed.
+    response = priya.post(reverse("privacy:flag_review", args=[flag.pk]), HTTP_X_FORWARDED_PORT="443")
     assert response.status_code == 302
     flag.refresh_from_db()
     assert flag.reviewed_by == world.people.priya and flag.reviewed_at
@@ -199,6 +201,8 @@ def test_flags_list_and_review(priya, world, sent):
     entry = AuditEntry.objects.get(content_type__model="privacyflag", action=AuditEntry.Action.UPDATE)
     assert (entry.actor, entry.processing_activity, entry.role) == (world.people.priya, "audit_review",
                                                                      "privacy_officer")
+    assert entry.remote_port == 443
+    assert verify().ok
 
 
 def test_audit_entries_are_not_in_the_functional_admin():
