@@ -8,6 +8,11 @@ from dataclasses import dataclass
 
 from policies.data_categories import DataCategory
 
+# Each activity has a stable URI, as the Logboek Dataverwerkingen standard
+# asks for `dpl.core.processing_activity_id` (a reference into the register).
+REGISTER_URI = "urn:nl:overdracht:verwerkingsregister:"
+CONTROLLER = "Gemeente Leidschendam-Voorburg (programma Sterk voor Noord)"
+
 
 @dataclass(frozen=True)
 class ProcessingActivity:
@@ -18,6 +23,13 @@ class ProcessingActivity:
     data_categories: tuple[str, ...]
     recipients: str
     retention: str
+
+    @property
+    def uri(self) -> str:
+        return REGISTER_URI + self.code
+
+    def data_category_labels(self) -> list[str]:
+        return [str(DataCategory(c).label) for c in self.data_categories]
 
 
 _ALL_RESIDENT_DATA = tuple(c.value for c in DataCategory)
@@ -96,3 +108,20 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
 
 def activity(code: str) -> ProcessingActivity:
     return ACTIVITIES[code]
+
+
+def as_text() -> str:
+    """The register as plain text, for `manage.py processing_register` and for print."""
+    lines = ["Verwerkingsregister (AVG art. 30)", f"Verwerkingsverantwoordelijke: {CONTROLLER}", ""]
+    for item in ACTIVITIES.values():
+        lines += [
+            f"{item.name} [{item.code}]",
+            f"  Kenmerk:        {item.uri}",
+            f"  Doel:           {item.purpose}",
+            f"  Grondslag:      {item.legal_basis}",
+            f"  Gegevens:       {', '.join(item.data_category_labels()) or 'geen persoonsgegevens van inwoners'}",
+            f"  Ontvangers:     {item.recipients}",
+            f"  Bewaartermijn:  {item.retention}",
+            "",
+        ]
+    return "\n".join(lines)

@@ -3,7 +3,8 @@
 django-auditlog writes an entry for every change of a registered model. The
 services say *why* (processing activity, reason, acting organisation and role)
 through `audit_context`; a pre_save hook copies that onto each entry, with the
-resident's pseudonym that the model hands over in `get_additional_data`.
+resident's pseudonym that the model hands over in `get_additional_data`, and
+then seals the entry into the hash chain (referrals.auditing.chain).
 """
 
 from __future__ import annotations
@@ -28,19 +29,26 @@ class AuditContext:
     reason: str = ""
     organisation_id: int | None = None
     role: str = ""
+    actor_id: int | None = None
 
 
 _context: ContextVar[AuditContext | None] = ContextVar("audit_context", default=None)
 
 
 @contextmanager
-def audit_context(*, activity: str, reason: str = "", organisation=None, role: str = ""):
+def audit_context(*, activity: str, reason: str = "", organisation=None, role: str = "", actor=None):
+    """Everything written inside names this processing activity (and reason, organisation, role).
+
+    `actor` is for work outside a request (commands); in a request the
+    auditlog middleware names the logged-in user.
+    """
     from policies.register import ACTIVITIES
 
     if activity not in ACTIVITIES:
         raise ValueError(f"unknown processing activity {activity!r}")
     token = _context.set(
-        AuditContext(activity=activity, reason=reason[:300], organisation_id=getattr(organisation, "pk", None), role=role)
+        AuditContext(activity=activity, reason=reason[:300], organisation_id=getattr(organisation, "pk", None),
+                     role=role, actor_id=getattr(actor, "pk", None))
     )
     try:
         yield
@@ -52,39 +60,100 @@ def current_context() -> AuditContext:
     return _context.get() or AuditContext()
 
 
-def fill_entry_from_context(sender, instance, **kwargs):
-    if instance.pk:
+def _apply_request_context(instance) -> None:
+    """What auditlog's middleware would add (actor, remote address) — added now, before sealing.
+
+    auditlog connects its own pre_save receiver per request, after ours; the
+    entry must be complete before its hash is taken, so we apply it here and
+    leave auditlog's receiver nothing to change.
+    """
+    from auditlog.context import _set_actor, auditlog_value
+
+    try:
+        request_context = auditlog_value.get()
+    except LookupError:
         return
+    # auditlog never clears its context variable after a request; it is only
+    # current while auditlog's own receiver for it is connected.
+    if not any(entry[0][0] == request_context.get("signal_duid") for entry in pre_save.receivers):
+        return
+    _set_actor(request_context, instance, type(instance))
+    for key, value in request_context.items():
+        if key not in ("actor", "signal_duid") and hasattr(instance, key):
+            setattr(instance, key, value() if callable(value) else value)
+
+
+def prepare_entry(sender, instance, **kwargs):
+    if not instance._state.adding:
+        return
+    from referrals.auditing.chain import seal
+
     ctx = current_context()
-    instance.processing_activity = instance.processing_activity or ctx.activity or "administration"
-    instance.reason = instance.reason or ctx.reason
+    _apply_request_context(instance)
+    if instance.actor_id is None and ctx.actor_id is not None:
+        instance.actor_id = ctx.actor_id
+    extra = instance.additional_data or {}
+    instance.processing_activity = (
+        instance.processing_activity or ctx.activity or extra.get("activity") or "administration"
+    )
+    instance.reason = (instance.reason or ctx.reason)[:300]
     instance.organisation_id = instance.organisation_id or ctx.organisation_id
     instance.role = instance.role or ctx.role
-    extra = instance.additional_data or {}
     instance.pseudonym = instance.pseudonym or extra.get("pseudonym", "")
+    _fill_from_membership(instance)
+    seal(instance)
 
 
-def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None, role: str = "", fields=()):
-    """Record that `actor` saw personal data of `obj` (a resident, case, referral …)."""
-    from auditlog.models import LogEntry  # noqa: F401 (swappable; resolved below)
+def _fill_from_membership(instance) -> None:
+    """Where the writer did not say in which capacity the actor acted, but only one fits, name it."""
+    if instance.actor_id is None or (instance.organisation_id and instance.role):
+        return
+    from policies.memberships import active_memberships
 
+    actor = instance.actor
+    fitting = [(org_id, role) for org_id, role in active_memberships(actor)
+               if (not instance.role or role == instance.role)
+               and (not instance.organisation_id or org_id == instance.organisation_id)]
+    if len(fitting) == 1:
+        instance.organisation_id, instance.role = fitting[0]
+
+
+def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None, role: str = "", fields=(),
+               pseudonym: str = "", filters: dict | None = None):
+    """Record that `actor` saw personal data of `obj` (a resident, case, referral …).
+
+    `fields` names what was shown (field names, never values). `pseudonym`
+    is for objects that cannot name their resident themselves; `filters` is
+    what a search asked for (the privacy officer's own searches are logged).
+    """
+    from policies.register import ACTIVITIES
     from referrals.models import AuditEntry
 
+    if activity not in ACTIVITIES:
+        raise ValueError(f"unknown processing activity {activity!r}")
     ctx = current_context()
     return AuditEntry.objects.log_create(
         obj,
         force_log=True,
         action=AuditEntry.Action.ACCESS,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        changes={"fields": sorted(fields)} if fields else None,
+        changes=({"fields": sorted(fields)} if fields else {}) | ({"filters": filters} if filters else {}) or None,
         processing_activity=activity,
         reason=reason[:300] or ctx.reason,
         organisation_id=getattr(organisation, "pk", None) or ctx.organisation_id,
         role=role or ctx.role,
+        pseudonym=pseudonym,
     )
 
 
 def connect():
+    from django.db import connections
+    from django.db.backends.signals import connection_created
+
+    from referrals.auditing.chain_lock import install
     from referrals.models import AuditEntry
 
-    pre_save.connect(fill_entry_from_context, sender=AuditEntry, dispatch_uid="audit_fill_from_context")
+    pre_save.connect(prepare_entry, sender=AuditEntry, dispatch_uid="audit_prepare_entry")
+    connection_created.connect(install, dispatch_uid="audit_chain_lock")
+    for connection in connections.all(initialized_only=True):
+        install(None, connection)

@@ -7,18 +7,47 @@ from django.contrib.auth import get_user_model
 # never *what* it became (redacted in full by referrals.audit.redact).
 _SECRET_SUFFIXES = ("_ciphertext",)
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password"}
+# Free text a professional types about a resident is content, even unencrypted.
+_FREE_TEXT_FIELDS = {"purpose", "erasure_reason"}
 
 
 def _mask_fields(model) -> list[str]:
     return [
         f.name
         for f in model._meta.concrete_fields
-        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS
+        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS | _FREE_TEXT_FIELDS
     ]
+
+
+def _pseudonym_through(attribute: str, activity: str):
+    """get_additional_data for models that are about a referral but cannot name the resident themselves."""
+
+    def get_additional_data(self) -> dict:
+        related = getattr(self, attribute, None)
+        try:
+            pseudonym = related.audit_pseudonym() if related is not None else ""
+        except Exception:  # an erased or half-built object still gets logged
+            pseudonym = ""
+        return {"pseudonym": pseudonym, "activity": activity} if pseudonym else {}
+
+    return get_additional_data
+
+
+def _flag_additional_data(self) -> dict:
+    return {"pseudonym": self.pseudonym, "activity": "audit_review"} if self.pseudonym else {}
 
 
 def register_all():
     from referrals import models as m
+
+    # Grants and notifications belong to a referral: their entries carry its
+    # resident's pseudonym, so a resident's access report includes them.
+    for model, attribute in [(m.Notification, "referral"), (m.ReferralUserObjectPermission, "content_object"),
+                             (m.ReferralGroupObjectPermission, "content_object")]:
+        if not hasattr(model, "get_additional_data"):
+            model.get_additional_data = _pseudonym_through(attribute, "referral")
+    if not hasattr(m.PrivacyFlag, "get_additional_data"):
+        m.PrivacyFlag.get_additional_data = _flag_additional_data
 
     user_model = get_user_model()
     plain = [m.Wijk, m.Category, m.Organisation, m.Membership, m.FollowUp, m.ReferralEvent,
@@ -34,3 +63,13 @@ def register_all():
             auditlog.register(model, mask_fields=_mask_fields(model), m2m_fields=set(m2m.get(model, ())))
     if not auditlog.contains(user_model):
         auditlog.register(user_model, exclude_fields=["password", "last_login"])
+    _remove_from_admin(m.AuditEntry)
+
+
+def _remove_from_admin(model) -> None:
+    """auditlog lists its entries in the admin site; here only the privacy officer reads them,
+    on pages that log every search (referrals.views.privacy_audit) and offer no delete."""
+    from django.contrib import admin
+
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)

@@ -1,7 +1,7 @@
 """The audit entry: django-auditlog's entry plus what a privacy officer needs."""
 
 from auditlog.models import AbstractLogEntry
-from django.db import models
+from django.db import models, transaction
 
 
 class AuditEntry(AbstractLogEntry):
@@ -10,7 +10,9 @@ class AuditEntry(AbstractLogEntry):
     Beside auditlog's fields (actor, action, object, changes, cid = trace id,
     timestamp) it records the actor's organisation and role, the resident's
     pseudonym (never the name), the processing activity from the register and
-    the reason given. `chain_hash` links each entry to the one before it.
+    the reason given. `chain_hash` links each entry to the one before it
+    (referrals.auditing.chain); ids are handed out by the chain, without gaps,
+    so ordering by id is chain order.
     """
 
     organisation = models.ForeignKey(
@@ -25,4 +27,33 @@ class AuditEntry(AbstractLogEntry):
     class Meta(AbstractLogEntry.Meta):
         verbose_name = "audit entry"
         verbose_name_plural = "audit entries"
-        indexes = [models.Index(fields=["pseudonym", "timestamp"]), models.Index(fields=["actor", "timestamp"])]
+        indexes = [
+            models.Index(fields=["pseudonym", "timestamp"]),
+            models.Index(fields=["actor", "timestamp"]),
+            models.Index(fields=["organisation", "timestamp"]),
+        ]
+
+
+    def save(self, *args, **kwargs):
+        # Sealing (in pre_save) and the insert belong together, also when the
+        # caller runs in autocommit mode: another writer must not slip between.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+
+
+class AuditChainHead(models.Model):
+    """The one row that says where the chain ends.
+
+    Every writer locks this row before it adds an entry, so writers take turns
+    (they wait, they do not fail) and ids follow the chain. It also lets
+    `verify_audit` notice entries removed from the end of the chain.
+    """
+
+    last_entry_id = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "audit chain head"
+
+    def __str__(self) -> str:
+        return f"audit chain head at entry {self.last_entry_id}"

@@ -1,0 +1,1 @@
+"""The privacy officer's side of the audit trail: chain, search, export, flags."""

@@ -1,0 +1,157 @@
+"""The hash chain over the audit trail.
+
+Each entry's `chain_hash` is sha256(previous chain_hash + canonical form of the
+entry's own fields). Changing an entry breaks its hash; removing or inserting
+one breaks the link of the entry after it; removing entries from the end
+shows against the chain head (AuditChainHead).
+
+Writers take turns on the chain head row (a row lock held until commit), so
+two handovers at the same moment both succeed: the second waits for the
+first. The entry gets its id from the head too, which keeps ids gap-free and
+in chain order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+# The fields that make up an entry, in the order they are hashed. `chain_hash`
+# itself is left out: it is the result.
+_INT_FIELDS = ("id", "action", "content_type_id", "object_id", "actor_id", "remote_port", "organisation_id")
+_TEXT_FIELDS = ("object_pk", "object_repr", "changes_text", "actor_email", "cid", "remote_addr", "role",
+                "pseudonym", "processing_activity", "reason")
+_JSON_FIELDS = ("changes", "additional_data", "serialized_data")
+HASHED_FIELDS = ("timestamp", *_INT_FIELDS, *_TEXT_FIELDS, *_JSON_FIELDS)
+
+
+def _as_int(value):
+    return None if value is None else int(value)
+
+
+def _as_text(value):
+    return None if value is None else str(value)
+
+
+def _as_json(value):
+    # Round-trip through JSON so that a value about to be saved and the same
+    # value read back (tuples become lists, keys strings) hash alike.
+    return None if value is None else json.loads(json.dumps(value, default=str))
+
+
+def canonical(values: dict) -> str:
+    """One line of sorted-key JSON for the entry's fields (a dict keyed by HASHED_FIELDS)."""
+    stamp = values["timestamp"]
+    form = {"timestamp": stamp.astimezone(UTC).isoformat() if stamp is not None else None}
+    form.update({name: _as_int(values[name]) for name in _INT_FIELDS})
+    form.update({name: _as_text(values[name]) for name in _TEXT_FIELDS})
+    form.update({name: _as_json(values[name]) for name in _JSON_FIELDS})
+    return json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def link(previous_hash: str, values: dict) -> str:
+    return hashlib.sha256((previous_hash + canonical(values)).encode()).hexdigest()
+
+
+def _entry_values(entry) -> dict:
+    return {name: getattr(entry, name) for name in HASHED_FIELDS}
+
+
+def _locked_head():
+    """The chain head, locked by this transaction until it commits or rolls back."""
+    from referrals.models.audit import AuditChainHead, AuditEntry
+
+    # An UPDATE takes the row lock on PostgreSQL and the write lock on SQLite,
+    # before anything is read: two writers cannot both read the same head.
+    if AuditChainHead.objects.filter(pk=1).update(last_entry_id=F("last_entry_id")):
+        return AuditChainHead.objects.get(pk=1)
+    last = AuditEntry.objects.order_by("-id").values("id", "chain_hash").first() or {"id": 0, "chain_hash": ""}
+    try:
+        with transaction.atomic():
+            return AuditChainHead.objects.create(pk=1, last_entry_id=last["id"], last_hash=last["chain_hash"])
+    except IntegrityError:  # another writer started the chain at the same moment
+        AuditChainHead.objects.filter(pk=1).update(last_entry_id=F("last_entry_id"))
+        return AuditChainHead.objects.get(pk=1)
+
+
+def seal(entry) -> None:
+    """Give a new entry its id and chain hash; call just before it is inserted."""
+    head = _locked_head()
+    entry.id = head.last_entry_id + 1
+    entry.chain_hash = link(head.last_hash, _entry_values(entry))
+    type(head).objects.filter(pk=1).update(last_entry_id=entry.id, last_hash=entry.chain_hash)
+
+
+@dataclass
+class Verdict:
+    checked: int
+    seconds: float
+    first_bad_id: int | None = None
+    problem: str = ""
+    head_hash: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_id is None and not self.problem
+
+    @property
+    def per_second(self) -> float:
+        return self.checked / self.seconds if self.seconds else float("inf")
+
+
+def _rows(chunk_size: int) -> Iterator[tuple[dict, str]]:
+    from referrals.models.audit import AuditEntry
+
+    rows = AuditEntry.objects.order_by("id").values_list(*HASHED_FIELDS, "chain_hash").iterator(chunk_size=chunk_size)
+    for row in rows:
+        yield dict(zip(HASHED_FIELDS, row[:-1], strict=True)), row[-1]
+
+
+def verify(*, chunk_size: int = 5000) -> Verdict:
+    """Walk the whole chain; stop at the first entry that was changed, removed or inserted."""
+    from referrals.models.audit import AuditChainHead, AuditEntry
+
+    started = time.perf_counter()
+    head = AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()
+    head_id = head["last_entry_id"] if head else 0
+    if head is None and AuditEntry.objects.exists():
+        return Verdict(0, time.perf_counter() - started, 1, "the chain head is missing")
+    previous_id, previous_hash, checked = 0, "", 0
+    rows = _rows(chunk_size)
+
+    def verdict(bad_id, problem):
+        return Verdict(checked, time.perf_counter() - started, bad_id, problem, previous_hash)
+
+    for values, stored in rows:
+        entry_id = values["id"]
+        if entry_id > head_id:
+            return verdict(entry_id, f"entry {entry_id} comes after the last sealed entry {head_id}: inserted")
+        if entry_id != previous_id + 1:
+            return verdict(previous_id + 1, f"entry {previous_id + 1} is missing: removed "
+                                            f"(entry {entry_id} follows entry {previous_id})")
+        if link(previous_hash, values) != stored:
+            return verdict(entry_id, _diagnose(entry_id, previous_hash, stored, rows))
+        previous_id, previous_hash = entry_id, stored
+        checked += 1
+    if previous_id < head_id or (head and head["last_hash"] != previous_hash):
+        return verdict(previous_id + 1, f"entries {previous_id + 1}..{head_id} are missing at the end: removed")
+    return verdict(None, "")
+
+
+def _diagnose(entry_id: int, previous_hash: str, stored: str, rows) -> str:
+    """Tell a changed entry from an inserted one by looking at the entry after it."""
+    following = next(rows, None)
+    if following is not None:
+        values, following_hash = following
+        if link(stored, values) == following_hash:
+            return f"entry {entry_id} was changed after it was written"
+        if link(previous_hash, values) == following_hash:
+            return f"entry {entry_id} was inserted into the chain"
+    return f"entry {entry_id} does not follow from the entry before it: changed or inserted"

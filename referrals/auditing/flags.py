@@ -1,0 +1,129 @@
+"""Flags for unusual access, found in the audit trail.
+
+The services already flag every referral on another legal basis than
+consent and every withdrawn or expired consent. Here we look at reads:
+
+- a user who read far more residents in one day than they usually do;
+- reads of residents' data outside office hours;
+- an administrator (functioneel beheerder) who read a referral of an
+  organisation they do not work for.
+
+Running it twice for the same day adds nothing new.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from policies.roles import Role
+from referrals.audit import audit_context
+from referrals.models import AuditEntry, Membership, PrivacyFlag, Referral
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # Office hours, local time (Europe/Amsterdam), Monday to Friday.
+    office_opens: time = time(7, 0)
+    office_closes: time = time(19, 0)
+    # "Far more than usual": at least this many residents, and this many times
+    # the user's daily average over the baseline period.
+    many_minimum: int = 15
+    many_factor: float = 3.0
+    baseline_days: int = 28
+
+
+def _bounds(day: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, start + timedelta(days=1)
+
+
+def _reads():
+    return AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).exclude(pseudonym="").exclude(
+        processing_activity="audit_review"
+    )
+
+
+def _flag(kind, *, actor_id, day: date, key: str, organisation_id=None, referral_id=None, pseudonym="", **details):
+    """One flag per (kind, key); the key makes a second run for the same day add nothing."""
+    if PrivacyFlag.objects.filter(kind=kind, details__key=key).exists():
+        return None
+    return PrivacyFlag.objects.create(
+        kind=kind, actor_id=actor_id, organisation_id=organisation_id, referral_id=referral_id, pseudonym=pseudonym,
+        details={"key": key, "day": day.isoformat(), **details},
+    )
+
+
+def _many_residents(day: date, limits: Thresholds) -> list:
+    start, end = _bounds(day)
+    today = dict(_reads().filter(timestamp__gte=start, timestamp__lt=end, actor__isnull=False)
+                 .values_list("actor").annotate(n=Count("pseudonym", distinct=True)))
+    if not today:
+        return []
+    per_day = (_reads().filter(timestamp__gte=start - timedelta(days=limits.baseline_days), timestamp__lt=start,
+                               actor_id__in=today)
+               .annotate(day=TruncDate("timestamp")).values_list("actor", "day")
+               .annotate(n=Count("pseudonym", distinct=True)))
+    totals = defaultdict(int)
+    for actor_id, _, n in per_day:
+        totals[actor_id] += n
+    flags = []
+    for actor_id, count in today.items():
+        usual = totals[actor_id] / limits.baseline_days
+        if count >= limits.many_minimum and count >= limits.many_factor * usual:
+            flags.append(_flag(PrivacyFlag.Kind.MANY_RESIDENTS, actor_id=actor_id, day=day,
+                               key=f"many:{actor_id}:{day}", residents=count, usual_per_day=round(usual, 1)))
+    return flags
+
+
+def _outside_hours(day: date, limits: Thresholds) -> list:
+    start, end = _bounds(day)
+    per_actor = defaultdict(set)
+    organisation = {}
+    for actor_id, org_id, pseudonym, moment in (_reads().filter(timestamp__gte=start, timestamp__lt=end)
+                                                .values_list("actor", "organisation", "pseudonym", "timestamp")):
+        local = timezone.localtime(moment)
+        if local.weekday() >= 5 or not (limits.office_opens <= local.time() < limits.office_closes):
+            per_actor[actor_id].add(pseudonym)
+            organisation[actor_id] = org_id
+    return [
+        _flag(PrivacyFlag.Kind.OUTSIDE_HOURS, actor_id=actor_id, day=day, key=f"hours:{actor_id}:{day}",
+              organisation_id=organisation[actor_id], residents=len(pseudonyms),
+              pseudonym=next(iter(pseudonyms)) if len(pseudonyms) == 1 else "")
+        for actor_id, pseudonyms in per_actor.items()
+    ]
+
+
+def _admin_reads(day: date) -> list:
+    start, end = _bounds(day)
+    admins = set(Membership.objects.filter(role=Role.ADMIN).values_list("user_id", flat=True))
+    if not admins:
+        return []
+    reads = list(_reads().filter(timestamp__gte=start, timestamp__lt=end, actor_id__in=admins,
+                                 content_type=ContentType.objects.get_for_model(Referral))
+                 .values_list("id", "actor", "object_id", "pseudonym"))
+    parties = {pk: {a, b} for pk, a, b in Referral.objects.filter(pk__in={r[2] for r in reads})
+               .values_list("pk", "from_organisation", "to_organisation")}
+    works_at = defaultdict(set)
+    for user_id, org_id in Membership.objects.filter(user_id__in=admins).values_list("user_id", "organisation_id"):
+        works_at[user_id].add(org_id)
+    return [
+        _flag(PrivacyFlag.Kind.ADMIN_READ, actor_id=actor_id, day=day, key=f"admin:{entry_id}",
+              referral_id=referral_id, pseudonym=pseudonym, entry=entry_id)
+        for entry_id, actor_id, referral_id, pseudonym in reads
+        if not works_at[actor_id] & parties.get(referral_id, set())
+    ]
+
+
+def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> list[PrivacyFlag]:
+    """Flag the unusual reads of one day; returns the new flags."""
+    limits = limits or Thresholds()
+    with audit_context(activity="audit_review", reason="ongebruikelijke inzage gesignaleerd"):
+        found = [*_many_residents(day, limits), *_outside_hours(day, limits), *_admin_reads(day)]
+    return [flag for flag in found if flag is not None]

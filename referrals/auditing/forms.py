@@ -1,0 +1,48 @@
+"""The privacy officer's search form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from policies.register import ACTIVITIES
+from referrals.auditing.search import AuditQuery
+from referrals.models import AuditEntry, Organisation
+
+_ACTIONS = [(AuditEntry.Action.CREATE, _("aangemaakt")), (AuditEntry.Action.UPDATE, _("gewijzigd")),
+            (AuditEntry.Action.DELETE, _("verwijderd")), (AuditEntry.Action.ACCESS, _("ingezien"))]
+ACTION_LABELS = dict(_ACTIONS)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AuditSearchForm(forms.Form):
+    pseudonym = forms.RegexField(
+        label=_("Inwoner (pseudoniem)"), required=False, max_length=12, regex=r"^\s*[Rr]-[A-Za-z0-9]{8}\s*$",
+        help_text=_("Bijvoorbeeld R-7KQ2M9XA. Namen zoekt u hier nooit: het logboek kent alleen pseudoniemen."),
+        error_messages={"invalid": _("Een pseudoniem ziet eruit als R- en acht tekens.")},
+    )
+    user = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.all(),
+                                          required=False, empty_label=_("alle"))
+    action = forms.TypedChoiceField(label=_("Handeling"), choices=[("", _("alle")), *_ACTIONS], coerce=int,
+                                    empty_value=None, required=False)
+    activity = forms.ChoiceField(label=_("Verwerking"), required=False,
+                                 choices=[("", _("alle"))] + [(a.code, a.name) for a in ACTIVITIES.values()])
+    since = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput)
+    until = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            raise forms.ValidationError(_("De einddatum ligt vóór de begindatum."))
+        return data
+
+    def query(self) -> AuditQuery:
+        data = self.cleaned_data
+        return AuditQuery(
+            pseudonym=(data.get("pseudonym") or "").strip().upper(), user=data.get("user") or "",
+            organisation_id=data["organisation"].pk if data.get("organisation") else None,
+            action=data.get("action"), activity=data.get("activity") or "", since=data.get("since"),
+            until=data.get("until"),
+        )

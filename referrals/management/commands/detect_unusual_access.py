@@ -1,0 +1,22 @@
+"""Flag unusual access for the privacy officer (run daily, e.g. just after midnight for the day before)."""
+
+from datetime import date, timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from referrals.auditing.flags import detect_unusual_access
+
+
+class Command(BaseCommand):
+    help = "Flag unusual reads of one day (default: yesterday) for the privacy officer."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: yesterday)")
+
+    def handle(self, *args, day=None, **options):
+        day = day or timezone.localdate() - timedelta(days=1)
+        flags = detect_unusual_access(day=day)
+        self.stdout.write(f"{day}: {len(flags)} new flag(s)")
+        for flag in flags:
+            self.stdout.write(f"  {flag.get_kind_display()} (gebruiker #{flag.actor_id})")

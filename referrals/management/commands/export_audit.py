@@ -1,0 +1,36 @@
+"""Export the audit trail as JSON lines (Logboek Dataverwerkingen fields) or CSV."""
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from referrals.auditing.export import lines
+from referrals.auditing.search import AuditQuery, entries
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"not a date (YYYY-MM-DD): {value}") from exc
+
+
+class Command(BaseCommand):
+    help = "Export audit entries, oldest first: --format jsonl|csv, --since/--until YYYY-MM-DD (inclusive)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--since", type=_day)
+        parser.add_argument("--until", type=_day)
+        parser.add_argument("--pseudonym", default="")
+        parser.add_argument("--output", help="file to write (default: standard output)")
+
+    def handle(self, *args, **options):
+        query = AuditQuery(pseudonym=options["pseudonym"], since=options["since"], until=options["until"])
+        selected = entries(query).order_by("id").iterator(chunk_size=2000)
+        if options["output"]:
+            with open(options["output"], "w", encoding="utf-8", newline="") as out:
+                out.writelines(lines(selected, options["format"]))
+        else:
+            for line in lines(selected, options["format"]):
+                self.stdout.write(line, ending="")

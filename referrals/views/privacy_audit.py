@@ -1,0 +1,149 @@
+"""The privacy officer's pages: audit search, a resident's access report, flags, register, export.
+
+Only a privacy officer gets these pages; everyone else gets 404, as if they
+did not exist. The pages show metadata, never case content, and every search
+or report is itself written to the audit trail (activity "audit_review").
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from policies.memberships import organisations_with
+from policies.register import ACTIVITIES, CONTROLLER
+from policies.roles import Role
+from referrals.audit import audit_context, log_access
+from referrals.auditing.export import lines
+from referrals.auditing.forms import ACTION_LABELS, AuditSearchForm
+from referrals.auditing.search import AuditQuery, access_report, changed_fields, entries
+from referrals.models import Organisation, PrivacyFlag, Resident
+
+PAGE_SIZE = 50
+
+
+def _privacy_officer_organisation(request) -> Organisation:
+    """The organisation the privacy officer works for, or 404 for anyone who is not one."""
+    orgs = organisations_with(request.user, {Role.PRIVACY_OFFICER})
+    if not orgs:
+        raise Http404
+    return Organisation(pk=min(orgs))
+
+
+def _log_review(request, organisation, *, what: str, query: AuditQuery | None = None, obj=None) -> None:
+    log_access(actor=request.user, obj=obj or request.user, activity="audit_review", reason=what,
+               organisation=organisation, role=Role.PRIVACY_OFFICER,
+               filters=query.as_params() if query else None)
+
+
+def _rows(page) -> list[dict]:
+    return [
+        {"entry": entry, "action": ACTION_LABELS.get(entry.action, entry.action),
+         "activity": ACTIVITIES[entry.processing_activity].name if entry.processing_activity in ACTIVITIES
+         else entry.processing_activity, "fields": changed_fields(entry)}
+        for entry in page
+    ]
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+
+@login_required
+@require_GET
+def audit_search(request):
+    organisation = _privacy_officer_organisation(request)
+    form = AuditSearchForm(request.GET or None)
+    context = {"form": form, "searched": False}
+    if form.is_bound and form.is_valid():
+        query = form.query()
+        page = _page(request, entries(query))
+        _log_review(request, organisation, what="logboek doorzocht", query=query)
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        context.update(searched=True, page=page, rows=_rows(page), params=params.urlencode())
+    return render(request, "privacy/search.html", context)
+
+
+@login_required
+@require_GET
+def resident_lookup(request):
+    _privacy_officer_organisation(request)
+    pseudonym = request.GET.get("pseudonym", "").strip().upper()
+    if not pseudonym:
+        return redirect("privacy:search")
+    return redirect("privacy:resident", pseudonym=pseudonym)
+
+
+@login_required
+@require_GET
+def resident_report(request, pseudonym: str):
+    organisation = _privacy_officer_organisation(request)
+    report = access_report(pseudonym)
+    resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
+    page = _page(request, report["entries"])
+    # Logged against the resident, so their own access report shows this look too.
+    _log_review(request, organisation, what="inzageoverzicht inwoner", query=AuditQuery(pseudonym=report["pseudonym"]),
+                obj=resident)
+    return render(request, "privacy/resident.html", {
+        "pseudonym": report["pseudonym"], "by_who": report["by_who"], "known": resident is not None,
+        "erased": bool(resident and resident.erased_at), "page": page, "rows": _rows(page),
+    })
+
+
+@login_required
+@require_GET
+def flag_list(request):
+    organisation = _privacy_officer_organisation(request)
+    show = request.GET.get("toon", "open")
+    flags = PrivacyFlag.objects.select_related("actor", "organisation", "reviewed_by").order_by(
+        "reviewed_at", "-created_at", "-pk")
+    if show != "alle":
+        flags = flags.filter(reviewed_at__isnull=True)
+    page = _page(request, flags)
+    _log_review(request, organisation, what="signalen bekeken")
+    return render(request, "privacy/flags.html", {"page": page, "show": show})
+
+
+@login_required
+@require_POST
+def flag_review(request, pk: int):
+    organisation = _privacy_officer_organisation(request)
+    with transaction.atomic(), audit_context(activity="audit_review", organisation=organisation,
+                                             role=Role.PRIVACY_OFFICER, reason="signaal afgehandeld"):
+        flag = get_object_or_404(PrivacyFlag.objects.select_for_update(), pk=pk)
+        if flag.reviewed_at is None:
+            flag.reviewed_at = timezone.now()
+            flag.reviewed_by = request.user
+            flag.save(update_fields=["reviewed_at", "reviewed_by"])
+    return redirect("privacy:flags")
+
+
+@login_required
+@require_GET
+def processing_register(request):
+    organisation = _privacy_officer_organisation(request)
+    _log_review(request, organisation, what="verwerkingsregister bekeken")
+    return render(request, "privacy/register.html", {"activities": ACTIVITIES.values(), "controller": CONTROLLER})
+
+
+@login_required
+@require_GET
+def audit_export(request, fmt: str):
+    organisation = _privacy_officer_organisation(request)
+    form = AuditSearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "privacy/search.html", {"form": form, "searched": False}, status=400)
+    query = form.query() if form.is_bound else AuditQuery()
+    _log_review(request, organisation, what=f"logboek geëxporteerd ({fmt})", query=query)
+    content_type = {"jsonl": "application/jsonl; charset=utf-8", "csv": "text/csv; charset=utf-8"}[fmt]
+    response = StreamingHttpResponse(lines(entries(query).order_by("id").iterator(chunk_size=2000), fmt),
+                                     content_type=content_type)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="logboek-{stamp}.{fmt}"'
+    return response

@@ -1,0 +1,143 @@
+"""On PostgreSQL the database refuses to change or remove audit entries; writers wait for each other."""
+
+import threading
+import time
+
+import pytest
+from django.db import DatabaseError, connection, connections, transaction
+
+from referrals import services
+from referrals.auditing.chain import verify
+from referrals.models import AuditEntry, State
+from tests.factories import give_consent, open_case
+
+pytestmark = pytest.mark.postgres
+
+
+def test_postgres_refuses_update_of_an_entry(draft):
+    entry = AuditEntry.objects.order_by("id").first()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(reason="anders")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE referrals_auditentry SET reason = 'x' WHERE id = %s", [entry.pk])
+    entry.refresh_from_db()
+    assert entry.reason != "anders"
+
+
+def test_postgres_refuses_delete_of_an_entry(draft):
+    count = AuditEntry.objects.count()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.count() == count
+
+
+def _in_thread(work):
+    errors = []
+
+    def run():
+        try:
+            work()
+        except BaseException as exc:  # reported to the test below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    return thread, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_handovers_at_the_same_moment_both_succeed(world):
+    p, o = world.people, world.orgs
+    referrals = []
+    for family_name in ("Jansen", "De Vries"):
+        case = open_case(actor=p.fatima, organisation=o.waterlelie, family_name=family_name,
+                         categories=[world.categories.schulden])
+        give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank])
+        referral = services.referral_create(
+            case=case, actor=p.fatima, organisation=o.waterlelie, service=world.services.schuldhulp,
+            summary="Hulp bij schulden.", categories=[world.categories.schulden], shared_data=["contact"])
+        services.referral_send(referral=referral, actor=p.fatima)
+        referrals.append(referral)
+
+    barrier = threading.Barrier(2)
+
+    def accept(referral, actor):
+        def work():
+            barrier.wait(timeout=10)
+            services.referral_accept(referral=referral, actor=actor)
+        return work
+
+    runs = [_in_thread(accept(referrals[0], p.kees)), _in_thread(accept(referrals[1], p.marieke))]
+    for thread, _ in runs:
+        thread.start()
+    for thread, _ in runs:
+        thread.join(timeout=30)
+    assert [errors for _, errors in runs] == [[], []]
+    for referral in referrals:
+        referral.refresh_from_db()
+        assert referral.state == State.ACCEPTED
+    verdict = verify()
+    assert verdict.ok, verdict.problem
+    ids = list(AuditEntry.objects.order_by("id").values_list("id", flat=True))
+    assert ids == list(range(1, len(ids) + 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_handover_and_a_close_of_the_same_parent_at_once_do_not_deadlock(world):
+    """Accepting a forward locks the child, writes audit, then locks the parent; closing the
+    parent locks the parent, then writes audit. Taking the chain in between must not deadlock."""
+    from django.db.models.signals import post_save
+    from django.utils import timezone
+
+    from referrals.services import ActionRefused
+
+    p, o = world.people, world.orgs
+    case = open_case(actor=p.fatima, organisation=o.waterlelie, categories=[world.categories.schulden])
+    give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank, o.taalhuis])
+    parent = services.referral_create(case=case, actor=p.fatima, organisation=o.waterlelie,
+                                      service=world.services.schuldhulp, summary="Schulden.",
+                                      categories=[world.categories.schulden], shared_data=["contact"])
+    services.referral_send(referral=parent, actor=p.fatima)
+    services.referral_accept(referral=parent, actor=p.kees)
+    services.referral_record_first_contact(referral=parent, actor=p.kees, on=timezone.localdate(), way="phone")
+    child = services.referral_forward(referral=parent, actor=p.kees, service=world.services.taalmaatje,
+                                      summary="Taal.", categories=[world.categories.taal], shared_data=["contact"])
+
+    accepting_wrote_audit, closer_started = threading.Event(), threading.Event()
+    accept_thread = {}
+
+    def pause_after_first_entry(sender, instance, created, **kwargs):
+        if threading.get_ident() == accept_thread.get("id") and not accepting_wrote_audit.is_set():
+            accepting_wrote_audit.set()
+            closer_started.wait(timeout=5)
+            time.sleep(0.5)  # the closer now holds the parent and waits for the chain
+
+    def accept():
+        accept_thread["id"] = threading.get_ident()
+        services.referral_accept(referral=child, actor=p.anouk)
+
+    def close():
+        accepting_wrote_audit.wait(timeout=5)
+        closer_started.set()
+        try:
+            services.referral_close(referral=parent, actor=p.kees, outcome="helped", note="Klaar.")
+        except ActionRefused:
+            pass  # the handover won; a clear refusal, not an error
+
+    post_save.connect(pause_after_first_entry, sender=AuditEntry, dispatch_uid="test_pause")
+    try:
+        runs = [_in_thread(accept), _in_thread(close)]
+        for thread, _ in runs:
+            thread.start()
+        for thread, _ in runs:
+            thread.join(timeout=30)
+    finally:
+        post_save.disconnect(dispatch_uid="test_pause", sender=AuditEntry)
+    assert [errors for _, errors in runs] == [[], []]
+    child.refresh_from_db()
+    parent.refresh_from_db()
+    assert child.state == State.ACCEPTED
+    assert parent.state == State.HANDED_OVER
+    assert verify().ok

@@ -1,0 +1,100 @@
+"""The hash chain: every entry sealed in order; any change, removal or insertion is found."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from referrals import services
+from referrals.auditing.chain import verify
+from referrals.models import AuditEntry
+from tests.audit.helpers import TABLE, tamper
+
+
+@pytest.fixture
+def trail(world, draft):
+    services.referral_send(referral=draft, actor=world.people.fatima)
+    services.referral_accept(referral=draft, actor=world.people.kees)
+    return list(AuditEntry.objects.order_by("id").values_list("id", flat=True))
+
+
+def test_every_entry_is_sealed_with_gap_free_ids(trail):
+    assert len(trail) > 10
+    assert trail == list(range(trail[0], trail[0] + len(trail)))
+    assert not AuditEntry.objects.filter(chain_hash="").exists()
+    verdict = verify()
+    assert verdict.ok, verdict.problem
+    assert verdict.checked == len(trail)
+
+
+def test_verify_audit_reports_ok_and_speed(trail, capsys):
+    call_command("verify_audit")
+    out = capsys.readouterr().out
+    assert f"OK: {len(trail)} entries" in out
+    assert "entries/second" in out
+
+
+def test_a_changed_entry_is_found(trail):
+    victim = trail[5]
+    tamper(f"UPDATE {TABLE} SET reason = %s WHERE id = %s", ["niets aan de hand", victim])
+    verdict = verify()
+    assert verdict.first_bad_id == victim
+    assert "changed" in verdict.problem
+    with pytest.raises(CommandError, match=f"entry {victim}"):
+        call_command("verify_audit")
+
+
+def test_a_changed_actor_is_found(trail, world):
+    victim = trail[3]
+    tamper(f"UPDATE {TABLE} SET actor_id = %s WHERE id = %s", [world.people.bas.pk, victim])
+    assert verify().first_bad_id == victim
+
+
+def test_a_removed_entry_is_found(trail):
+    victim = trail[4]
+    tamper(f"DELETE FROM {TABLE} WHERE id = %s", [victim])
+    verdict = verify()
+    assert verdict.first_bad_id == victim
+    assert "removed" in verdict.problem
+
+
+def test_entries_removed_from_the_end_are_found(trail):
+    tamper(f"DELETE FROM {TABLE} WHERE id >= %s", [trail[-2]])
+    verdict = verify()
+    assert verdict.first_bad_id == trail[-2]
+    assert "removed" in verdict.problem
+
+
+def test_an_inserted_entry_is_found(trail):
+    last = AuditEntry.objects.get(pk=trail[-1])
+    forged_id = trail[-1] + 1
+    tamper(
+        f"INSERT INTO {TABLE} (id, object_pk, object_id, object_repr, action, changes_text, timestamp, "
+        "content_type_id, role, pseudonym, processing_activity, reason, chain_hash) "
+        "VALUES (%s, %s, %s, %s, 3, '', %s, %s, '', %s, 'referral', '', %s)",
+        [forged_id, last.object_pk, last.object_id, last.object_repr, last.timestamp, last.content_type_id,
+         last.pseudonym, "0" * 64],
+    )
+    verdict = verify()
+    assert verdict.first_bad_id == forged_id
+    assert "inserted" in verdict.problem
+
+
+def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
+    from referrals.auditing.chain import HASHED_FIELDS, link
+
+    victim = trail[2]
+    previous_hash = AuditEntry.objects.get(pk=victim - 1).chain_hash
+    values = dict(zip(HASHED_FIELDS, AuditEntry.objects.filter(pk=victim).values_list(*HASHED_FIELDS).get(),
+                      strict=True))
+    values["reason"] = "verzonnen"
+    tamper(f"UPDATE {TABLE} SET reason = %s, chain_hash = %s WHERE id = %s",
+           ["verzonnen", link(previous_hash, values), victim])
+    verdict = verify()
+    assert verdict.first_bad_id == victim + 1
+
+
+def test_a_removed_chain_head_is_found(trail):
+    from referrals.models.audit import AuditChainHead
+
+    AuditChainHead.objects.all().delete()
+    assert verify().problem == "the chain head is missing"
+
