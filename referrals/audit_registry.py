@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 _SECRET_SUFFIXES = ("_ciphertext",)
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password"}
 # Free text a professional types about a resident is content, even unencrypted.
-_FREE_TEXT_FIELDS = {"purpose", "erasure_reason"}
+_FREE_TEXT_FIELDS = {"erasure_reason"}
 
 
 def _mask_fields(model) -> list[str]:

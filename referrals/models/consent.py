@@ -48,7 +48,9 @@ class Consent(Pseudonymised, models.Model):
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="consents")
-    purpose = models.CharField(_("doel"), max_length=300)
+    # Free text ("help with the bills of …") can name people: sealed like the rest.
+    purpose_ciphertext = models.TextField(blank=True)
+    purpose = crypto.EncryptedAttribute("purpose_ciphertext")
     recipients = models.ManyToManyField(Organisation, related_name="consents", verbose_name=_("ontvangers"))
     data_categories = models.JSONField(_("gegevens"), default=list)
     given_how = models.CharField(_("gegeven"), max_length=10, choices=GivenHow.choices)
@@ -78,14 +80,16 @@ class Consent(Pseudonymised, models.Model):
     def __str__(self) -> str:
         return f"toestemming {self.resident.pseudonym} #{self.pk}"
 
-    _IMMUTABLE = ("resident_id", "purpose", "data_categories", "given_how", "informed_language",
+    _IMMUTABLE = ("resident_id", "purpose_ciphertext", "data_categories", "given_how", "informed_language",
                   "recorded_by_id", "valid_from", "valid_until", "replaces_id")
 
     def save(self, *args, **kwargs):
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values(*self._IMMUTABLE, "withdrawn_at").first()
             if stored:
-                changed = [f for f in self._IMMUTABLE if stored[f] != getattr(self, f)]
+                # Blanking the sealed purpose is erasure (crypto-shredding), not an edit.
+                changed = [f for f in self._IMMUTABLE if stored[f] != getattr(self, f)
+                           and not (f == "purpose_ciphertext" and getattr(self, f) == "")]
                 if changed:
                     raise ValidationError("A consent record is never edited; record a new one instead.")
                 if stored["withdrawn_at"] and stored["withdrawn_at"] != self.withdrawn_at:

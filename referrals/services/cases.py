@@ -45,7 +45,7 @@ def case_open(
         raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
     regisseur = regisseur or actor
     role = sorted(roles_in(actor, organisation.pk) & REFERRING_ROLES)[0]
-    with audit_context(activity="case_management", organisation=organisation, role=role):
+    with audit_context(actor=actor, activity="case_management", organisation=organisation, role=role):
         resident = Resident(needs_interpreter=needs_interpreter, wijk=wijk)
         resident.given_name = given_name.strip()
         resident.family_name = family_name.strip()
@@ -69,7 +69,7 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
     if not text.strip():
         raise ActionRefused(_("Beschrijf het doel."), field="text")
-    with audit_context(activity="case_management", organisation=case.regisseur_organisation, role="regisseur"):
+    with audit_context(actor=actor, activity="case_management", organisation=case.regisseur_organisation, role="regisseur"):
         goal = PlanGoal(case=case, created_by=actor)
         goal.text = text.strip()
         goal.save()

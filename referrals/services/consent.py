@@ -37,12 +37,14 @@ def consent_record(
         replaces = Consent.objects.select_for_update().get(pk=replaces.pk)
         if replaces.resident_id != case.resident_id or Consent.objects.filter(replaces=replaces).exists():
             raise ActionRefused(_("Deze toestemming is al vervangen; wijzig de nieuwste versie."))
-    with audit_context(activity="consent", organisation=organisation):
-        consent = Consent.objects.create(
-            resident=case.resident, purpose=purpose.strip(), data_categories=sorted(set(data_categories)),
+    with audit_context(actor=actor, activity="consent", organisation=organisation):
+        consent = Consent(
+            resident=case.resident, data_categories=sorted(set(data_categories)),
             given_how=given_how, informed_language=informed_language, recorded_by=actor,
             recorded_by_organisation=organisation, valid_from=valid_from, valid_until=valid_until, replaces=replaces,
         )
+        consent.purpose = purpose.strip()
+        consent.save()
         consent.recipients.set(recipients)
         if replaces is not None:
             _move_referrals(replaces, consent)
@@ -75,7 +77,7 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         raise ActionRefused(_("Deze toestemming is vervangen; trek de nieuwste versie in."))
     if not consent.resident.cases.filter(pk__in=_cases_of(actor)).exists():
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming intrekken."))
-    with audit_context(activity="consent", organisation=organisation, reason="toestemming ingetrokken"):
+    with audit_context(actor=actor, activity="consent", organisation=organisation, reason="toestemming ingetrokken"):
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = actor
         consent.withdrawn_reason = (reason or "").strip()

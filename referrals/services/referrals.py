@@ -97,7 +97,7 @@ def referral_create(
     if service.organisation_id == organisation.pk:
         raise ActionRefused(_("Verwijs naar een andere organisatie dan uw eigen."), field="service")
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
-    with audit_context(activity="referral", organisation=organisation, role=_acting_role(actor, organisation.pk, REFERRING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=organisation, role=_acting_role(actor, organisation.pk, REFERRING_ROLES)):
         referral = Referral(
             case=case, from_organisation=organisation, from_user=actor, service=service,
             to_organisation=service.organisation, urgency=urgency, shared_data=shared, legal_basis=legal_basis,
@@ -113,7 +113,7 @@ def referral_create(
 def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
     from_state = referral.state
     consent = require_legal_ground(referral)
-    with audit_context(activity="referral", organisation=organisation, role=role,
+    with audit_context(actor=actor, activity="referral", organisation=organisation, role=role,
                        reason=referral.get_legal_basis_display()):
         referral.consent = consent
         referral.send()
@@ -147,7 +147,7 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     _check(actor, "withdraw", referral)
     org, from_state = referral.from_organisation, referral.state
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, REFERRING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, REFERRING_ROLES)):
         referral.withdraw()
         _save_transition(referral)
         grants.revoke_all(referral)
@@ -167,7 +167,7 @@ def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
         raise ActionRefused(_("Alleen de coördinator kan aannemen voor een collega."), field="assignee")
     if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
         referral.accept(assignee=assignee)
         _save_transition(referral)
         grants.grant_assignee(referral, assignee)
@@ -186,7 +186,7 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
     parent = _locked(child.parent)
     if parent.state != State.IN_PROGRESS:
         return
-    with audit_context(activity="referral", organisation=organisation, reason="warme overdracht"):
+    with audit_context(actor=actor, activity="referral", organisation=organisation, reason="warme overdracht"):
         parent.hand_over()
         _save_transition(parent)
         grants.revoke_all(parent)
@@ -204,7 +204,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     referral = _locked(referral)
     _check(actor, "decline", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
                        reason=DeclineReason(reason).label):
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
@@ -229,7 +229,7 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
     org = referral.to_organisation
     if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
-    with audit_context(activity="referral", organisation=org, role=Role.COORDINATOR):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=Role.COORDINATOR):
         previous = referral.assignee
         if referral.state == State.SENT:
             # Assigning a new referral is accepting it on a colleague's behalf.
@@ -256,7 +256,7 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
     if referral.accepted_at and on < timezone.localtime(referral.sent_at).date():
         raise ActionRefused(_("Het eerste contact kan niet vóór het versturen van de verwijzing liggen."), field="on")
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
         _record(referral, "record_first_contact", from_state, actor, org, way=way, on=on.isoformat())
@@ -283,7 +283,7 @@ def referral_forward(
         raise ActionRefused(_("Verwijs door naar een andere organisatie dan uw eigen."), field="service")
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
     role = _acting_role(actor, org.pk, RECEIVING_ROLES)
-    with audit_context(activity="referral", organisation=org, role=role):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         child = Referral(
             case=parent.case, from_organisation=org, from_user=actor, service=service,
             to_organisation=service.organisation, parent=parent, urgency=urgency, shared_data=shared,
@@ -306,7 +306,7 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
     referral = _locked(referral)
     _check(actor, "close", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
                        reason=Outcome(outcome).label):
         referral.close(outcome=outcome, note=(note or "").strip())
         _save_transition(referral)
@@ -326,7 +326,7 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     _check(actor, "reopen", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
         referral.reopen()
         _save_transition(referral)
         _record(referral, "reopen", from_state, actor, org)
@@ -342,7 +342,7 @@ def referral_stop(*, referral: Referral, actor=None, reason: str = StopReason.PR
     elif not referral.is_open:
         return referral
     from_state = referral.state
-    with audit_context(activity="referral", reason=StopReason(reason).label,
+    with audit_context(actor=actor, activity="referral", reason=StopReason(reason).label,
                        role=Role.PRIVACY_OFFICER if actor is not None else ""):
         referral.stop(reason=reason)
         _save_transition(referral)

@@ -102,7 +102,7 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
         for goal in PlanGoal.objects.filter(case__resident=resident):
             _blank(goal, ("text_ciphertext",))
         for consent in Consent.objects.filter(resident=resident):
-            _blank(consent, ("withdrawn_reason_ciphertext",))
+            _blank(consent, ("purpose_ciphertext", "withdrawn_reason_ciphertext"))
         now = timezone.now()
         for case in Case.objects.filter(resident=resident, status=Case.Status.OPEN):
             case.status, case.closed_at = Case.Status.CLOSED, now
@@ -308,7 +308,7 @@ def _case_data(case: Case, readable: bool) -> dict:
 def _consent_data(consent: Consent, readable: bool, labels: dict) -> dict:
     return {
         "id": consent.pk,
-        "purpose": consent.purpose,
+        "purpose": consent.purpose if readable else None,
         "recipients": [o.name for o in consent.recipients.all()],
         "data_categories": [str(labels.get(c, c)) for c in consent.data_categories],
         "given_how": consent.get_given_how_display(),

@@ -19,3 +19,14 @@ def test_a_referral_travels_from_draft_to_closed(world, draft):
     assert draft.respond_by > draft.sent_at
     assert draft.follow_ups.count() == 2
     assert draft.follow_ups.last().due_on == timezone.localdate() + timedelta(days=28)
+
+
+def test_entries_written_by_services_name_the_actor_also_outside_a_request(world, draft):
+    from referrals.models import AuditEntry
+
+    services.referral_send(referral=draft, actor=world.people.fatima)
+    services.referral_accept(referral=draft, actor=world.people.kees)
+    entry = AuditEntry.objects.filter(content_type__model="referral", action=AuditEntry.Action.UPDATE).latest("pk")
+    assert entry.changes["state"] == ["sent", "accepted"]
+    assert (entry.actor, entry.organisation, entry.role) == (world.people.kees, world.orgs.kredietbank, "intake")
+    assert entry.pseudonym == draft.case.resident.pseudonym and entry.processing_activity == "referral"
