@@ -32,7 +32,6 @@ from tests.factories import (
 
 
 def pytest_configure(config):
-    from django.conf import settings
 
     # Password hashing is deliberately slow; tests log in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -56,10 +55,6 @@ def pytest_sessionfinish(session, exitstatus):
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         reporter.write_line("FAILED: skipped tests are not allowed", red=True)
         session.exitstatus = 1
-
-
-# For transactional tests: see tests/services/test_concurrent_accept.py.
-ALL_APPS = list(settings.INSTALLED_APPS)
 
 
 @pytest.fixture

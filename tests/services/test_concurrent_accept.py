@@ -9,14 +9,11 @@ from policies.roles import Role
 from referrals import services
 from referrals.models import ReferralEvent, ReferralUserObjectPermission, State
 from referrals.services import ActionRefused
-from tests.conftest import ALL_APPS
 from tests.factories import member
 
 
 @pytest.mark.postgres
-# available_apps makes the flush after the test TRUNCATE ... CASCADE: auditlog's own
-# (swapped-out) entry table still references auth_user and would block a plain TRUNCATE.
-@pytest.mark.django_db(transaction=True, available_apps=ALL_APPS)
+@pytest.mark.django_db(transaction=True)
 def test_two_users_accepting_at_once_exactly_one_wins(world, draft):
     p = world.people
     services.referral_send(referral=draft, actor=p.fatima)
