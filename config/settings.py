@@ -16,6 +16,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 PRODUCTION = env_bool("OVERDRACHT_PRODUCTION")
 DEBUG = env_bool("DEBUG", default=False)
+if PRODUCTION and DEBUG:
+    from django.core.exceptions import ImproperlyConfigured
+
+    # The debug page shows local variables: decrypted personal data.
+    raise ImproperlyConfigured("DEBUG cannot be on in production mode (OVERDRACHT_PRODUCTION=1).")
 
 # Development values are only ever used outside production mode; env_secret
 # refuses to start production without the real ones.

@@ -19,8 +19,6 @@ The resident does not log in: they ask their fixed contact, the regisseur
 Every use of these pages is logged under processing activity "subject_rights".
 """
 
-from django.db.models import Q
-
 from policies.memberships import has_role
 from policies.roles import Role
 
@@ -35,7 +33,9 @@ def is_regisseur_of(user, resident) -> bool:
 
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return Case.objects.filter(Q(resident=resident) | Q(household=resident), regisseur=user).exists()
+    # Only the resident's own cases: being a household member on someone else's
+    # case does not open this resident's other cases to that case's regisseur.
+    return Case.objects.filter(resident=resident, regisseur=user).exists()
 
 
 def may_see_resident(user, resident) -> bool:

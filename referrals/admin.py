@@ -6,9 +6,11 @@ the privacy officer reads the audit trail on pages of their own.
 """
 
 from auditlog.registry import auditlog  # noqa: F401  (auditlog's admin registers its entry model)
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from referrals.models import AuditEntry, Category, Membership, Organisation, Service, Wijk
 
@@ -17,14 +19,11 @@ if admin.site.is_registered(AuditEntry):
     admin.site.unregister(AuditEntry)
 
 
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 1
-    autocomplete_fields = ["organisation"]
-
-
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    def has_delete_permission(self, request, obj=None):
+        return False  # audit entries and referrals point at organisations; they end, they are not deleted
+
     list_display = ["name", "kind", "agreement_signed_on"]
     list_filter = ["kind"]
     search_fields = ["name", "domains"]
@@ -40,6 +39,20 @@ class ServiceAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
 
 
+def may_grant(request, membership) -> bool:
+    """An administrator never gives themselves a role: that would open case content to them."""
+    return request.user.is_superuser or membership.user_id != request.user.pk
+
+
+class GuardedMembershipForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        user = cleaned.get("user")
+        if user is not None and user.pk == self.request_user.pk and not self.request_user.is_superuser:
+            raise forms.ValidationError(_("U kunt uzelf geen rol geven; vraag een andere beheerder."))
+        return cleaned
+
+
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "valid_until"]
@@ -47,6 +60,18 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+    form = GuardedMembershipForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.request_user = request.user
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or may_grant(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or may_grant(request, obj))
 
 
 @admin.register(Category)
@@ -66,4 +91,14 @@ admin.site.unregister(user_model)
 
 @admin.register(user_model)
 class OverdrachtUserAdmin(UserAdmin):
-    inlines = [MembershipInline]
+    # Memberships are granted on the membership page, where self-granting is refused.
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Only a superuser hands out superuser status or model-wide permissions.
+            fields += ["is_superuser", "is_staff", "groups", "user_permissions"]
+        return fields
+
+    def has_delete_permission(self, request, obj=None):
+        # Audit entries point at users; deactivate a user instead (is_active).
+        return False

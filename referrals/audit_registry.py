@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 # Every ciphertext column and key: the audit entry says *that* it changed,
 # never *what* it became (redacted in full by referrals.audit.redact).
 _SECRET_SUFFIXES = ("_ciphertext",)
-_SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password"}
+# needs_interpreter is content a receiving partner only sees after accepting.
+_SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter"}
 # Free text a professional types about a resident is content, even unencrypted.
 _FREE_TEXT_FIELDS = {"erasure_reason"}
 

@@ -29,3 +29,13 @@ def test_running_the_demo_data_twice_changes_nothing(db):
     before = snapshot()
     call_command("load_demo_data")
     assert snapshot() == before
+
+
+def test_demo_data_refuses_to_run_in_production(db, settings):
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo_data")
+    assert not get_user_model().objects.exists()

@@ -67,3 +67,8 @@ def test_database_url_selects_the_database():
     result = manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": "postgres://u:p@127.0.0.1:5432/x"})
     assert result.stdout.strip() == "django.db.backends.postgresql"
     assert manage("shell", "--no-imports", "-c", code, env={}).stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_debug_cannot_be_switched_on_in_production():
+    result = manage("check", env={**PRODUCTION_ENV, "DEBUG": "1"})
+    assert result.returncode != 0 and "DEBUG cannot be on in production" in result.stderr

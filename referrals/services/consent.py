@@ -8,6 +8,7 @@ from policies.data_categories import DataCategory
 from policies.permissions import may_record_consent
 from referrals.audit import audit_context
 from referrals.models import Consent, PrivacyFlag, Referral, State, StopReason
+from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
 
@@ -54,8 +55,10 @@ def consent_record(
 def _move_referrals(old: Consent, new: Consent) -> None:
     """Referrals that relied on the replaced record follow the new one, if it still covers them."""
     recipients = set(new.recipients.values_list("pk", flat=True))
+    valid_now = new.valid_from <= timezone.localdate() <= new.valid_until
     for referral in Referral.objects.filter(consent=old, state__in=_RELYING_STATES).select_related("to_organisation"):
-        if referral.to_organisation_id in recipients and set(referral.shared_data) <= set(new.data_categories):
+        if (valid_now and referral.to_organisation_id in recipients
+                and set(referral.shared_data) <= set(new.data_categories)):
             referral.consent = new
             referral.consent_expired_at = None
             referral.save(update_fields=["consent", "consent_expired_at"])
@@ -86,6 +89,10 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         for referral in Referral.objects.filter(consent=consent, state__in=_RELYING_STATES):
             referral_stop(referral=referral, reason=StopReason.CONSENT_WITHDRAWN)
             stopped += 1
+        # Closed referrals keep their grants for the reopen window; a withdrawal
+        # ends that at once: "de andere organisatie kan uw gegevens niet meer zien".
+        for referral in Referral.objects.filter(consent=consent, state=State.CLOSED):
+            grants.revoke_all(referral)
         PrivacyFlag.objects.create(
             kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN, pseudonym=consent.resident.pseudonym, actor=actor,
             organisation=organisation, details={"consent": consent.pk, "referrals_stopped": stopped},

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from policies.roles import RECEIVING_ROLES
 from referrals.models import Membership, Notification
@@ -22,5 +24,10 @@ def notify(users, message: str, *, referral=None) -> None:
 
 
 def receiving_people(organisation):
-    return [m.user for m in Membership.objects.filter(organisation=organisation, role__in=RECEIVING_ROLES)
-            .select_related("user")]
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.filter(organisation=organisation, role__in=RECEIVING_ROLES, user__is_active=True)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .select_related("user")
+    )
+    return [m.user for m in memberships]

@@ -13,6 +13,7 @@ from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
 from policies.memberships import roles_in
 from policies.permissions import refusal
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
+from policies.visibility import visible_cases
 from referrals.audit import audit_context
 from referrals.models import (
     ContactWay,
@@ -69,6 +70,13 @@ def _save_transition(referral: Referral) -> None:
         raise ActionRefused(_("Iemand anders heeft deze verwijzing net gewijzigd. Laad de pagina opnieuw.")) from exc
 
 
+def _require_case_access(actor, case) -> None:
+    # Referring from an organisation is not enough: the actor must work on this
+    # very case, or any referrer could send (and then read) someone else's case.
+    if not visible_cases(actor).filter(pk=case.pk).exists():
+        raise ActionRefused(_("U werkt niet aan deze casus."))
+
+
 def _validate_content(*, service, categories, shared_data, summary) -> list[str]:
     if not summary or not summary.strip():
         raise ActionRefused(_("Schrijf een korte samenvatting van de hulpvraag."), field="summary")
@@ -94,6 +102,7 @@ def referral_create(
     """A draft referral from `organisation` (the actor's) to `service`, about `case`."""
     if not roles_in(actor, organisation.pk) & REFERRING_ROLES:
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan verwijzen.") % {"org": organisation})
+    _require_case_access(actor, case)
     if service.organisation_id == organisation.pk:
         raise ActionRefused(_("Verwijs naar een andere organisatie dan uw eigen."), field="service")
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
@@ -137,6 +146,7 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
 def referral_send(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     _check(actor, "send", referral)
+    _require_case_access(actor, referral.case)
     org = referral.from_organisation
     _send_locked(referral, actor, org, _acting_role(actor, org.pk, REFERRING_ROLES))
     return referral
@@ -168,17 +178,24 @@ def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
     if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
     with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
-        referral.accept(assignee=assignee)
-        _save_transition(referral)
-        grants.grant_assignee(referral, assignee)
-        _record(referral, "accept", from_state, actor, org, assignee=assignee.pk)
-        FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
-                                due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
-        if referral.parent_id:
-            _hand_over_parent(referral, actor, org)
+        _accept_locked(referral, actor, assignee, org, from_state)
+    return referral
+
+
+def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None:
+    # Content is disclosed at accept: the consent (or other basis) must still
+    # hold now, not only when the referral was sent.
+    referral.consent = require_legal_ground(referral)
+    referral.accept(assignee=assignee)
+    _save_transition(referral)
+    grants.grant_assignee(referral, assignee)
+    _record(referral, "accept", from_state, actor, org, assignee=assignee.pk)
+    FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
+                            due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
+    if referral.parent_id:
+        _hand_over_parent(referral, actor, org)
     notify([referral.from_user, referral.case.regisseur],
            _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral}, referral=referral)
-    return referral
 
 
 def _hand_over_parent(child: Referral, actor, organisation) -> None:
@@ -233,13 +250,12 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
         previous = referral.assignee
         if referral.state == State.SENT:
             # Assigning a new referral is accepting it on a colleague's behalf.
-            referral.accept(assignee=assignee)
-            _save_transition(referral)
+            _accept_locked(referral, actor, assignee, org, State.SENT)
         else:
             grants.revoke_assignee(referral, previous)
             referral.assignee = assignee
             referral.save(update_fields=["assignee"])
-        grants.grant_assignee(referral, assignee)
+            grants.grant_assignee(referral, assignee)
         _record(referral, "assign", referral.state, actor, org, assignee=assignee.pk)
     notify([assignee], _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral}, referral=referral)
     return referral
@@ -327,6 +343,7 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
     _check(actor, "reopen", referral)
     org, from_state = referral.to_organisation, referral.state
     with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+        referral.consent = require_legal_ground(referral)
         referral.reopen()
         _save_transition(referral)
         _record(referral, "reopen", from_state, actor, org)

@@ -94,7 +94,10 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
     # Late import: referral_stop lives beside the other referral use cases.
     from referrals.services.referrals import referral_stop
 
-    with audit_context(activity=activity, reason=reason, organisation=organisation, role=role), _as(actor):
+    # The free-text reason stays with the request; the permanent audit trail
+    # gets a fixed label, since free text may name people.
+    label = "bewaartermijn verstreken" if activity == "retention" else "wissen op verzoek"
+    with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
             referral_stop(referral=referral, reason=StopReason.RESIDENT_ERASED)
         for referral in Referral.objects.filter(case__resident=resident):
@@ -161,7 +164,8 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     if not after["phone"] and not after["email"]:
         raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in."), field="phone")
     organisation, role = acting_as(actor, resident)
-    with audit_context(activity="subject_rights", reason=reason, organisation=organisation, role=role), _as(actor):
+    with audit_context(activity="subject_rights", reason="correctie op verzoek", organisation=organisation,
+                       role=role), _as(actor):
         for name in changed:
             setattr(resident, name, new[name])
         if "family_name" in changed or "birth_year" in changed:

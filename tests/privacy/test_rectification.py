@@ -25,7 +25,7 @@ def test_the_audit_entry_names_the_change_but_not_the_values(world, case):
                      changes={"phone": "0699999999"})
     entry = AuditEntry.objects.filter(pseudonym=case.resident.pseudonym, content_type__model="resident").latest("pk")
     assert entry.actor == world.people.fatima and entry.processing_activity == "subject_rights"
-    assert entry.reason == "verzoek van de inwoner" and entry.role == "regisseur"
+    assert entry.reason == "correctie op verzoek" and entry.role == "regisseur"
     assert entry.changes["phone_ciphertext"] == ["[afgeschermd]", "[afgeschermd]"]
     assert "0699999999" not in str(entry.changes) and "0612345678" not in str(entry.changes)
 

@@ -5,9 +5,10 @@ Running it twice changes nothing: everything is looked up before it is made.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,6 +27,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # Demo users share a published password: never in production.
+            raise CommandError("load_demo_data refuses to run in production mode.")
         for name in d.WIJKEN:
             Wijk.objects.get_or_create(name=name)
         for code, name, group in d.CATEGORIES:

@@ -1,0 +1,48 @@
+"""The functional administrator keeps partners and accounts, never case content."""
+
+import pytest
+from django.core.management import call_command
+
+from referrals.models import Membership, Organisation
+
+
+@pytest.fixture
+def bea(db):
+    call_command("load_demo_data", "--no-cases")
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="beheer")
+
+
+def test_the_admin_manages_partners_services_and_memberships(client, bea):
+    client.force_login(bea)
+    for url in ["/beheer/referrals/organisation/", "/beheer/referrals/service/", "/beheer/referrals/membership/",
+                "/beheer/auth/user/"]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("model", ["resident", "case", "referral", "consent", "auditentry", "plangoal"])
+def test_the_admin_has_no_screen_with_case_content_or_the_audit_trail(client, bea, model):
+    client.force_login(bea)
+    assert client.get(f"/beheer/referrals/{model}/").status_code == 404
+
+
+def test_an_admin_cannot_give_themselves_a_role(client, bea):
+    client.force_login(bea)
+    kredietbank = Organisation.objects.get(slug="kredietbank")
+    response = client.post("/beheer/referrals/membership/add/", {
+        "user": bea.pk, "organisation": kredietbank.pk, "role": "coordinator", "valid_until": "",
+    })
+    assert response.status_code == 200 and "uzelf geen rol" in response.content.decode()
+    assert not Membership.objects.filter(user=bea, organisation=kredietbank).exists()
+
+
+def test_an_admin_cannot_make_anyone_superuser_or_delete_users(client, bea):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(bea)
+    kees = get_user_model().objects.get(username="kees")
+    page = client.get(f"/beheer/auth/user/{kees.pk}/change/").content.decode()
+    assert 'name="is_superuser"' not in page
+    assert client.post(f"/beheer/auth/user/{kees.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert get_user_model().objects.filter(pk=kees.pk).exists()
