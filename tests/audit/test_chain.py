@@ -98,3 +98,28 @@ def test_a_removed_chain_head_is_found(trail):
     AuditChainHead.objects.all().delete()
     assert verify().problem == "the chain head is missing"
 
+
+
+def _head_anchor(capsys) -> str:
+    call_command("verify_audit")
+    line = next(li for li in capsys.readouterr().out.splitlines() if li.startswith("Chain head: "))
+    return line.removeprefix("Chain head: ")
+
+
+def test_an_anchor_written_down_earlier_still_matches_an_intact_trail(trail, world, draft, capsys):
+    anchor = _head_anchor(capsys)
+    from django.utils import timezone
+
+    services.referral_record_first_contact(referral=draft, actor=world.people.kees,
+                                           on=timezone.localdate(), way="phone")  # the trail grows
+    call_command("verify_audit", anchor=anchor)
+    assert "OK:" in capsys.readouterr().out
+
+
+def test_emptying_the_trail_and_resetting_the_head_is_caught_by_the_anchor(trail, capsys):
+    anchor = _head_anchor(capsys)
+    tamper(f"DELETE FROM {TABLE}")
+    tamper("UPDATE referrals_auditchainhead SET last_entry_id = 0, last_hash = ''")
+    assert verify().ok  # the chain alone cannot tell: it is consistent, and empty
+    with pytest.raises(CommandError, match="does not match the anchor"):
+        call_command("verify_audit", anchor=anchor)
