@@ -196,7 +196,8 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 # Lock the account, not the address: a school or walk-in desk shares one IP
-# between many colleagues, and locking it would lock them all out.
+# between many colleagues, and locking it would lock them all out. Spraying one
+# password over many accounts from one address is left to the proxy's rate limit.
 AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True

@@ -9,6 +9,8 @@ from policies.memberships import organisations_with
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES
 
 # What a receiving partner sees until it accepts: enough to decide, not who.
+# Sender and service are included on purpose: the partner must know which of its
+# services is asked and whom to call back with questions before accepting.
 METADATA_FIELDS = frozenset(
     {"reference", "state", "service", "from_organisation", "to_organisation", "categories",
      "urgency", "wijk", "age_band", "sent_at", "respond_by", "decline_reason", "outcome"}
