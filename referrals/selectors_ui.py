@@ -68,3 +68,10 @@ def colleagues(organisation) -> QuerySet:
         )
         .distinct().order_by("first_name", "username")
     )
+
+
+def recent_notifications(user, limit: int = 5) -> list:
+    """The user's latest messages (they name a case reference, never the resident)."""
+    from referrals.models import Notification
+
+    return list(Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])

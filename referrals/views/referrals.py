@@ -24,7 +24,7 @@ from referrals.forms import (
     ReferralForm,
 )
 from referrals.models import Service
-from referrals.selectors_ui import colleagues
+from referrals.selectors_ui import colleagues, recent_notifications
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.access import log_referral_view, organisations_for, receiving_organisation, referring_organisation
@@ -41,7 +41,7 @@ def sent_list(request):
     now = timezone.now()
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
-    return render(request, "referrals/sent.html", {"page": page, "query": query_without_page(request)})
+    return render(request, "referrals/sent.html", {"notifications": recent_notifications(request.user), "page": page, "query": query_without_page(request)})
 
 
 @login_required
@@ -56,6 +56,7 @@ def inbox(request):
         referral.overdue = selectors.is_overdue(referral, now)
     counts = selectors.inbox_counts(request.user, organisation)
     return render(request, "referrals/inbox.html", {
+        "notifications": recent_notifications(request.user),
         "organisation": organisation, "organisations": organisations_for(request.user, RECEIVING_ROLES),
         "box": box, "boxes": [(code, label, counts[code]) for code, label in INBOX_BOXES],
         "page": page, "query": query_without_page(request),

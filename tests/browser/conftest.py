@@ -72,3 +72,21 @@ def serious_violations(page) -> list[dict]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+@pytest.fixture
+def referrals_sent(world, case):
+    """Two referrals from Fatima to the Kredietbank: a normal one sent first, then an urgent one."""
+    from referrals import services
+
+    def send(summary, urgency):
+        draft = services.referral_create(
+            case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp, summary=summary, categories=[world.categories.schulden],
+            shared_data=["contact", "summary", "needs"], urgency=urgency,
+        )
+        return services.referral_send(referral=draft, actor=world.people.fatima)
+
+    normal = send("Betalingsregeling loopt af; wil overzicht.", "normal")
+    urgent = send("Afsluiting energie dreigt volgende week.", "urgent")
+    return normal, urgent
