@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -18,6 +19,11 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
+
+# The live server needs committed data, so these tests flush the database after each one.
+# Naming every app lets that flush TRUNCATE ... CASCADE: on PostgreSQL, auditlog's own
+# (swapped-out) entry table still references django_content_type and a plain TRUNCATE fails.
+browser_db = pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
 
 
 @pytest.fixture(scope="session")

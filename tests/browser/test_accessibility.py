@@ -1,12 +1,15 @@
 """axe-core on every page of tests/browser/pages.py: no serious or critical violations."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from referrals import services
-from tests.browser.conftest import log_in, screenshot, serious_violations
+from tests.browser.conftest import browser_db, log_in, screenshot, serious_violations
 from tests.browser.pages import PAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, browser_db]
 
 
 def test_every_page_has_no_serious_accessibility_violations(world, referrals_sent, new_page):
@@ -32,3 +35,27 @@ def test_every_page_has_no_serious_accessibility_violations(world, referrals_sen
         if violations:
             found[name] = violations
     assert not found, found
+
+
+def test_two_factor_pages_have_no_serious_accessibility_violations(world, new_page, settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    page = new_page()
+    log_in(page, "kees")
+    expect(page).to_have_url(re.compile("/inloggen/code/"))
+    expect(page.locator(".od-qr svg")).to_be_visible()
+    screenshot(page, "axe-verify-enrol")
+    assert not serious_violations(page)
+    page.get_by_label("Code uit uw authenticator-app").fill("000000")
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.locator("#id_token_error")).to_be_visible()
+    assert not serious_violations(page)
+
+
+def test_lockout_page_has_no_serious_accessibility_violations(world, new_page, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    page = new_page()
+    for _ in range(3):
+        log_in(page, "kees", password="wrong-password")
+    expect(page.get_by_role("heading", name="Account tijdelijk geblokkeerd")).to_be_visible()
+    screenshot(page, "axe-locked")
+    assert not serious_violations(page)

@@ -1,15 +1,18 @@
 """Journey 3 in a real browser: the regisseur's case page with one plan, all referrals, follow-ups due."""
 
+import re
+
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from policies.roles import Role
 from referrals import services
 from referrals.models import FollowUp
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import browser_db, log_in, screenshot
 from tests.factories import give_consent, member, open_case
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, browser_db]
 
 
 def test_ruud_sees_the_whole_case_on_one_page(world, new_page):
@@ -28,14 +31,14 @@ def test_ruud_sees_the_whole_case_on_one_page(world, new_page):
 
     page = new_page()
     log_in(page, "ruud")
-    assert "/casussen/" in page.url
+    expect(page).to_have_url(re.compile("/casussen/"))
     page.get_by_role("link", name=case.reference).click()
-    assert page.get_by_role("heading", name="Yasmina El Amrani").is_visible()
-    assert page.get_by_text("1 opvolging is nu aan de beurt").is_visible()
+    expect(page.get_by_role("heading", name="Yasmina El Amrani")).to_be_visible()
+    expect(page.get_by_text("1 opvolging is nu aan de beurt")).to_be_visible()
     timeline = page.locator(".od-timeline")
-    assert timeline.get_by_text("aangenomen").is_visible()
-    assert timeline.get_by_text("verstuurd").count() == 2
+    expect(timeline.get_by_text("aangenomen")).to_be_visible()
+    expect(timeline.get_by_text("verstuurd")).to_have_count(2)
     page.get_by_label("Nieuw doel in het plan").fill("Vaste lasten op orde")
     page.get_by_role("button", name="Doel toevoegen").click()
-    assert page.get_by_text("Vaste lasten op orde").is_visible()
+    expect(page.get_by_text("Vaste lasten op orde")).to_be_visible()
     screenshot(page, "20-casus-regisseur")

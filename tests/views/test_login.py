@@ -71,3 +71,18 @@ def test_login_with_an_enrolled_device_asks_for_the_code(world, client):
 def test_without_two_factor_setting_no_code_is_asked(world, client):
     client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
     assert client.get(reverse("inbox")).status_code == 200
+
+
+def test_idle_session_ends_after_the_idle_time(world, client, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 30 * 60
+    # Half an hour without a request: the stored session has expired and the user must log in again.
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
