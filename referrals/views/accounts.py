@@ -1,5 +1,7 @@
 """Login (with lockout by django-axes), two-factor verification (django-otp TOTP), logout, home."""
 
+import base64
+
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
@@ -105,7 +107,8 @@ def verify(request):
     context = {"form": form, "enrolling": enrolling, "next": _safe_next(request)}
     if enrolling:
         context["qr_svg"] = mark_safe(_qr_svg(device.config_url))  # noqa: S308 (our own generated SVG)
-        context["secret"] = device.key
+        # Authenticator apps take the key in base32 (as in the QR code), not django-otp's hex.
+        context["secret"] = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(request, "registration/verify.html", context)
 
 
