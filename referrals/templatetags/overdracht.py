@@ -1,6 +1,7 @@
 """Template helpers: the navigation per role, state badges."""
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,8 @@ _STATE_BADGE = {
 @register.inclusion_tag("snippets/navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
+    if settings.REQUIRE_TWO_FACTOR and not request.user.is_verified():
+        return {"items": []}  # every link would lead back to the code page
     roles = {role for _org, role in active_memberships(request.user)}
     items = []
     if roles & RECEIVING_ROLES:
