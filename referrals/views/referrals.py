@@ -23,7 +23,7 @@ from referrals.forms import (
     ForwardForm,
     ReferralForm,
 )
-from referrals.models import Service
+from referrals.models import Service, State
 from referrals.selectors_ui import colleagues, recent_notifications
 from referrals.services import ActionRefused
 from referrals.views import once
@@ -37,11 +37,16 @@ ACTIONS = ("accept", "decline", "assign", "record_first_contact", "forward", "cl
 
 @login_required
 def sent_list(request):
-    page = paginate(request, selectors.sent_by(request.user))
     now = timezone.now()
+    referrals = selectors.sent_by(request.user)
+    overdue = referrals.filter(state=State.SENT, respond_by__lt=now)
+    only_overdue = request.GET.get("filter") == "te-laat"
+    page = paginate(request, overdue if only_overdue else referrals)
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
-    return render(request, "referrals/sent.html", {"notifications": recent_notifications(request.user), "page": page, "query": query_without_page(request)})
+    return render(request, "referrals/sent.html", {
+        "notifications": recent_notifications(request.user), "page": page, "only_overdue": only_overdue,
+        "overdue_count": overdue.count(), "query": query_without_page(request)})
 
 
 @login_required

@@ -89,3 +89,18 @@ def test_only_the_coordinator_edits_services(world, login):
     url = reverse("service_edit", args=[world.services.schuldhulp.pk])
     assert login(world.people.kees).get(url).status_code == 403
     assert login(world.people.marieke).get(url).status_code == 200
+
+
+def test_sent_list_shows_and_filters_what_is_overdue(world, sent, draft, login):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from referrals.models import Referral
+
+    Referral.objects.filter(pk=sent.pk).update(respond_by=timezone.now() - timedelta(days=1))
+    client = login(world.people.fatima)
+    html = client.get(reverse("sent")).content.decode()
+    assert "te laat" in html
+    only = client.get(reverse("sent") + "?filter=te-laat").content.decode()
+    assert f"/verwijzingen/{sent.pk}/" in only
