@@ -46,10 +46,17 @@ LANGUAGES = [
 class UtrechtForm(forms.Form):
     """Adds the Utrecht component classes and the accessible error wiring."""
 
-    template_name_div = "snippets/form.html"
+    # Fields the service requires (it words the message): not `required` here, so
+    # that the service's own message shows, but marked as required to the user.
+    service_required: tuple[str, ...] = ()
+    mark_optional = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.service_required:
+            self.fields[name].show_required = True
+            if not isinstance(self.fields[name].widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                self.fields[name].widget.attrs["aria-required"] = "true"
         for field in self.fields.values():
             widget = field.widget
             css = next((c for w, c in _WIDGET_CLASSES.items() if isinstance(widget, w)), _TEXTBOX)
@@ -95,6 +102,7 @@ def _category_field(**kwargs):
 
 
 class DirectorySearchForm(UtrechtForm):
+    mark_optional = False  # every filter is optional; saying so on each is noise
     q = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
     category = forms.ModelChoiceField(
         label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"), required=False,
@@ -106,6 +114,7 @@ class DirectorySearchForm(UtrechtForm):
 
 
 class CaseOpenForm(OnceForm):
+    service_required = ("categories",)
     given_name = forms.CharField(label=_("Voornaam of initialen"), max_length=100, required=False)
     family_name = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
     birth_year = forms.IntegerField(
@@ -134,6 +143,7 @@ class CaseOpenForm(OnceForm):
 
 
 class ConsentForm(OnceForm):
+    service_required = ("recipients", "data_categories", "given_how")
     purpose = forms.CharField(
         label=_("Doel"), max_length=300,
         initial=_("Hulp zoeken bij de partners van Sterk voor Noord"),
@@ -163,6 +173,7 @@ class ConsentForm(OnceForm):
 
 
 class _ReferralContentForm(OnceForm):
+    service_required = ("service", "summary", "categories")
     service = forms.ModelChoiceField(label=_("Dienst"), queryset=Service.objects.none(),
                                      empty_label=_("Kies een dienst"), required=False)
     summary = forms.CharField(
@@ -206,6 +217,7 @@ class ForwardForm(_ReferralContentForm):
 
 
 class DeclineForm(OnceForm):
+    service_required = ("reason", "note")
     reason = forms.ChoiceField(label=_("Reden"), choices=[("", _("Kies een reden"))] + DeclineReason.choices,
                                required=False)
     note = forms.CharField(label=_("Toelichting voor de verwijzer"), widget=forms.Textarea(attrs={"rows": 3}),
@@ -222,6 +234,7 @@ class AssignForm(OnceForm):
 
 
 class FirstContactForm(OnceForm):
+    service_required = ("way",)
     on = forms.DateField(label=_("Datum eerste contact"),
                          widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                          initial=timezone.localdate)
@@ -229,6 +242,7 @@ class FirstContactForm(OnceForm):
 
 
 class CloseForm(OnceForm):
+    service_required = ("outcome",)
     outcome = forms.ChoiceField(
         label=_("Uitkomst"),
         choices=[("", _("Kies een uitkomst"))] + [c for c in Outcome.choices if c[0] != Outcome.HANDED_OVER],
@@ -242,6 +256,7 @@ class ConfirmForm(OnceForm):
 
 
 class GoalForm(OnceForm):
+    service_required = ("text",)
     text = forms.CharField(label=_("Nieuw doel in het plan"), max_length=500, required=False)
 
 
