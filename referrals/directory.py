@@ -30,3 +30,16 @@ def service_update(*, service: Service, actor, categories, wijken, **fields) -> 
         service.categories.set(categories)
         service.wijken.set(wijken)
     return service
+
+
+@transaction.atomic
+def service_create(*, organisation, actor, categories, wijken, **fields) -> Service:
+    if not may_edit_services(actor, organisation):
+        raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})
+    if Service.objects.filter(organisation=organisation, name=fields["name"]).exists():
+        raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")
+    with audit_context(activity="administration", organisation=organisation, role="coordinator"):
+        service = Service.objects.create(organisation=organisation, **fields)
+        service.categories.set(categories)
+        service.wijken.set(wijken)
+    return service

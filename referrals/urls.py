@@ -31,5 +31,6 @@ urlpatterns = [
     path("verwijzingen/<int:pk>/intrekken/", referrals.referral_withdraw, name="referral_withdraw"),
     path("verwijzingen/<int:pk>/versturen/", referrals.referral_send, name="referral_send"),
     path("onze-diensten/", directory.our_services, name="our_services"),
+    path("onze-diensten/nieuw/", directory.service_new, name="service_new"),
     path("onze-diensten/<int:pk>/", directory.service_edit, name="service_edit"),
 ]

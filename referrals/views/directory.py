@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from policies.permissions import may_edit_services
 from policies.roles import REFERRING_ROLES, Role
-from referrals.directory import service_update
+from referrals.directory import service_create, service_update
 from referrals.forms import DirectorySearchForm, ServiceForm
 from referrals.models import Service
 from referrals.selectors_ui import directory_search, services_of
@@ -59,3 +59,20 @@ def service_edit(request, pk):
             messages.success(request, _("De dienst ‘%(name)s’ is bijgewerkt.") % {"name": data["name"]})
             return redirect("our_services")
     return render(request, "directory/edit.html", {"form": form, "service": service})
+
+
+@login_required
+def service_new(request):
+    organisation = acting_organisation(request, {Role.COORDINATOR})
+    form = ServiceForm(request.POST or None, initial={"response_days": 5, "accepts_referrals": True})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            service_create(organisation=organisation, actor=request.user, categories=data.pop("categories"),
+                           wijken=data.pop("wijken"), **data)
+        except ActionRefused as refused:
+            form.refuse(refused)
+        else:
+            messages.success(request, _("De dienst ‘%(name)s’ staat nu in de wegwijzer.") % {"name": data["name"]})
+            return redirect("our_services")
+    return render(request, "directory/edit.html", {"form": form, "service": None, "organisation": organisation})

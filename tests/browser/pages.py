@@ -26,5 +26,6 @@ PAGES = [
     ("first-contact", "kees", "/verwijzingen/{accepted}/eerste-contact/"),
     ("our-services", "marieke", "/onze-diensten/"),
     ("service-edit", "marieke", "/onze-diensten/{service}/"),
+    ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),
     ("not-found", "bas", "/verwijzingen/{sent}/"),
 ]

@@ -104,3 +104,17 @@ def test_sent_list_shows_and_filters_what_is_overdue(world, sent, draft, login):
     assert "te laat" in html
     only = client.get(reverse("sent") + "?filter=te-laat").content.decode()
     assert f"/verwijzingen/{sent.pk}/" in only
+
+
+def test_coordinator_adds_a_service_to_the_directory(world, login):
+    from referrals.models import Service
+
+    client = login(world.people.marieke)
+    data = {"name": "Budgetcursus", "categories": [world.categories.schulden.pk], "response_days": "10",
+            "accepts_referrals": "on", "walk_in_hours": "wo 13:00–15:00"}
+    assert client.post(reverse("service_new"), data).status_code == 302
+    service = Service.objects.get(name="Budgetcursus")
+    assert service.organisation == world.orgs.kredietbank and service.walk_in_hours == "wo 13:00–15:00"
+    refused = client.post(reverse("service_new"), data)
+    assert refused.status_code == 200 and 'id="id_name_error"' in refused.content.decode()
+    assert login(world.people.kees).get(reverse("service_new")).status_code == 403
