@@ -59,3 +59,16 @@ def test_lockout_page_has_no_serious_accessibility_violations(world, new_page, s
     expect(page.get_by_role("heading", name="Account tijdelijk geblokkeerd")).to_be_visible()
     screenshot(page, "axe-locked")
     assert not serious_violations(page)
+
+
+def test_english_pages_switch_language_and_stay_accessible(world, new_page):
+    page = new_page()
+    log_in(page, "fatima")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("link", name="Directory").click()
+    expect(page.get_by_role("heading", name="Directory: who can help?")).to_be_visible()
+    screenshot(page, "axe-directory-en")
+    assert not serious_violations(page)
+    page.get_by_role("button", name="Nederlands").click()
+    expect(page.get_by_role("heading", name="Wegwijzer: wie kan helpen?")).to_be_visible()
