@@ -140,7 +140,8 @@ def _action_view(request, pk, *, action: str, form_class, perform, template: str
     else:
         form = form_class(initial=initial(referral) if callable(initial) else initial, **form_kwargs)
     fields = visible_fields(request.user, referral)
-    log_referral_view(request, referral, fields & {"summary", "resident_name"} if action == "forward" else set())
+    # The forward form starts from the summary (written once), so that page shows content.
+    log_referral_view(request, referral, fields & {"summary"} if action == "forward" else set())
     return render(request, template, {"referral": referral, "form": form, "action": action, "fields": fields})
 
 
