@@ -1,0 +1,45 @@
+"""Keeping the directory up to date: a coordinator edits the organisation's services.
+
+Kept beside referrals/services (which the journeys' workflow owns) because
+it touches no personal data; same shape: one transaction, policy check, audit.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from policies.permissions import may_edit_services
+from referrals.audit import audit_context
+from referrals.models import Service
+from referrals.services.errors import ActionRefused
+
+
+@transaction.atomic
+def service_update(*, service: Service, actor, categories, wijken, **fields) -> Service:
+    service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
+    if not may_edit_services(actor, service.organisation):
+        raise ActionRefused(_("Alleen de coördinator van %(org)s kan de diensten bijwerken.")
+                            % {"org": service.organisation})
+    if fields.get("valid_until") and fields["valid_until"] < service.valid_from:
+        raise ActionRefused(_("De einddatum ligt vóór de begindatum."), field="valid_until")
+    if Service.objects.filter(organisation=service.organisation, name=fields["name"]).exclude(pk=service.pk).exists():
+        raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")
+    with audit_context(activity="administration", organisation=service.organisation, role="coordinator"):
+        for name, value in fields.items():
+            setattr(service, name, value)
+        service.save()
+        service.categories.set(categories)
+        service.wijken.set(wijken)
+    return service
+
+
+@transaction.atomic
+def service_create(*, organisation, actor, categories, wijken, **fields) -> Service:
+    if not may_edit_services(actor, organisation):
+        raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})
+    if Service.objects.filter(organisation=organisation, name=fields["name"]).exists():
+        raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")
+    with audit_context(activity="administration", organisation=organisation, role="coordinator"):
+        service = Service.objects.create(organisation=organisation, **fields)
+        service.categories.set(categories)
+        service.wijken.set(wijken)
+    return service

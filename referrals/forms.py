@@ -1,0 +1,293 @@
+"""Forms of the journeys: they parse input; the services decide and save.
+
+Every form renders with the NL Design System (Utrecht) classes, keeps what was
+typed when it is refused, and carries a one-time token against double submits
+(see referrals/views/once.py).
+"""
+
+import uuid
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from policies.data_categories import DataCategory
+from referrals.models import (
+    Category,
+    Consent,
+    ContactWay,
+    DeclineReason,
+    LegalBasis,
+    Organisation,
+    Outcome,
+    Service,
+    Urgency,
+    Wijk,
+)
+from referrals.selectors_ui import active_services
+
+_WIDGET_CLASSES = {
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+}
+_TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+LANGUAGES = [
+    ("nl", _("Nederlands")), ("en", _("Engels")), ("ar", _("Arabisch")), ("tr", _("Turks")),
+    ("pl", _("Pools")), ("ti", _("Tigrinya")), ("uk", _("Oekraïens")), ("so", _("Somalisch")),
+    ("fa", _("Perzisch")), ("other", _("Andere taal")),
+]
+
+
+class UtrechtForm(forms.Form):
+    """Adds the Utrecht component classes and the accessible error wiring."""
+
+    # Fields the service requires (it words the message): not `required` here, so
+    # that the service's own message shows, but marked as required to the user.
+    service_required: tuple[str, ...] = ()
+    mark_optional = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.service_required:
+            self.fields[name].show_required = True
+            if not isinstance(self.fields[name].widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                self.fields[name].widget.attrs["aria-required"] = "true"
+        for field in self.fields.values():
+            widget = field.widget
+            css = next((c for w, c in _WIDGET_CLASSES.items() if isinstance(widget, w)), _TEXTBOX)
+            if isinstance(widget, forms.HiddenInput):
+                continue
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.mark_invalid(name)
+
+    def mark_invalid(self, name: str) -> None:
+        attrs = self.fields[name].widget.attrs
+        attrs["aria-invalid"] = "true"
+        attrs["aria-describedby"] = f"id_{name}_error"
+
+    def refuse(self, refused) -> None:
+        """Show a service's ActionRefused next to its field, or at the top."""
+        field = refused.field if refused.field in self.fields else None
+        self.add_error(field, refused.message)
+        if field:
+            self.mark_invalid(field)
+
+
+class OnceForm(UtrechtForm):
+    """A form whose POST is done once: a second submit of the same token is ignored."""
+
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["form_token"] = uuid.uuid4().hex
+
+
+def _category_field(**kwargs):
+    return forms.ModelMultipleChoiceField(
+        label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"),
+        widget=forms.CheckboxSelectMultiple, **kwargs,
+    )
+
+
+class DirectorySearchForm(UtrechtForm):
+    mark_optional = False  # every filter is optional; saying so on each is noise
+    q = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
+    category = forms.ModelChoiceField(
+        label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"), required=False,
+        empty_label=_("Alle"),
+    )
+    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False, empty_label=_("Alle"))
+    language = forms.ChoiceField(label=_("Taal"), choices=[("", _("Alle"))] + LANGUAGES, required=False)
+    walk_in = forms.BooleanField(label=_("Alleen met inloopspreekuur"), required=False)
+
+
+class CaseOpenForm(OnceForm):
+    service_required = ("categories",)
+    given_name = forms.CharField(label=_("Voornaam of initialen"), max_length=100, required=False)
+    family_name = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"), required=False, min_value=1900,
+        help_text=_("Alleen het jaar, geen volledige geboortedatum."),
+    )
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    preferred_language = forms.ChoiceField(label=_("Voorkeurstaal"), choices=LANGUAGES, initial="nl")
+    needs_interpreter = forms.BooleanField(label=_("Heeft een tolk nodig"), required=False)
+    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False)
+    categories = _category_field(required=False)
+    # Set after the possible-existing-case warning: the user continues deliberately.
+    confirm_new = forms.BooleanField(
+        label=_("Ik heb dit gezien en open toch een nieuwe casus"), required=False,
+    )
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year and year > timezone.localdate().year:
+            raise forms.ValidationError(_("Het geboortejaar kan niet in de toekomst liggen."))
+        return year
+
+    def clean_phone(self):
+        return self.cleaned_data.get("phone", "").strip()
+
+
+class ConsentForm(OnceForm):
+    service_required = ("recipients", "data_categories", "given_how")
+    purpose = forms.CharField(
+        label=_("Doel"), max_length=300,
+        initial=_("Hulp zoeken bij de partners van Sterk voor Noord"),
+        help_text=_("Waarvoor geeft de inwoner toestemming?"),
+    )
+    recipients = forms.ModelMultipleChoiceField(
+        label=_("Met welke organisaties mag gedeeld worden"), queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple, required=False,
+    )
+    data_categories = forms.MultipleChoiceField(
+        label=_("Welke gegevens"), choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        initial=["contact", "summary", "needs"],
+    )
+    given_how = forms.ChoiceField(label=_("Hoe gegeven"), choices=Consent.GivenHow.choices, widget=forms.RadioSelect,
+                                  required=False)
+    informed_language = forms.ChoiceField(label=_("Geïnformeerd in taal"), choices=LANGUAGES, initial="nl")
+    valid_until = forms.DateField(
+        label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=lambda: timezone.localdate() + timedelta(days=365),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = Organisation.objects.filter(
+            agreement_signed_on__isnull=False
+        ).exclude(kind=Organisation.Kind.ENFORCEMENT)
+
+
+class _ReferralContentForm(OnceForm):
+    service_required = ("service", "summary", "categories")
+    service = forms.ModelChoiceField(label=_("Dienst"), queryset=Service.objects.none(),
+                                     empty_label=_("Kies een dienst"), required=False)
+    summary = forms.CharField(
+        label=_("Samenvatting van de hulpvraag"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
+        help_text=_("Eén keer geschreven voor de ontvanger: wat speelt er, wat is al geprobeerd, wat is nodig."),
+    )
+    categories = _category_field(required=False)
+    urgency = forms.ChoiceField(label=_("Urgentie"), choices=Urgency.choices, widget=forms.RadioSelect,
+                                initial=Urgency.NORMAL)
+    shared_data = forms.MultipleChoiceField(
+        label=_("Gegevens die u deelt"), choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple,
+        required=False, initial=["contact", "summary", "needs"],
+        help_text=_("Contactgegevens, samenvatting en soort hulpvraag gaan altijd mee."),
+    )
+    legal_basis = forms.ChoiceField(label=_("Grondslag"), choices=LegalBasis.choices, initial=LegalBasis.CONSENT)
+    legal_basis_justification = forms.CharField(
+        label=_("Onderbouwing (bij een andere grondslag dan toestemming)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, exclude_organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        services = active_services().filter(accepts_referrals=True).select_related("organisation")
+        if exclude_organisation is not None:
+            services = services.exclude(organisation=exclude_organisation)
+        self.fields["service"].queryset = services.order_by("organisation__name", "name")
+
+    def clean_service(self):
+        service = self.cleaned_data.get("service")
+        if service is None:
+            raise forms.ValidationError(_("Kies de dienst waarnaar u verwijst."))
+        return service
+
+
+class ReferralForm(_ReferralContentForm):
+    pass
+
+
+class ForwardForm(_ReferralContentForm):
+    pass
+
+
+class DeclineForm(OnceForm):
+    service_required = ("reason", "note")
+    reason = forms.ChoiceField(label=_("Reden"), choices=[("", _("Kies een reden"))] + DeclineReason.choices,
+                               required=False)
+    note = forms.CharField(label=_("Toelichting voor de verwijzer"), widget=forms.Textarea(attrs={"rows": 3}),
+                           required=False)
+
+
+class AssignForm(OnceForm):
+    assignee = forms.ModelChoiceField(label=_("Collega"), queryset=None, empty_label=_("Kies een collega"))
+
+    def __init__(self, *args, colleagues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = colleagues
+        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class FirstContactForm(OnceForm):
+    service_required = ("way",)
+    on = forms.DateField(label=_("Datum eerste contact"),
+                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                         initial=timezone.localdate)
+    way = forms.ChoiceField(label=_("Hoe"), choices=[("", _("Kies hoe"))] + ContactWay.choices, required=False)
+
+
+class CloseForm(OnceForm):
+    service_required = ("outcome",)
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=[("", _("Kies een uitkomst"))] + [c for c in Outcome.choices if c[0] != Outcome.HANDED_OVER],
+        required=False,
+    )
+    note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ConfirmForm(OnceForm):
+    """Accept, withdraw: one button, still only once."""
+
+
+class GoalForm(OnceForm):
+    service_required = ("text",)
+    text = forms.CharField(label=_("Nieuw doel in het plan"), max_length=500, required=False)
+
+
+class ServiceForm(UtrechtForm):
+    """A coordinator keeps the organisation's services in the directory up to date."""
+
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    categories = _category_field()
+    wijken = forms.ModelMultipleChoiceField(
+        label=_("Wijken"), queryset=Wijk.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
+        help_text=_("Leeg: de hele gemeente."),
+    )
+    languages = forms.MultipleChoiceField(label=_("Talen"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple,
+                                          required=False)
+    location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
+    walk_in_hours = forms.CharField(label=_("Inloopspreekuur"), max_length=200, required=False,
+                                    help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"))
+    eligibility = forms.CharField(label=_("Voor wie"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    response_days = forms.IntegerField(label=_("Reactietermijn (werkdagen)"), min_value=1, max_value=60)
+    accepts_referrals = forms.BooleanField(label=_("Neemt verwijzingen aan"), required=False)
+    valid_until = forms.DateField(label=_("Geldig tot en met"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                  help_text=_("Laat leeg als de dienst doorloopt."))
+
+    FIELDS = ("name", "description", "languages", "location", "walk_in_hours", "eligibility", "response_days",
+              "accepts_referrals", "valid_until")
+
+
+class TokenForm(UtrechtForm):
+    token = forms.CharField(
+        label=_("Code uit uw authenticator-app"), max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -1,0 +1,66 @@
+"""Template helpers: the navigation per role, state badges."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from policies.memberships import active_memberships
+from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
+
+register = template.Library()
+
+_STATE_BADGE = {
+    "draft": "neutral", "sent": "warning", "accepted": "active", "in_progress": "active",
+    "handed_over": "success", "closed": "success", "declined": "danger", "withdrawn": "inactive",
+    "stopped": "danger",
+}
+
+
+@register.inclusion_tag("snippets/navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    if settings.REQUIRE_TWO_FACTOR and not request.user.is_verified():
+        return {"items": []}  # every link would lead back to the code page
+    roles = {role for _org, role in active_memberships(request.user)}
+    items = []
+    if roles & RECEIVING_ROLES:
+        items.append((reverse("inbox"), _("Inbox")))
+    if roles & REFERRING_ROLES:
+        items += [(reverse("cases"), _("Casussen")), (reverse("sent"), _("Verstuurd")),
+                  (reverse("case_open"), _("Nieuwe casus"))]
+    if roles & (RECEIVING_ROLES | REFERRING_ROLES):
+        items.append((reverse("directory"), _("Wegwijzer")))
+    if Role.COORDINATOR in roles:
+        items.append((reverse("our_services"), _("Onze diensten")))
+    if Role.PRIVACY_OFFICER in roles:
+        # The privacy officer's pages live under /privacy/ (referrals/privacy_urls.py).
+        items.append(("/privacy/", _("Privacy")))
+    path = request.path
+    current = max((url for url, _label in items if path.startswith(url)), key=len, default=None)
+    return {"items": [(url, label, url == current) for url, label in items]}
+
+
+@register.filter
+def state_badge(state: str) -> str:
+    return _STATE_BADGE.get(state, "neutral")
+
+
+@register.filter
+def display_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.username
+
+
+_EVENT_LABELS = {
+    "create": _("verwijzing opgesteld"), "send": _("verstuurd"), "accept": _("aangenomen"),
+    "decline": _("afgewezen"), "withdraw": _("ingetrokken"), "assign": _("toegewezen"),
+    "record_first_contact": _("eerste contact"), "forward": _("doorverwezen"), "hand_over": _("warm overgedragen"),
+    "close": _("afgesloten"), "reopen": _("heropend"), "stop": _("gestopt"),
+}
+
+
+@register.filter
+def event_label(event) -> str:
+    return _EVENT_LABELS.get(event.name, event.name)

@@ -1,0 +1,160 @@
+"""Journey 1 (open a case, record consent) and journey 3 (the regisseur's case page)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from policies.permissions import may_manage_case, may_open_case, may_record_consent
+from referrals import selectors, services
+from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
+from referrals.models import Consent, Service
+from referrals.selectors_ui import cases_of
+from referrals.services import ActionRefused
+from referrals.views import once
+from referrals.views.access import log_case_view, referring_organisation
+from referrals.views.common import paginate
+
+CASE_PAGE_FIELDS = ("resident_name", "contact", "preferred_language", "needs_interpreter", "plan_goals")
+
+
+def _service_from(request) -> Service | None:
+    pk = request.GET.get("dienst") or request.POST.get("dienst")
+    if not pk or not str(pk).isdigit():
+        return None
+    return Service.objects.select_related("organisation").filter(pk=pk).first()
+
+
+def _with_service(url: str, service: Service | None) -> str:
+    return f"{url}?dienst={service.pk}" if service else url
+
+
+@login_required
+def case_list(request):
+    page = paginate(request, cases_of(request.user))
+    return render(request, "cases/list.html", {"page": page})
+
+
+@login_required
+def case_open(request):
+    organisation = referring_organisation(request)
+    if not may_open_case(request.user, organisation):
+        raise PermissionDenied
+    service = _service_from(request)
+    existing = None
+    if request.method == "POST":
+        if done := once.already_done(request):
+            return done
+        form = CaseOpenForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            existing = services.possible_existing_case(family_name=data["family_name"], birth_year=data["birth_year"])
+            if existing is not None and not data["confirm_new"]:
+                # Say only who to call; nothing about the case itself.
+                form.add_error("confirm_new", _("Bevestig dat u toch een nieuwe casus opent, of neem eerst "
+                                                "contact op met de regisseur."))
+                form.mark_invalid("confirm_new")
+            else:
+                try:
+                    case = services.case_open(
+                        actor=request.user, organisation=organisation, given_name=data["given_name"],
+                        family_name=data["family_name"], birth_year=data["birth_year"], phone=data["phone"],
+                        email=data["email"], preferred_language=data["preferred_language"],
+                        needs_interpreter=data["needs_interpreter"], wijk=data["wijk"],
+                        categories=list(data["categories"]),
+                    )
+                except ActionRefused as refused:
+                    form.refuse(refused)
+                else:
+                    messages.success(request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.")
+                                     % {"ref": case.reference})
+                    return once.done(request, _with_service(reverse("consent_record", args=[case.pk]), service))
+    else:
+        form = CaseOpenForm(initial={"categories": service.categories.all()} if service else None)
+    return render(request, "cases/open.html", {
+        "form": form, "organisation": organisation, "service": service, "existing": existing,
+    })
+
+
+@login_required
+def case_detail(request, pk):
+    case = selectors.case_for(request.user, pk)
+    timeline = selectors.case_timeline(case, request.user)
+    consents = list(Consent.objects.filter(resident_id=case.resident_id).current().prefetch_related("recipients"))
+    log_case_view(request, case, CASE_PAGE_FIELDS)
+    return render(request, "cases/detail.html", {
+        "case": case, "resident": case.resident, **timeline, "consents": consents,
+        "may_manage": may_manage_case(request.user, case),
+        "may_record_consent": may_record_consent(request.user, case),
+        "goal_form": GoalForm(),
+    })
+
+
+@login_required
+def goal_add(request, pk):
+    case = selectors.case_for(request.user, pk)
+    url = reverse("case_detail", args=[case.pk]) + "#plan"
+    if request.method != "POST":
+        return once.done(request, url)
+    if done := once.already_done(request):
+        return done
+    if not may_manage_case(request.user, case):
+        raise PermissionDenied
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_add_goal(case=case, actor=request.user, text=form.cleaned_data["text"])
+        except ActionRefused as refused:
+            form.refuse(refused)
+        else:
+            messages.success(request, _("Het doel is toegevoegd aan het plan."))
+            return once.done(request, url)
+    return render(request, "cases/goal.html", {"case": case, "form": form})
+
+
+def consent_text() -> str:
+    try:
+        from policies.consent_text import CONSENT_TEXT  # added by the lead
+    except ImportError:
+        return _("Wij vragen uw toestemming om uw vraag door te geven aan de organisatie die u kan helpen. "
+                 "We delen alleen wat nodig is. U mag altijd ‘nee’ zeggen, en u kunt uw toestemming later "
+                 "intrekken. U kunt altijd vragen welke gegevens we van u hebben en wie ze heeft bekeken.")
+    return CONSENT_TEXT
+
+
+@login_required
+def consent_record(request, pk):
+    case = selectors.case_for(request.user, pk)
+    if not may_record_consent(request.user, case):
+        raise PermissionDenied
+    organisation = referring_organisation(request)
+    service = _service_from(request)
+    if request.method == "POST":
+        if done := once.already_done(request):
+            return done
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.consent_record(
+                    case=case, actor=request.user, organisation=organisation, purpose=data["purpose"],
+                    recipients=list(data["recipients"]), data_categories=data["data_categories"],
+                    given_how=data["given_how"], informed_language=data["informed_language"],
+                    valid_until=data["valid_until"],
+                )
+            except ActionRefused as refused:
+                form.refuse(refused)
+            else:
+                messages.success(request, _("De toestemming is vastgelegd."))
+                target = reverse("referral_new", args=[case.pk]) if service else reverse("case_detail", args=[case.pk])
+                return once.done(request, _with_service(target, service))
+    else:
+        recipients = [service.organisation_id] if service else []
+        form = ConsentForm(initial={"recipients": recipients})
+    return render(request, "cases/consent.html", {
+        "case": case, "form": form, "service": service, "consent_text": consent_text(),
+    })
+
+

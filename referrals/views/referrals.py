@@ -1,0 +1,231 @@
+"""Journey 1 (send, follow up) and journey 2 (inbox, accept, decline, assign, contact, forward, close)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from policies.permissions import can, refusal
+from policies.roles import RECEIVING_ROLES
+from policies.visibility import visible_fields
+from referrals import selectors, services
+from referrals.forms import (
+    AssignForm,
+    CloseForm,
+    ConfirmForm,
+    DeclineForm,
+    FirstContactForm,
+    ForwardForm,
+    ReferralForm,
+)
+from referrals.models import Service, State
+from referrals.selectors_ui import colleagues, recent_notifications
+from referrals.services import ActionRefused
+from referrals.views import once
+from referrals.views.access import log_referral_view, organisations_for, receiving_organisation, referring_organisation
+from referrals.views.common import paginate, query_without_page
+
+INBOX_BOXES = (("new", gettext_lazy("Nieuw")), ("overdue", gettext_lazy("Te laat")), ("mine", gettext_lazy("Van mij")),
+               ("all", gettext_lazy("Alles open")))
+ACTIONS = ("accept", "decline", "assign", "record_first_contact", "forward", "close", "withdraw", "send", "reopen")
+
+
+@login_required
+def sent_list(request):
+    now = timezone.now()
+    referrals = selectors.sent_by(request.user)
+    overdue = referrals.filter(state=State.SENT, respond_by__lt=now)
+    only_overdue = request.GET.get("filter") == "te-laat"
+    page = paginate(request, overdue if only_overdue else referrals)
+    for referral in page.object_list:
+        referral.overdue = selectors.is_overdue(referral, now)
+    return render(request, "referrals/sent.html", {
+        "notifications": recent_notifications(request.user), "page": page, "only_overdue": only_overdue,
+        "overdue_count": overdue.count(), "query": query_without_page(request)})
+
+
+@login_required
+def inbox(request):
+    organisation = receiving_organisation(request)
+    box = request.GET.get("box", "new")
+    if box not in dict(INBOX_BOXES):
+        box = "new"
+    page = paginate(request, selectors.inbox_for(request.user, organisation, box=box))
+    now = timezone.now()
+    for referral in page.object_list:
+        referral.overdue = selectors.is_overdue(referral, now)
+    counts = selectors.inbox_counts(request.user, organisation)
+    return render(request, "referrals/inbox.html", {
+        "notifications": recent_notifications(request.user),
+        "organisation": organisation, "organisations": organisations_for(request.user, RECEIVING_ROLES),
+        "box": box, "boxes": [(code, label, counts[code]) for code, label in INBOX_BOXES],
+        "page": page, "query": query_without_page(request),
+    })
+
+
+@login_required
+def referral_detail(request, pk):
+    referral = selectors.referral_for(request.user, pk)
+    fields = visible_fields(request.user, referral)
+    log_referral_view(request, referral, fields)
+    allowed = {action for action in ACTIONS if can(request.user, action, referral)}
+    return render(request, "referrals/detail.html", {
+        "referral": referral, "fields": fields, "resident": referral.case.resident, "allowed": allowed,
+        "overdue": selectors.is_overdue(referral), "pending_child": referral.pending_child,
+        "children": list(referral.children.select_related("to_organisation", "service")),
+        "confirm_form": ConfirmForm(),
+    })
+
+
+@login_required
+def referral_new(request, case_pk):
+    """Choose a service, write the summary once, send: one step for the referrer."""
+    case = selectors.case_for(request.user, case_pk)
+    organisation = referring_organisation(request)
+    if request.method == "POST":
+        if done := once.already_done(request):
+            return done
+        form = ReferralForm(request.POST, exclude_organisation=organisation)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                # Create and send together: a refused send leaves no stray draft behind.
+                with transaction.atomic():
+                    referral = services.referral_create(
+                        case=case, actor=request.user, organisation=organisation, service=data["service"],
+                        summary=data["summary"], categories=list(data["categories"]), urgency=data["urgency"],
+                        shared_data=data["shared_data"], legal_basis=data["legal_basis"],
+                        legal_basis_justification=data["legal_basis_justification"],
+                    )
+                    services.referral_send(referral=referral, actor=request.user)
+            except ActionRefused as refused:
+                form.refuse(refused)
+            else:
+                messages.success(request, _("Verwijzing %(ref)s is verstuurd naar %(org)s.")
+                                 % {"ref": referral, "org": referral.to_organisation})
+                return once.done(request, reverse("sent"))
+    else:
+        service = Service.objects.filter(pk=request.GET.get("dienst") or 0).first() if (
+            request.GET.get("dienst", "").isdigit()) else None
+        form = ReferralForm(exclude_organisation=organisation, initial={
+            "service": service, "categories": case.categories.all(),
+        })
+    return render(request, "referrals/new.html", {"case": case, "form": form})
+
+
+def _action_view(request, pk, *, action: str, form_class, perform, template: str, form_kwargs=None, initial=None):
+    """GET shows the form, POST runs the one service; refused input stays in the form."""
+    referral = selectors.referral_for(request.user, pk)  # 404 when invisible
+    form_kwargs = form_kwargs(referral) if callable(form_kwargs) else (form_kwargs or {})
+    if request.method == "POST" and (done := once.already_done(request)):
+        return done
+    reason = refusal(request.user, action, referral)
+    if reason:
+        raise PermissionDenied(reason)
+    if request.method == "POST":
+        form = form_class(request.POST, **form_kwargs)
+        if form.is_valid():
+            try:
+                message, url = perform(referral, form.cleaned_data)
+            except ActionRefused as refused:
+                form.refuse(refused)
+            else:
+                messages.success(request, message)
+                return once.done(request, url or reverse("referral_detail", args=[referral.pk]))
+    else:
+        form = form_class(initial=initial(referral) if callable(initial) else initial, **form_kwargs)
+    fields = visible_fields(request.user, referral)
+    # The forward form starts from the summary (written once), so that page shows content.
+    log_referral_view(request, referral, fields & {"summary"} if action == "forward" else set())
+    return render(request, template, {"referral": referral, "form": form, "action": action, "fields": fields})
+
+
+@login_required
+def referral_accept(request, pk):
+    def perform(referral, data):
+        services.referral_accept(referral=referral, actor=request.user)
+        return _("U heeft verwijzing %(ref)s aangenomen. Neem contact op met de inwoner.") % {"ref": referral}, None
+    return _action_view(request, pk, action="accept", form_class=ConfirmForm, perform=perform,
+                        template="referrals/action_accept.html")
+
+
+@login_required
+def referral_decline(request, pk):
+    def perform(referral, data):
+        services.referral_decline(referral=referral, actor=request.user, reason=data["reason"], note=data["note"])
+        return _("U heeft verwijzing %(ref)s afgewezen; de verwijzer is op de hoogte.") % {"ref": referral}, \
+            reverse("inbox")
+    return _action_view(request, pk, action="decline", form_class=DeclineForm, perform=perform,
+                        template="referrals/action_form.html")
+
+
+@login_required
+def referral_assign(request, pk):
+    def perform(referral, data):
+        services.referral_assign(referral=referral, actor=request.user, assignee=data["assignee"])
+        name = data["assignee"].get_full_name() or data["assignee"].username
+        return _("Verwijzing %(ref)s is toegewezen aan %(name)s.") % {"ref": referral, "name": name}, None
+    return _action_view(request, pk, action="assign", form_class=AssignForm, perform=perform,
+                        template="referrals/action_form.html",
+                        form_kwargs=lambda r: {"colleagues": colleagues(r.to_organisation)})
+
+
+@login_required
+def referral_first_contact(request, pk):
+    def perform(referral, data):
+        services.referral_record_first_contact(referral=referral, actor=request.user, on=data["on"], way=data["way"])
+        return _("Het eerste contact is vastgelegd.") , None
+    return _action_view(request, pk, action="record_first_contact", form_class=FirstContactForm, perform=perform,
+                        template="referrals/action_form.html")
+
+
+@login_required
+def referral_forward(request, pk):
+    def perform(referral, data):
+        child = services.referral_forward(
+            referral=referral, actor=request.user, service=data["service"], summary=data["summary"],
+            categories=list(data["categories"]), urgency=data["urgency"], shared_data=data["shared_data"],
+            legal_basis=data["legal_basis"], legal_basis_justification=data["legal_basis_justification"],
+        )
+        return _("Doorverwezen naar %(org)s. U blijft verantwoordelijk tot zij de verwijzing aannemen.") % {
+            "org": child.to_organisation}, None
+
+    def initial(referral):
+        # The summary is written once: the next partner gets the same text to build on.
+        return {"summary": referral.summary, "categories": referral.categories.all(),
+                "shared_data": referral.shared_data, "urgency": referral.urgency}
+    return _action_view(request, pk, action="forward", form_class=ForwardForm, perform=perform,
+                        template="referrals/action_form.html", initial=initial,
+                        form_kwargs=lambda r: {"exclude_organisation": r.to_organisation})
+
+
+@login_required
+def referral_close(request, pk):
+    def perform(referral, data):
+        services.referral_close(referral=referral, actor=request.user, outcome=data["outcome"], note=data["note"])
+        return _("Verwijzing %(ref)s is afgesloten.") % {"ref": referral}, reverse("inbox")
+    return _action_view(request, pk, action="close", form_class=CloseForm, perform=perform,
+                        template="referrals/action_form.html")
+
+
+@login_required
+def referral_withdraw(request, pk):
+    def perform(referral, data):
+        services.referral_withdraw(referral=referral, actor=request.user)
+        return _("Verwijzing %(ref)s is ingetrokken.") % {"ref": referral}, reverse("sent")
+    return _action_view(request, pk, action="withdraw", form_class=ConfirmForm, perform=perform,
+                        template="referrals/action_accept.html")
+
+
+@login_required
+def referral_send(request, pk):
+    def perform(referral, data):
+        services.referral_send(referral=referral, actor=request.user)
+        return _("Verwijzing %(ref)s is verstuurd.") % {"ref": referral}, reverse("sent")
+    return _action_view(request, pk, action="send", form_class=ConfirmForm, perform=perform,
+                        template="referrals/action_accept.html")

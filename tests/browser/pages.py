@@ -1,0 +1,31 @@
+"""Every page the accessibility check walks: (name, persona, path).
+
+A path may use `{case}`, `{sent}` and `{accepted}` for the ids of the fixture
+objects. Append new pages here (the privacy officer's pages under /privacy/,
+the resident's rights pages under /rechten/) and test_accessibility.py checks
+them too. Persona None: not logged in.
+"""
+
+PAGES = [
+    ("login", None, "/inloggen/"),
+    ("directory", "fatima", "/wegwijzer/"),
+    ("directory-filtered", "fatima", "/wegwijzer/?q=schuld&walk_in=on"),
+    ("cases", "fatima", "/casussen/"),
+    ("case-open", "fatima", "/casussen/nieuw/"),
+    ("case-open-refused", "fatima", "POST /casussen/nieuw/"),
+    ("case", "fatima", "/casussen/{case}/"),
+    ("consent", "fatima", "/casussen/{case}/toestemming/"),
+    ("referral-new", "fatima", "/casussen/{case}/verwijzen/"),
+    ("sent", "fatima", "/verstuurd/"),
+    ("inbox", "kees", "/inbox/"),
+    ("inbox-all", "kees", "/inbox/?box=all"),
+    ("referral-before-accept", "kees", "/verwijzingen/{sent}/"),
+    ("referral-accepted", "kees", "/verwijzingen/{accepted}/"),
+    ("decline", "marieke", "/verwijzingen/{sent}/afwijzen/"),
+    ("assign", "marieke", "/verwijzingen/{sent}/toewijzen/"),
+    ("first-contact", "kees", "/verwijzingen/{accepted}/eerste-contact/"),
+    ("our-services", "marieke", "/onze-diensten/"),
+    ("service-edit", "marieke", "/onze-diensten/{service}/"),
+    ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),
+    ("not-found", "bas", "/verwijzingen/{sent}/"),
+]

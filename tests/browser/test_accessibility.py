@@ -1,0 +1,74 @@
+"""axe-core on every page of tests/browser/pages.py: no serious or critical violations."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from referrals import services
+from tests.browser.conftest import browser_db, log_in, screenshot, serious_violations
+from tests.browser.pages import PAGES
+
+pytestmark = [pytest.mark.browser, browser_db]
+
+
+def test_every_page_has_no_serious_accessibility_violations(world, referrals_sent, new_page):
+    normal, urgent = referrals_sent
+    accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
+    ids = {"case": normal.case_id, "sent": normal.pk, "accepted": accepted.pk,
+           "service": world.services.schuldhulp.pk}
+    pages, found = {}, {}
+    for name, persona, path in PAGES:
+        if persona not in pages:
+            pages[persona] = new_page()
+            if persona:
+                log_in(pages[persona], persona)
+        page = pages[persona]
+        method, _, path = path.rpartition(" ")
+        page.goto(page.url_for(path.format(**ids)))
+        if method == "POST":
+            # A refused form: the error summary and field messages must be accessible too.
+            page.locator("main form[method=post] button[type=submit]").last.click()
+            page.wait_for_load_state()
+        screenshot(page, f"axe-{name}")
+        violations = serious_violations(page)
+        if violations:
+            found[name] = violations
+    assert not found, found
+
+
+def test_two_factor_pages_have_no_serious_accessibility_violations(world, new_page, settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    page = new_page()
+    log_in(page, "kees")
+    expect(page).to_have_url(re.compile("/inloggen/code/"))
+    expect(page.locator(".od-qr svg")).to_be_visible()
+    screenshot(page, "axe-verify-enrol")
+    assert not serious_violations(page)
+    page.get_by_label("Code uit uw authenticator-app").fill("000000")
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.locator("#id_token_error")).to_be_visible()
+    assert not serious_violations(page)
+
+
+def test_lockout_page_has_no_serious_accessibility_violations(world, new_page, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    page = new_page()
+    for _ in range(3):
+        log_in(page, "kees", password="wrong-password")
+    expect(page.get_by_role("heading", name="Account tijdelijk geblokkeerd")).to_be_visible()
+    screenshot(page, "axe-locked")
+    assert not serious_violations(page)
+
+
+def test_english_pages_switch_language_and_stay_accessible(world, new_page):
+    page = new_page()
+    log_in(page, "fatima")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("link", name="Directory").click()
+    expect(page.get_by_role("heading", name="Directory: who can help?")).to_be_visible()
+    screenshot(page, "axe-directory-en")
+    assert not serious_violations(page)
+    page.get_by_role("button", name="Nederlands").click()
+    expect(page.get_by_role("heading", name="Wegwijzer: wie kan helpen?")).to_be_visible()

@@ -1,0 +1,56 @@
+"""Lists cost the same number of queries for 3 rows as for 30 (pagination + select/prefetch)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from referrals import services
+from tests.factories import ServiceFactory
+
+
+def send_many(world, case, n):
+    for i in range(n):
+        draft = services.referral_create(
+            case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp, summary=f"Vraag {i}", categories=[world.categories.schulden],
+            urgency="urgent" if i % 3 == 0 else "normal",
+        )
+        services.referral_send(referral=draft, actor=world.people.fatima)
+
+
+def count_queries(client, url):
+    connection.queries_log.clear()  # it keeps at most 9000 entries
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    assert ctx.captured_queries, "no queries captured"
+    return len(ctx.captured_queries)
+
+
+def test_inbox_and_sent_list_queries_do_not_grow_with_rows(world, case, login):
+    send_many(world, case, 3)
+    kees = login(world.people.kees)
+    inbox_3 = count_queries(kees, reverse("inbox") + "?box=all")
+    fatima = world.people.fatima
+    from django.test import Client
+
+    fatima_client = Client()
+    fatima_client.force_login(fatima)
+    sent_3 = count_queries(fatima_client, reverse("sent"))
+    send_many(world, case, 27)
+    assert count_queries(kees, reverse("inbox") + "?box=all") == inbox_3
+    assert count_queries(fatima_client, reverse("sent")) == sent_3
+
+
+def test_directory_queries_do_not_grow_with_services(world, login):
+    client = login(world.people.fatima)
+    few = count_queries(client, reverse("directory"))
+    for i in range(30):
+        ServiceFactory(organisation=world.orgs.kredietbank, name=f"Dienst {i}", categories=[world.categories.schulden])
+    assert count_queries(client, reverse("directory")) == few
+
+
+def test_lists_are_paginated_by_25(world, case, login):
+    send_many(world, case, 30)
+    html = login(world.people.fatima).get(reverse("sent")).content.decode()
+    assert html.count("/verwijzingen/") == 25
+    assert "pagina=2" in html

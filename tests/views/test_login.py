@@ -1,0 +1,88 @@
+"""Login with lockout (django-axes) and two-factor verification (django-otp TOTP)."""
+
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PASSWORD = "correct horse battery staple"
+
+
+def test_login_goes_to_the_start_page(world, client):
+    response = client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(response["Location"])["Location"] == reverse("inbox")
+
+
+def test_wrong_password_keeps_the_username_and_says_so(world, client):
+    response = client.post(reverse("login"), {"username": "kees", "password": "wrong"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'value="kees"' in html and "klopt niet" in html
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_account_is_locked_after_repeated_failures(world, client):
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "kees", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_pages_need_login(world, client):
+    response = client.get(reverse("inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def token_for(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift):06d}"
+
+
+# No throttling wait after the deliberately wrong code (django-otp doubles the wait per failure).
+@override_settings(REQUIRE_TWO_FACTOR=True, OTP_TOTP_THROTTLE_FACTOR=0)
+def test_first_login_enrols_an_authenticator_then_verifies(world, client):
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    response = client.get(reverse("inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("verify"))
+    page = client.get(response["Location"])
+    assert b"<svg" in page.content  # the QR code, inline
+    device = TOTPDevice.objects.get(user=world.people.kees, confirmed=False)
+    wrong = client.post(reverse("verify"), {"token": "000000" if token_for(device) != "000000" else "111111"})
+    assert wrong.status_code == 200 and b'id="id_token_error"' in wrong.content
+    ok = client.post(reverse("verify") + "?next=" + reverse("inbox"), {"token": token_for(device)})
+    assert ok.status_code == 302 and ok["Location"] == reverse("inbox")
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("inbox")).status_code == 200
+
+
+@override_settings(REQUIRE_TWO_FACTOR=True)
+def test_login_with_an_enrolled_device_asks_for_the_code(world, client):
+    device = TOTPDevice.objects.create(user=world.people.kees, name="app", confirmed=True)
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert client.get(reverse("sent"))["Location"].startswith(reverse("verify"))
+    page = client.get(reverse("verify"))
+    assert b"<svg" not in page.content
+    assert client.post(reverse("verify"), {"token": token_for(device)}).status_code == 302
+    assert client.get(reverse("inbox")).status_code == 200
+
+
+def test_without_two_factor_setting_no_code_is_asked(world, client):
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert client.get(reverse("inbox")).status_code == 200
+
+
+def test_idle_session_ends_after_the_idle_time(world, client, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 30 * 60
+    # Half an hour without a request: the stored session has expired and the user must log in again.
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
