@@ -13,8 +13,8 @@ CONSENT_TEXT = {
             "Dat doen wij alleen als u dat goed vindt.",
         ],
         "what": "Wij delen alleen wat de andere organisatie nodig heeft om u te helpen. Niet meer.",
-        "who": "Wij delen alleen met de organisaties die hieronder staan.",
-        "how_long": "Uw toestemming geldt tot de datum die hieronder staat. Daarna vragen wij het opnieuw.",
+        "who": "Wij delen alleen met de organisaties die u noemt.",
+        "how_long": "Uw toestemming geldt tot een vaste datum. Daarna vragen wij het opnieuw.",
         "safe": "Uw gegevens zijn beveiligd. Wij houden bij wie uw gegevens bekijkt, en waarom.",
         "withdraw": [
             "U mag altijd nee zeggen. U krijgt dan nog steeds hulp van ons.",
@@ -33,8 +33,8 @@ CONSENT_TEXT = {
             "We only do this if you agree.",
         ],
         "what": "We only share what the other organisation needs to help you. Nothing more.",
-        "who": "We only share with the organisations listed below.",
-        "how_long": "Your permission is valid until the date below. After that, we will ask you again.",
+        "who": "We only share with the organisations you name.",
+        "how_long": "Your permission is valid until a fixed date. After that, we will ask you again.",
         "safe": "Your information is kept safe. We record who looks at your information, and why.",
         "withdraw": [
             "You can always say no. You will still get help from us.",

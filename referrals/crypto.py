@@ -34,7 +34,14 @@ class DecryptionError(Exception):
 
 
 class DataErased(Exception):
-    """The resident's data key was destroyed; its personal data no longer exists."""
+    """The resident's data key was destroyed; its personal data no longer exists.
+
+    Code that reads an erased value gets this exception. Templates show an
+    empty value instead (Django's silent_variable_failure); pages of an erased
+    resident say so above the facts that remain (categories, dates, outcomes).
+    """
+
+    silent_variable_failure = True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.endswith("_FILE")}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a real deployment has none.
+    clean = {k: v for k, v in os.environ.items()
+             if k not in PRODUCTION_ENV and not k.endswith("_FILE") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
                           capture_output=True, text=True, timeout=120)
 

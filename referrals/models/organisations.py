@@ -139,15 +139,6 @@ class Service(models.Model):
         return self.accepts_referrals and self.is_active(on) and self.organisation.may_receive_referrals
 
 
-class ActiveServiceQuerySet(models.QuerySet):
-    def active(self, on=None):
-        on = on or timezone.localdate()
-        return self.filter(valid_from__lte=on).filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on))
-
-
-Service.add_to_class("objects", ActiveServiceQuerySet.as_manager())
-
-
 class Membership(models.Model):
     """A user works for an organisation in one role; roles give permissions."""
 

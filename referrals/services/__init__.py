@@ -2,6 +2,7 @@
 
 from referrals.services.cases import case_add_goal, case_open, possible_existing_case
 from referrals.services.consent import consent_record, consent_withdraw, consents_expire
+from referrals.services.directory import service_create, service_update
 from referrals.services.errors import ActionRefused
 from referrals.services.referrals import (
     referral_accept,
@@ -21,5 +22,5 @@ __all__ = [
     "ActionRefused", "case_add_goal", "case_open", "consent_record", "consent_withdraw", "consents_expire",
     "possible_existing_case", "referral_accept", "referral_assign", "referral_close", "referral_create",
     "referral_decline", "referral_forward", "referral_record_first_contact", "referral_reopen", "referral_send",
-    "referral_stop", "referral_withdraw",
+    "referral_stop", "referral_withdraw", "service_create", "service_update",
 ]

@@ -5,9 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from policies.consent_text import consent_text
 from policies.permissions import may_manage_case, may_open_case, may_record_consent
+from policies.subject_rights import may_see_resident
 from referrals import selectors, services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
 from referrals.models import Consent, Service
@@ -88,6 +91,7 @@ def case_detail(request, pk):
         "case": case, "resident": case.resident, **timeline, "consents": consents,
         "may_manage": may_manage_case(request.user, case),
         "may_record_consent": may_record_consent(request.user, case),
+        "may_see_rights": may_see_resident(request.user, case.resident),
         "goal_form": GoalForm(),
     })
 
@@ -112,16 +116,6 @@ def goal_add(request, pk):
             messages.success(request, _("Het doel is toegevoegd aan het plan."))
             return once.done(request, url)
     return render(request, "cases/goal.html", {"case": case, "form": form})
-
-
-def consent_text() -> str:
-    try:
-        from policies.consent_text import CONSENT_TEXT  # added by the lead
-    except ImportError:
-        return _("Wij vragen uw toestemming om uw vraag door te geven aan de organisatie die u kan helpen. "
-                 "We delen alleen wat nodig is. U mag altijd ‘nee’ zeggen, en u kunt uw toestemming later "
-                 "intrekken. U kunt altijd vragen welke gegevens we van u hebben en wie ze heeft bekeken.")
-    return CONSENT_TEXT
 
 
 @login_required
@@ -154,7 +148,7 @@ def consent_record(request, pk):
         recipients = [service.organisation_id] if service else []
         form = ConsentForm(initial={"recipients": recipients})
     return render(request, "cases/consent.html", {
-        "case": case, "form": form, "service": service, "consent_text": consent_text(),
+        "case": case, "form": form, "service": service, "consent_text": consent_text(get_language() or "nl"),
     })
 
 

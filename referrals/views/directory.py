@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 
 from policies.permissions import may_edit_services
 from policies.roles import REFERRING_ROLES, Role
-from referrals.directory import service_create, service_update
 from referrals.forms import DirectorySearchForm, ServiceForm
 from referrals.models import Service
 from referrals.selectors_ui import directory_search, services_of
 from referrals.services import ActionRefused
+from referrals.services.directory import service_create, service_update
 from referrals.views.access import acting_organisation, organisations_for
 from referrals.views.common import paginate, query_without_page
 

@@ -1,7 +1,7 @@
 """Every page the accessibility check walks: (name, persona, path).
 
-A path may use `{case}`, `{sent}` and `{accepted}` for the ids of the fixture
-objects. Append new pages here (the privacy officer's pages under /privacy/,
+A path may use `{case}`, `{sent}`, `{accepted}`, `{service}`, `{consent}` and
+`{pseudonym}` for the fixture objects. Append new pages here (the privacy officer's pages under /privacy/,
 the resident's rights pages under /rechten/) and test_accessibility.py checks
 them too. Persona None: not logged in.
 """
@@ -28,4 +28,16 @@ PAGES = [
     ("service-edit", "marieke", "/onze-diensten/{service}/"),
     ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),
     ("not-found", "bas", "/verwijzingen/{sent}/"),
+    ("consent-receipt", "fatima", "/toestemming/{consent}/bewijs/"),
+    ("consent-receipt-en", "fatima", "/toestemming/{consent}/bewijs/?taal=en"),
+    ("rights", "fatima", "/rechten/{pseudonym}/"),
+    ("rights-inzage", "fatima", "/rechten/{pseudonym}/inzage/"),
+    ("rights-rectify", "fatima", "/rechten/{pseudonym}/correctie/"),
+    ("rights-erase", "fatima", "/rechten/{pseudonym}/verwijderen/"),
+    ("privacy-search", "priya", "/privacy/"),
+    ("privacy-search-resident", "priya", "/privacy/?pseudonym={pseudonym}"),
+    ("privacy-resident", "priya", "/privacy/inwoner/{pseudonym}/"),
+    ("privacy-flags", "priya", "/privacy/signalen/"),
+    ("privacy-register", "priya", "/privacy/register/"),
+    ("rights-find", "priya", "/rechten/zoeken/"),
 ]

@@ -1,8 +1,4 @@
-"""Keeping the directory up to date: a coordinator edits the organisation's services.
-
-Kept beside referrals/services (which the journeys' workflow owns) because
-it touches no personal data; same shape: one transaction, policy check, audit.
-"""
+"""Keeping the directory up to date: a coordinator edits the organisation's services."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -23,7 +19,7 @@ def service_update(*, service: Service, actor, categories, wijken, **fields) -> 
         raise ActionRefused(_("De einddatum ligt vóór de begindatum."), field="valid_until")
     if Service.objects.filter(organisation=service.organisation, name=fields["name"]).exclude(pk=service.pk).exists():
         raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")
-    with audit_context(activity="administration", organisation=service.organisation, role="coordinator"):
+    with audit_context(actor=actor, activity="administration", organisation=service.organisation, role="coordinator"):
         for name, value in fields.items():
             setattr(service, name, value)
         service.save()
@@ -38,7 +34,7 @@ def service_create(*, organisation, actor, categories, wijken, **fields) -> Serv
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})
     if Service.objects.filter(organisation=organisation, name=fields["name"]).exists():
         raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")
-    with audit_context(activity="administration", organisation=organisation, role="coordinator"):
+    with audit_context(actor=actor, activity="administration", organisation=organisation, role="coordinator"):
         service = Service.objects.create(organisation=organisation, **fields)
         service.categories.set(categories)
         service.wijken.set(wijken)
