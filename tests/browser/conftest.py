@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -21,9 +20,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
 
 # The live server needs committed data, so these tests flush the database after each one.
-# Naming every app lets that flush TRUNCATE ... CASCADE: on PostgreSQL, auditlog's own
-# (swapped-out) entry table still references django_content_type and a plain TRUNCATE fails.
-browser_db = pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
+browser_db = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(scope="session")
