@@ -17,6 +17,8 @@ urlpatterns = [
     path("casussen/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casussen/<int:pk>/toestemming/", cases.consent_record, name="consent_record"),
     path("casussen/<int:pk>/doel/", cases.goal_add, name="goal_add"),
+    path("casussen/<int:pk>/doel/<int:goal_pk>/status/", cases.goal_status, name="goal_status"),
+    path("casussen/<int:pk>/opvolging/<int:follow_up_pk>/gedaan/", cases.follow_up_done, name="follow_up_done"),
     path("casussen/<int:case_pk>/verwijzen/", referrals.referral_new, name="referral_new"),
     path("verstuurd/", referrals.sent_list, name="sent"),
     # Journey 2: the receiving partner.

@@ -1,6 +1,7 @@
 """Opening a case for a resident, and keeping its plan."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from policies.memberships import roles_in
@@ -8,7 +9,7 @@ from policies.permissions import may_manage_case, may_open_case
 from policies.roles import REFERRING_ROLES
 from referrals.audit import audit_context
 from referrals.matching import match_hash
-from referrals.models import Case, PlanGoal, Resident
+from referrals.models import Case, FollowUp, PlanGoal, Resident
 from referrals.services.errors import ActionRefused
 
 
@@ -73,4 +74,33 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
         goal = PlanGoal(case=case, created_by=actor)
         goal.text = text.strip()
         goal.save()
+    return goal
+
+
+@transaction.atomic
+def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
+    """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
+    follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
+    if not may_manage_case(actor, follow_up.case):
+        raise ActionRefused(_("Alleen de regisseur houdt de opvolging bij."))
+    if follow_up.done_on is None:
+        with audit_context(actor=actor, activity="case_management",
+                           organisation=follow_up.case.regisseur_organisation, role="regisseur"):
+            follow_up.done_on = timezone.localdate()
+            follow_up.save(update_fields=["done_on"])
+    return follow_up
+
+
+@transaction.atomic
+def goal_set_status(*, goal: PlanGoal, actor, status: str) -> PlanGoal:
+    goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
+    if not may_manage_case(actor, goal.case):
+        raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
+    if status not in PlanGoal.Status.values:
+        raise ActionRefused(_("Kies een status."), field="status")
+    if goal.status != status:
+        with audit_context(actor=actor, activity="case_management",
+                           organisation=goal.case.regisseur_organisation, role="regisseur"):
+            goal.status = status
+            goal.save(update_fields=["status"])
     return goal

@@ -3,17 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from policies.consent_text import consent_text
 from policies.permissions import may_manage_case, may_open_case, may_record_consent
 from policies.subject_rights import may_see_resident
 from referrals import selectors, services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
-from referrals.models import Consent, Service
+from referrals.models import Consent, FollowUp, PlanGoal, Service
 from referrals.selectors_ui import cases_of
 from referrals.services import ActionRefused
 from referrals.views import once
@@ -92,6 +93,7 @@ def case_detail(request, pk):
         "may_manage": may_manage_case(request.user, case),
         "may_record_consent": may_record_consent(request.user, case),
         "may_see_rights": may_see_resident(request.user, case.resident),
+        "goal_statuses": PlanGoal.Status.choices,
         "goal_form": GoalForm(),
     })
 
@@ -152,3 +154,31 @@ def consent_record(request, pk):
     })
 
 
+
+
+@login_required
+@require_POST
+def follow_up_done(request, pk, follow_up_pk):
+    case = selectors.case_for(request.user, pk)
+    follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, case=case)
+    try:
+        services.follow_up_done(follow_up=follow_up, actor=request.user)
+    except ActionRefused as refused:
+        raise PermissionDenied(refused.message) from None
+    messages.success(request, _("De opvolging is gedaan."))
+    return redirect(reverse("case_detail", args=[case.pk]) + "#h-followups")
+
+
+@login_required
+@require_POST
+def goal_status(request, pk, goal_pk):
+    case = selectors.case_for(request.user, pk)
+    goal = get_object_or_404(PlanGoal, pk=goal_pk, case=case)
+    try:
+        services.goal_set_status(goal=goal, actor=request.user, status=request.POST.get("status", ""))
+    except ActionRefused as refused:
+        if refused.field:
+            messages.error(request, refused.message)
+        else:
+            raise PermissionDenied(refused.message) from None
+    return redirect(reverse("case_detail", args=[case.pk]) + "#plan")
