@@ -52,7 +52,7 @@ def setup_django(database_url: str) -> None:
 def empty_audit_table() -> None:
     from django.db import connection
 
-    from referrals.models.audit import AuditChainHead, AuditEntry
+    from audit.models.entry import AuditChainHead, AuditEntry
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -67,9 +67,9 @@ def fill(n: int, residents: int) -> tuple[list[str], float]:
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
 
-    from referrals.auditing.chain import link
+    from audit.models.entry import AuditChainHead, AuditEntry
+    from audit.services.chain import link
     from referrals.models import Referral
-    from referrals.models.audit import AuditChainHead, AuditEntry
 
     rng = random.Random(2026)
     pseudonyms = [f"R-{i:08d}" for i in range(residents)]
@@ -108,7 +108,7 @@ def time_searches(pseudonyms: list[str], count: int) -> tuple[list[float], int]:
     from django.core.paginator import Paginator
     from django.db import connection
 
-    from referrals.auditing.search import AuditQuery, entries
+    from audit.selectors.search import AuditQuery, entries
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -128,7 +128,7 @@ def main() -> None:
     setup_django(args.database_url)
     from django.db import connection
 
-    from referrals.auditing.chain import verify
+    from audit.services.chain import verify
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), entries: {args.entries:,}, "
           f"residents: {args.residents:,}")

@@ -20,9 +20,9 @@ def build(n_referrals: int):
 
     from django.utils import timezone
 
+    from audit.services.trail import log_access
     from policies.roles import Role
     from referrals import services
-    from referrals.audit import log_access
     from tests.factories import CategoryFactory, OrganisationFactory, ServiceFactory, UserFactory, member, open_case
 
     schulden = CategoryFactory(code="schulden", name="Schulden")
@@ -64,7 +64,8 @@ def main(n_referrals: int, repeats: int) -> None:
         from django.template.loader import render_to_string
         from django.test.utils import CaptureQueriesContext
 
-        from referrals.models import AuditEntry, Resident
+        from audit.models import AuditEntry
+        from referrals.models import Resident
         from referrals.services.subject_rights import collect, inzage_report
 
         resident, fatima = build(n_referrals)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "csp",
     "django_fsm",
     "referrals",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "referrals.middleware.TraceIdMiddleware",
+    "audit.middleware.TraceIdMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes goes last so that it sees the outcome of the login view.
     "axes.middleware.AxesMiddleware",
@@ -213,10 +214,10 @@ ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 
 # --- django-auditlog: our own entry model carries pseudonym, activity, chain.
-AUDITLOG_LOGENTRY_MODEL = "referrals.AuditEntry"
-AUDITLOG_MASK_CALLABLE = "referrals.audit.redact"
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+AUDITLOG_MASK_CALLABLE = "audit.services.trail.redact"
 AUDITLOG_DISABLE_REMOTE_ADDR = True
-AUDITLOG_CID_GETTER = "referrals.middleware.current_trace_id"
+AUDITLOG_CID_GETTER = "audit.middleware.current_trace_id"
 
 # --- Logging: never personal data; records carry only ids and pseudonyms.
 LOGGING = {

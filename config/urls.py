@@ -10,7 +10,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("beheer/", admin.site.urls),
     path("toestemming/<int:pk>/bewijs/", consent_receipt, name="consent_receipt"),
-    path("privacy/", include("referrals.privacy_urls")),
+    path("privacy/", include("audit.urls")),
     path("rechten/", include("referrals.subject_urls")),
     path("", include("referrals.urls")),
 ]

@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from referrals.models import AuditEntry, Category, Membership, Organisation, Service, Wijk
+from audit.models import AuditEntry
+from referrals.models import Category, Membership, Organisation, Service, Wijk
 
 # The audit trail is append-only: no admin screen may change or delete it.
 if admin.site.is_registered(AuditEntry):

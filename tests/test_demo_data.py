@@ -1,8 +1,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from audit.models import AuditEntry
 from policies.roles import Role
-from referrals.models import AuditEntry, Case, Category, Membership, Organisation, Referral, Service, Wijk
+from referrals.models import Case, Category, Membership, Organisation, Referral, Service, Wijk
 
 
 def snapshot():

@@ -40,7 +40,7 @@ DROP FUNCTION IF EXISTS overdracht_audit_append_only();
 
 def seal_existing_and_protect(apps, schema_editor):
     """Chain the entries written before the chain existed, then (PostgreSQL) add the trigger."""
-    from referrals.auditing.chain import HASHED_FIELDS, link
+    from audit.services.chain import HASHED_FIELDS, link
 
     entry_model = apps.get_model("referrals", "AuditEntry")
     previous_id, previous_hash = 0, ""

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from referrals.audit import audit_context
+from audit.services.trail import audit_context
 from referrals.models import Referral, ReferralGroupObjectPermission, ReferralUserObjectPermission, State
 from referrals.services import grants
 

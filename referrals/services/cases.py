@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services.trail import audit_context
 from policies.memberships import roles_in
 from policies.permissions import may_manage_case, may_open_case
 from policies.roles import REFERRING_ROLES
-from referrals.audit import audit_context
 from referrals.matching import match_hash
 from referrals.models import Case, FollowUp, PlanGoal, Resident
 from referrals.services.errors import ActionRefused

@@ -4,10 +4,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import PrivacyFlag
+from audit.services.trail import audit_context
 from policies.data_categories import DataCategory
 from policies.permissions import may_record_consent
-from referrals.audit import audit_context
-from referrals.models import Consent, PrivacyFlag, Referral, State, StopReason
+from referrals.models import Consent, Referral, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify

@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit.services.trail import audit_context
 from policies.permissions import may_edit_services
-from referrals.audit import audit_context
 from referrals.models import Service
 from referrals.services.errors import ActionRefused
 

@@ -9,19 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
+from audit.models import PrivacyFlag
+from audit.services.trail import audit_context
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
 from policies.memberships import roles_in
 from policies.permissions import refusal
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 from policies.visibility import visible_cases
-from referrals.audit import audit_context
 from referrals.models import (
     ContactWay,
     DeclineReason,
     FollowUp,
     LegalBasis,
     Outcome,
-    PrivacyFlag,
     Referral,
     ReferralEvent,
     State,

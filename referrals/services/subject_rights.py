@@ -15,16 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from audit.models import AuditEntry
+from audit.services.trail import audit_context, log_access
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
 from policies.memberships import active_memberships
 from policies.register import ACTIVITIES
 from policies.roles import Role
-from referrals.audit import audit_context, log_access
 from referrals.matching import match_hash
 from referrals.models import (
     OPEN_STATES,
-    AuditEntry,
     Case,
     Consent,
     Organisation,

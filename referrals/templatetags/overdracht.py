@@ -34,7 +34,7 @@ def main_navigation(context):
     if Role.COORDINATOR in roles:
         items.append((reverse("our_services"), _("Onze diensten")))
     if Role.PRIVACY_OFFICER in roles:
-        # The privacy officer's pages live under /privacy/ (referrals/privacy_urls.py).
+        # The privacy officer's pages live under /privacy/ (audit/urls.py).
         items.append(("/privacy/", _("Privacy")))
     path = request.path
     current = max((url for url, _label in items if path.startswith(url)), key=len, default=None)

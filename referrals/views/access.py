@@ -2,10 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 
+from audit.services.trail import log_access
 from policies.memberships import active_memberships
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 from policies.visibility import CONTENT_FIELDS
-from referrals.audit import log_access
 from referrals.models import Organisation
 
 

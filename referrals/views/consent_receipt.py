@@ -4,11 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
+from audit.services.trail import log_access
 from policies.consent_text import consent_text
 from policies.data_categories import DataCategory
 from policies.memberships import roles_in
 from policies.visibility import visible_cases
-from referrals.audit import log_access
 from referrals.models import Consent
 
 

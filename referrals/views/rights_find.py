@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
+from audit.services.trail import log_access
 from policies import subject_rights as rights
-from referrals.audit import log_access
 from referrals.matching import match_hash
 from referrals.models import Resident
 from referrals.services.subject_rights import acting_as

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
+from audit.services.trail import log_access
 from policies import subject_rights as rights
-from referrals.audit import log_access
 from referrals.services import ActionRefused
 from referrals.services.subject_rights import RECTIFIABLE_FIELDS, acting_as, resident_rectify
 from referrals.views.rights_access import resident_for

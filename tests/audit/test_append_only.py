@@ -6,9 +6,10 @@ import time
 import pytest
 from django.db import DatabaseError, connection, connections, transaction
 
+from audit.models import AuditEntry
+from audit.services.chain import verify
 from referrals import services
-from referrals.auditing.chain import verify
-from referrals.models import AuditEntry, State
+from referrals.models import State
 from tests.factories import give_consent, open_case
 
 pytestmark = pytest.mark.postgres

@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from audit.models import AuditEntry
+from audit.services.chain import verify
 from referrals import services
-from referrals.auditing.chain import verify
-from referrals.models import AuditEntry
 from tests.audit.helpers import TABLE, tamper
 
 
@@ -79,7 +79,7 @@ def test_an_inserted_entry_is_found(trail):
 
 
 def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
-    from referrals.auditing.chain import HASHED_FIELDS, link
+    from audit.services.chain import HASHED_FIELDS, link
 
     victim = trail[2]
     previous_hash = AuditEntry.objects.get(pk=victim - 1).chain_hash
@@ -93,7 +93,7 @@ def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
 
 
 def test_a_removed_chain_head_is_found(trail):
-    from referrals.models.audit import AuditChainHead
+    from audit.models.entry import AuditChainHead
 
     AuditChainHead.objects.all().delete()
     assert verify().problem == "the chain head is missing"

@@ -5,10 +5,11 @@ from auditlog.context import set_actor
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from audit.middleware import new_trace
+from audit.models import AuditEntry
+from audit.services.trail import REDACTED, log_access
 from referrals import services
-from referrals.audit import REDACTED, log_access
-from referrals.middleware import new_trace
-from referrals.models import AuditEntry, Referral, State
+from referrals.models import Referral, State
 
 UPDATE, ACCESS = AuditEntry.Action.UPDATE, AuditEntry.Action.ACCESS
 

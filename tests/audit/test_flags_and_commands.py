@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from audit.models import AuditEntry, PrivacyFlag
+from audit.services.flags import detect_unusual_access
 from referrals import services
-from referrals.auditing.flags import detect_unusual_access
-from referrals.models import AuditEntry, PrivacyFlag
 from tests.factories import member
 
 WEDNESDAY = date(2026, 11, 18)

@@ -6,9 +6,9 @@ from auditlog.context import set_actor
 from django.db import connection
 from django.utils import timezone
 
+from audit.models import AuditEntry
+from audit.services.trail import log_access
 from referrals import services
-from referrals.audit import log_access
-from referrals.models import AuditEntry
 from tests.factories import give_consent, open_case
 
 PERSONAL = {
@@ -108,7 +108,7 @@ def test_exports_and_the_privacy_officers_pages_hold_no_personal_value(client, w
 def test_every_referral_on_another_legal_basis_and_every_withdrawal_is_flagged(client, world):
     from django.urls import reverse
 
-    from referrals.models import PrivacyFlag
+    from audit.models import PrivacyFlag
 
     case = _full_flow(world)
     kinds = set(PrivacyFlag.objects.filter(pseudonym=case.resident.pseudonym).values_list("kind", flat=True))

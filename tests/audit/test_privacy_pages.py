@@ -11,10 +11,10 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audit.models import AuditEntry, PrivacyFlag
+from audit.services.chain import verify
+from audit.services.trail import log_access
 from referrals import selectors, services
-from referrals.audit import log_access
-from referrals.auditing.chain import verify
-from referrals.models import AuditEntry, PrivacyFlag
 from tests.factories import open_case
 
 PAGES = [("privacy:search", {}), ("privacy:flags", {}), ("privacy:register", {}),

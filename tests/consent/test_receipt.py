@@ -2,8 +2,9 @@
 
 import pytest
 
+from audit.models import AuditEntry
 from policies.consent_text import CONSENT_TEXT, consent_text
-from referrals.models import AuditEntry, Consent
+from referrals.models import Consent
 
 
 def test_the_receipt_lists_exactly_what_is_shared_with_whom_until_when_and_how_to_withdraw(client, world, case):

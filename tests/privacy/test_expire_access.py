@@ -6,9 +6,10 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from policies.permissions import has_object_perm
 from policies.visibility import visible_referrals
-from referrals.models import AuditEntry, Referral
+from referrals.models import Referral
 from referrals.services.access import access_expire
 from tests.privacy.helpers import closed
 

@@ -6,9 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEntry
+from audit.services.trail import log_access
 from referrals import services
-from referrals.audit import log_access
-from referrals.models import AuditEntry, SubjectRequest
+from referrals.models import SubjectRequest
 from referrals.services.subject_rights import collect, inzage_report, resident_erase
 from tests.privacy.helpers import accepted
 

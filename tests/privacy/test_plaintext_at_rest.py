@@ -9,8 +9,8 @@ every value.
 from django.db import connection
 from django.utils import timezone
 
+from audit.services.trail import log_access
 from referrals import services
-from referrals.audit import log_access
 from referrals.services.subject_rights import inzage_report, resident_rectify
 from tests.factories import give_consent, open_case
 

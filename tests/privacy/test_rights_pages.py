@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from referrals.models import AuditEntry, Resident, SubjectRequest
+from audit.models import AuditEntry
+from referrals.models import Resident, SubjectRequest
 
 PAGES = ["overview", "inzage", "inzage_json", "rectify", "erase"]
 

@@ -3,9 +3,10 @@
 import pytest
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from policies.visibility import visible_referrals
 from referrals import services
-from referrals.models import AuditEntry, FollowUp, ReferralEvent, ReferralUserObjectPermission, State
+from referrals.models import FollowUp, ReferralEvent, ReferralUserObjectPermission, State
 from referrals.services import grants
 
 

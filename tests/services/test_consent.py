@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 
+from audit.models import PrivacyFlag
 from policies.visibility import visible_referrals
 from referrals import selectors, services
-from referrals.models import Consent, Notification, PrivacyFlag, State
+from referrals.models import Consent, Notification, State
 from referrals.services import ActionRefused
 from tests.factories import give_consent, open_case
 
@@ -130,7 +131,7 @@ def test_withdrawal_stops_referrals_and_the_receiver_gets_404_at_once(world, cas
 
 
 def test_withdrawal_is_recorded_in_the_audit_trail(world, case, draft):
-    from referrals.models import AuditEntry
+    from audit.models import AuditEntry
 
     draft = services.referral_send(referral=draft, actor=world.people.fatima)
     services.consent_withdraw(consent=draft.consent, actor=world.people.fatima, organisation=world.orgs.waterlelie,

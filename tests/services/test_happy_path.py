@@ -22,7 +22,7 @@ def test_a_referral_travels_from_draft_to_closed(world, draft):
 
 
 def test_entries_written_by_services_name_the_actor_also_outside_a_request(world, draft):
-    from referrals.models import AuditEntry
+    from audit.models import AuditEntry
 
     services.referral_send(referral=draft, actor=world.people.fatima)
     services.referral_accept(referral=draft, actor=world.people.kees)

@@ -4,7 +4,7 @@ import json
 
 from django.urls import reverse
 
-from referrals.models import AuditEntry
+from audit.models import AuditEntry
 
 
 def access_entries():

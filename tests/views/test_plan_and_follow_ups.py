@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from referrals import services
-from referrals.models import AuditEntry, FollowUp, PlanGoal
+from referrals.models import FollowUp, PlanGoal
 
 
 @pytest.fixture

@@ -22,9 +22,10 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from audit.models import AuditEntry, PrivacyFlag
+from audit.services.trail import audit_context
 from policies.roles import Role
-from referrals.audit import audit_context
-from referrals.models import AuditEntry, Membership, PrivacyFlag, Referral
+from referrals.models import Membership, Referral
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from referrals.views import privacy_audit as views
+from audit.views import privacy as views
 
 app_name = "privacy"
 

@@ -4,7 +4,7 @@ from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 
 # Every ciphertext column and key: the audit entry says *that* it changed,
-# never *what* it became (redacted in full by referrals.audit.redact).
+# never *what* it became (redacted in full by audit.services.trail.redact).
 _SECRET_SUFFIXES = ("_ciphertext",)
 # needs_interpreter is content a receiving partner only sees after accepting.
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter"}
@@ -39,6 +39,7 @@ def _flag_additional_data(self) -> dict:
 
 
 def register_all():
+    from audit.models import AuditEntry, PrivacyFlag
     from referrals import models as m
 
     # Grants and notifications belong to a referral: their entries carry its
@@ -47,12 +48,12 @@ def register_all():
                              (m.ReferralGroupObjectPermission, "content_object")]:
         if not hasattr(model, "get_additional_data"):
             model.get_additional_data = _pseudonym_through(attribute, "referral")
-    if not hasattr(m.PrivacyFlag, "get_additional_data"):
-        m.PrivacyFlag.get_additional_data = _flag_additional_data
+    if not hasattr(PrivacyFlag, "get_additional_data"):
+        PrivacyFlag.get_additional_data = _flag_additional_data
 
     user_model = get_user_model()
     plain = [m.Wijk, m.Category, m.Organisation, m.Membership, m.FollowUp, m.ReferralEvent,
-             m.Notification, m.PrivacyFlag, m.ReferralUserObjectPermission, m.ReferralGroupObjectPermission]
+             m.Notification, PrivacyFlag, m.ReferralUserObjectPermission, m.ReferralGroupObjectPermission]
     m2m = {
         m.Service: ["categories", "wijken"],
         m.Case: ["categories", "household"],
@@ -64,12 +65,12 @@ def register_all():
             auditlog.register(model, mask_fields=_mask_fields(model), m2m_fields=set(m2m.get(model, ())))
     if not auditlog.contains(user_model):
         auditlog.register(user_model, exclude_fields=["password", "last_login"])
-    _remove_from_admin(m.AuditEntry)
+    _remove_from_admin(AuditEntry)
 
 
 def _remove_from_admin(model) -> None:
     """auditlog lists its entries in the admin site; here only the privacy officer reads them,
-    on pages that log every search (referrals.views.privacy_audit) and offer no delete."""
+    on pages that log every search (audit.views.privacy) and offer no delete."""
     from django.contrib import admin
 
     if admin.site.is_registered(model):

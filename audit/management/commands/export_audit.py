@@ -4,8 +4,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from referrals.auditing.export import lines
-from referrals.auditing.search import AuditQuery, entries
+from audit.selectors.export import lines
+from audit.selectors.search import AuditQuery, entries
 
 
 def _day(value: str) -> date:

@@ -66,7 +66,7 @@ def _entry_values(entry) -> dict:
 
 def _locked_head():
     """The chain head, locked by this transaction until it commits or rolls back."""
-    from referrals.models.audit import AuditChainHead, AuditEntry
+    from audit.models.entry import AuditChainHead, AuditEntry
 
     # An UPDATE takes the row lock on PostgreSQL and the write lock on SQLite,
     # before anything is read: two writers cannot both read the same head.
@@ -107,7 +107,7 @@ class Verdict:
 
 
 def _rows(chunk_size: int) -> Iterator[tuple[dict, str]]:
-    from referrals.models.audit import AuditEntry
+    from audit.models.entry import AuditEntry
 
     rows = AuditEntry.objects.order_by("id").values_list(*HASHED_FIELDS, "chain_hash").iterator(chunk_size=chunk_size)
     for row in rows:
@@ -116,7 +116,7 @@ def _rows(chunk_size: int) -> Iterator[tuple[dict, str]]:
 
 def verify(*, chunk_size: int = 5000) -> Verdict:
     """Walk the whole chain; stop at the first entry that was changed, removed or inserted."""
-    from referrals.models.audit import AuditChainHead, AuditEntry
+    from audit.models.entry import AuditChainHead, AuditEntry
 
     started = time.perf_counter()
     head = AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
 
-from referrals.models import AuditEntry
+from audit.models import AuditEntry
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from referrals.auditing.flags import detect_unusual_access
+from audit.services.flags import detect_unusual_access
 
 
 class Command(BaseCommand):

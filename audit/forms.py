@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AuditEntry
+from audit.selectors.search import AuditQuery
 from policies.register import ACTIVITIES
-from referrals.auditing.search import AuditQuery
-from referrals.models import AuditEntry, Organisation
+from referrals.models import Organisation
 
 _ACTIONS = [(AuditEntry.Action.CREATE, _("aangemaakt")), (AuditEntry.Action.UPDATE, _("gewijzigd")),
             (AuditEntry.Action.DELETE, _("verwijderd")), (AuditEntry.Action.ACCESS, _("ingezien"))]

@@ -4,7 +4,7 @@ django-auditlog writes an entry for every change of a registered model. The
 services say *why* (processing activity, reason, acting organisation and role)
 through `audit_context`; a pre_save hook copies that onto each entry, with the
 resident's pseudonym that the model hands over in `get_additional_data`, and
-then seals the entry into the hash chain (referrals.auditing.chain).
+then seals the entry into the hash chain (audit.services.chain).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _apply_request_context(instance) -> None:
 def prepare_entry(sender, instance, **kwargs):
     if not instance._state.adding:
         return
-    from referrals.auditing.chain import seal
+    from audit.services.chain import seal
 
     ctx = current_context()
     _apply_request_context(instance)
@@ -126,8 +126,8 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
     is for objects that cannot name their resident themselves; `filters` is
     what a search asked for (the privacy officer's own searches are logged).
     """
+    from audit.models import AuditEntry
     from policies.register import ACTIVITIES
-    from referrals.models import AuditEntry
 
     if activity not in ACTIVITIES:
         raise ValueError(f"unknown processing activity {activity!r}")
@@ -150,8 +150,8 @@ def connect():
     from django.db import connections
     from django.db.backends.signals import connection_created
 
-    from referrals.auditing.chain_lock import install
-    from referrals.models import AuditEntry
+    from audit.models import AuditEntry
+    from audit.services.chain_lock import install
 
     pre_save.connect(prepare_entry, sender=AuditEntry, dispatch_uid="audit_prepare_entry")
     connection_created.connect(install, dispatch_uid="audit_chain_lock")

@@ -11,7 +11,7 @@ class AuditEntry(AbstractLogEntry):
     timestamp) it records the actor's organisation and role, the resident's
     pseudonym (never the name), the processing activity from the register and
     the reason given. `chain_hash` links each entry to the one before it
-    (referrals.auditing.chain); ids are handed out by the chain, without gaps,
+    (audit.services.chain); ids are handed out by the chain, without gaps,
     so ordering by id is chain order.
     """
 
@@ -25,6 +25,8 @@ class AuditEntry(AbstractLogEntry):
     chain_hash = models.CharField(max_length=64, blank=True)
 
     class Meta(AbstractLogEntry.Meta):
+        # The table keeps the name it was created with: the PostgreSQL trigger names it.
+        db_table = "referrals_auditentry"
         verbose_name = "audit entry"
         verbose_name_plural = "audit entries"
         indexes = [
@@ -32,8 +34,6 @@ class AuditEntry(AbstractLogEntry):
             models.Index(fields=["actor", "timestamp"]),
             models.Index(fields=["organisation", "timestamp"]),
         ]
-
-
     def save(self, *args, **kwargs):
         # Sealing (in pre_save) and the insert belong together, also when the
         # caller runs in autocommit mode: another writer must not slip between.
@@ -53,6 +53,7 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
+        db_table = "referrals_auditchainhead"
         verbose_name = "audit chain head"
 
     def __str__(self) -> str:

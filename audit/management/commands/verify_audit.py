@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from referrals.auditing.chain import verify
-from referrals.models import AuditEntry
+from audit.models import AuditEntry
+from audit.services.chain import verify
 
 
 class Command(BaseCommand):

@@ -15,8 +15,8 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
+from audit.selectors.search import changed_fields
 from policies.register import ACTIVITIES, REGISTER_URI
-from referrals.auditing.search import changed_fields
 
 ACTION_NAMES = {0: "create", 1: "update", 2: "delete", 3: "access"}
 SUBJECT_ID_TYPE = "urn:nl:overdracht:pseudoniem"

@@ -15,14 +15,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.forms import ACTION_LABELS, AuditSearchForm
+from audit.models import PrivacyFlag
+from audit.selectors.export import lines
+from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
+from audit.services.trail import audit_context, log_access
 from policies.memberships import organisations_with
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
-from referrals.audit import audit_context, log_access
-from referrals.auditing.export import lines
-from referrals.auditing.forms import ACTION_LABELS, AuditSearchForm
-from referrals.auditing.search import AuditQuery, access_report, changed_fields, entries
-from referrals.models import Organisation, PrivacyFlag, Resident
+from referrals.models import Organisation, Resident
 
 PAGE_SIZE = 50
 

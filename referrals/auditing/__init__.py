@@ -1,1 +1,0 @@
-"""The privacy officer's side of the audit trail: chain, search, export, flags."""
