@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
 from audit.selectors.search import AuditQuery
+from directory.models import Organisation
 from policies.register import ACTIVITIES
-from referrals.models import Organisation
 
 _ACTIONS = [(AuditEntry.Action.CREATE, _("aangemaakt")), (AuditEntry.Action.UPDATE, _("gewijzigd")),
             (AuditEntry.Action.DELETE, _("verwijderd")), (AuditEntry.Action.ACCESS, _("ingezien"))]

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_fsm",
     "referrals",
     "audit",
+    "directory",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -76,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # With REQUIRE_TWO_FACTOR: no page but the code page until the second factor is verified.
-    "referrals.views.accounts.TwoFactorMiddleware",
+    "accounts.views.login.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -12,20 +12,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import Category, Organisation, Service, Wijk
+from directory.selectors.directory import active_services
 from policies.data_categories import DataCategory
-from referrals.models import (
-    Category,
-    Consent,
-    ContactWay,
-    DeclineReason,
-    LegalBasis,
-    Organisation,
-    Outcome,
-    Service,
-    Urgency,
-    Wijk,
-)
-from referrals.selectors_ui import active_services
+from referrals.models import Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
 
 _WIDGET_CLASSES = {
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
@@ -94,23 +84,11 @@ class OnceForm(UtrechtForm):
             self.initial["form_token"] = uuid.uuid4().hex
 
 
-def _category_field(**kwargs):
+def category_field(**kwargs):
     return forms.ModelMultipleChoiceField(
         label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"),
         widget=forms.CheckboxSelectMultiple, **kwargs,
     )
-
-
-class DirectorySearchForm(UtrechtForm):
-    mark_optional = False  # every filter is optional; saying so on each is noise
-    q = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
-    category = forms.ModelChoiceField(
-        label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"), required=False,
-        empty_label=_("Alle"),
-    )
-    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False, empty_label=_("Alle"))
-    language = forms.ChoiceField(label=_("Taal"), choices=[("", _("Alle"))] + LANGUAGES, required=False)
-    walk_in = forms.BooleanField(label=_("Alleen met inloopspreekuur"), required=False)
 
 
 class CaseOpenForm(OnceForm):
@@ -126,7 +104,7 @@ class CaseOpenForm(OnceForm):
     preferred_language = forms.ChoiceField(label=_("Voorkeurstaal"), choices=LANGUAGES, initial="nl")
     needs_interpreter = forms.BooleanField(label=_("Heeft een tolk nodig"), required=False)
     wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False)
-    categories = _category_field(required=False)
+    categories = category_field(required=False)
     # Set after the possible-existing-case warning: the user continues deliberately.
     confirm_new = forms.BooleanField(
         label=_("Ik heb dit gezien en open toch een nieuwe casus"), required=False,
@@ -180,7 +158,7 @@ class _ReferralContentForm(OnceForm):
         label=_("Samenvatting van de hulpvraag"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
         help_text=_("Eén keer geschreven voor de ontvanger: wat speelt er, wat is al geprobeerd, wat is nodig."),
     )
-    categories = _category_field(required=False)
+    categories = category_field(required=False)
     urgency = forms.ChoiceField(label=_("Urgentie"), choices=Urgency.choices, widget=forms.RadioSelect,
                                 initial=Urgency.NORMAL)
     shared_data = forms.MultipleChoiceField(
@@ -258,36 +236,3 @@ class ConfirmForm(OnceForm):
 class GoalForm(OnceForm):
     service_required = ("text",)
     text = forms.CharField(label=_("Nieuw doel in het plan"), max_length=500, required=False)
-
-
-class ServiceForm(UtrechtForm):
-    """A coordinator keeps the organisation's services in the directory up to date."""
-
-    name = forms.CharField(label=_("Naam"), max_length=200)
-    description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    categories = _category_field()
-    wijken = forms.ModelMultipleChoiceField(
-        label=_("Wijken"), queryset=Wijk.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
-        help_text=_("Leeg: de hele gemeente."),
-    )
-    languages = forms.MultipleChoiceField(label=_("Talen"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple,
-                                          required=False)
-    location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
-    walk_in_hours = forms.CharField(label=_("Inloopspreekuur"), max_length=200, required=False,
-                                    help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"))
-    eligibility = forms.CharField(label=_("Voor wie"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    response_days = forms.IntegerField(label=_("Reactietermijn (werkdagen)"), min_value=1, max_value=60)
-    accepts_referrals = forms.BooleanField(label=_("Neemt verwijzingen aan"), required=False)
-    valid_until = forms.DateField(label=_("Geldig tot en met"), required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                  help_text=_("Laat leeg als de dienst doorloopt."))
-
-    FIELDS = ("name", "description", "languages", "location", "walk_in_hours", "eligibility", "response_days",
-              "accepts_referrals", "valid_until")
-
-
-class TokenForm(UtrechtForm):
-    token = forms.CharField(
-        label=_("Code uit uw authenticator-app"), max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )

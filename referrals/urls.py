@@ -1,17 +1,31 @@
-"""Pages of the three journeys (referrer, receiving partner, regisseur), and the login."""
+"""Pages of the journeys (referrer, receiving partner, regisseur), consent receipts and the resident's rights."""
 
 from django.urls import include, path
 
-from referrals.views import accounts, cases, directory, referrals
+from referrals.views import cases, referrals
+from referrals.views.consent_receipt import consent_receipt
+from referrals.views.health import health
+from referrals.views.rights_erase import rights_erase
+from referrals.views.rights_find import rights_find
+from referrals.views.rights_inzage import rights_inzage, rights_inzage_json, rights_overview
+from referrals.views.rights_rectify import rights_rectify
+
+# The resident's rights (inzage, rectification, erasure); who may use them: policies/subject_rights.py.
+rights_patterns = [
+    # Before "<pseudonym>/": "zoeken" is not a pseudonym (those start with "R-").
+    path("zoeken/", rights_find, name="find"),
+    path("<str:pseudonym>/", rights_overview, name="overview"),
+    path("<str:pseudonym>/inzage/", rights_inzage, name="inzage"),
+    path("<str:pseudonym>/inzage.json", rights_inzage_json, name="inzage_json"),
+    path("<str:pseudonym>/correctie/", rights_rectify, name="rectify"),
+    path("<str:pseudonym>/verwijderen/", rights_erase, name="erase"),
+]
 
 urlpatterns = [
-    path("", accounts.home, name="home"),
-    path("inloggen/", accounts.LoginView.as_view(), name="login"),
-    path("inloggen/code/", accounts.verify, name="verify"),
-    path("uitloggen/", accounts.LogoutView.as_view(), name="logout"),
-    path("taal/", include("django.conf.urls.i18n")),
+    path("health/", health, name="health"),
+    path("toestemming/<int:pk>/bewijs/", consent_receipt, name="consent_receipt"),
+    path("rechten/", include((rights_patterns, "rights"))),
     # Journey 1: the referrer.
-    path("wegwijzer/", directory.directory, name="directory"),
     path("casussen/", cases.case_list, name="cases"),
     path("casussen/nieuw/", cases.case_open, name="case_open"),
     path("casussen/<int:pk>/", cases.case_detail, name="case_detail"),
@@ -32,7 +46,4 @@ urlpatterns = [
     path("verwijzingen/<int:pk>/afsluiten/", referrals.referral_close, name="referral_close"),
     path("verwijzingen/<int:pk>/intrekken/", referrals.referral_withdraw, name="referral_withdraw"),
     path("verwijzingen/<int:pk>/versturen/", referrals.referral_send, name="referral_send"),
-    path("onze-diensten/", directory.our_services, name="our_services"),
-    path("onze-diensten/nieuw/", directory.service_new, name="service_new"),
-    path("onze-diensten/<int:pk>/", directory.service_edit, name="service_edit"),
 ]

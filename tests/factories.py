@@ -6,8 +6,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.models import Membership
+from directory.models import Category, Organisation, Service, Wijk
 from referrals import services
-from referrals.models import Category, Membership, Organisation, Service, Wijk
 
 
 class UserFactory(factory.django.DjangoModelFactory):

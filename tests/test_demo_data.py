@@ -1,9 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from accounts.models import Membership
 from audit.models import AuditEntry
+from directory.models import Category, Organisation, Service, Wijk
 from policies.roles import Role
-from referrals.models import Case, Category, Membership, Organisation, Referral, Service, Wijk
+from referrals.models import Case, Referral
 
 
 def snapshot():

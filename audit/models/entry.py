@@ -16,7 +16,7 @@ class AuditEntry(AbstractLogEntry):
     """
 
     organisation = models.ForeignKey(
-        "referrals.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "directory.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     role = models.CharField(max_length=20, blank=True)
     pseudonym = models.CharField(max_length=12, blank=True, db_index=True)

@@ -22,10 +22,11 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from accounts.models import Membership
 from audit.models import AuditEntry, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.roles import Role
-from referrals.models import Membership, Referral
+from referrals.models import Referral
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,9 @@ def _flag_additional_data(self) -> dict:
 
 
 def register_all():
+    from accounts.models import Membership
     from audit.models import AuditEntry, PrivacyFlag
+    from directory.models import Category, Organisation, Service, Wijk
     from referrals import models as m
 
     # Grants and notifications belong to a referral: their entries carry its
@@ -52,10 +54,10 @@ def register_all():
         PrivacyFlag.get_additional_data = _flag_additional_data
 
     user_model = get_user_model()
-    plain = [m.Wijk, m.Category, m.Organisation, m.Membership, m.FollowUp, m.ReferralEvent,
+    plain = [Wijk, Category, Organisation, Membership, m.FollowUp, m.ReferralEvent,
              m.Notification, PrivacyFlag, m.ReferralUserObjectPermission, m.ReferralGroupObjectPermission]
     m2m = {
-        m.Service: ["categories", "wijken"],
+        Service: ["categories", "wijken"],
         m.Case: ["categories", "household"],
         m.Referral: ["categories"],
         m.Consent: ["recipients"],

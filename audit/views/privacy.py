@@ -20,10 +20,11 @@ from audit.models import PrivacyFlag
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services.trail import audit_context, log_access
+from directory.models import Organisation
 from policies.memberships import organisations_with
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
-from referrals.models import Organisation, Resident
+from referrals.models import Resident
 
 PAGE_SIZE = 50
 

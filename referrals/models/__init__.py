@@ -1,7 +1,6 @@
 from referrals.models.cases import Case, FollowUp, PlanGoal
 from referrals.models.consent import Consent, LegalBasis
 from referrals.models.notices import Notification
-from referrals.models.organisations import Category, Membership, Organisation, Service, Wijk
 from referrals.models.referrals import (
     ENDED_STATES,
     OPEN_STATES,
@@ -20,8 +19,8 @@ from referrals.models.residents import Resident
 from referrals.models.subject_requests import SubjectRequest
 
 __all__ = [
-    "Case", "Category", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "FollowUp",
-    "LegalBasis", "Membership", "Notification", "OPEN_STATES", "Organisation", "Outcome", "PlanGoal",
+    "Case", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "FollowUp",
+    "LegalBasis", "Notification", "OPEN_STATES", "Outcome", "PlanGoal",
     "Referral", "ReferralEvent", "ReferralGroupObjectPermission", "ReferralUserObjectPermission",
-    "Resident", "Service", "State", "StopReason", "SubjectRequest", "Urgency", "Wijk",
+    "Resident", "State", "StopReason", "SubjectRequest", "Urgency",
 ]

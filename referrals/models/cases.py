@@ -8,9 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import Category, Organisation, Wijk
 from referrals import crypto
 from referrals.models.base import Pseudonymised
-from referrals.models.organisations import Category, Organisation, Wijk
 from referrals.models.residents import Resident
 
 

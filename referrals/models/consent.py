@@ -8,9 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import Organisation
 from referrals import crypto
 from referrals.models.base import Pseudonymised
-from referrals.models.organisations import Organisation
 from referrals.models.residents import Resident
 
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from directory.models import Category, Organisation, Service
 from referrals import crypto
 from referrals.models.base import Pseudonymised
 from referrals.models.cases import Case
 from referrals.models.consent import Consent, LegalBasis
-from referrals.models.organisations import Category, Organisation, Service
 
 
 class State(models.TextChoices):

@@ -7,9 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import Wijk
 from referrals import crypto
 from referrals.models.base import Pseudonymised
-from referrals.models.organisations import Wijk
 
 _PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 

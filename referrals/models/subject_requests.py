@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from referrals.models.organisations import Organisation
+from directory.models import Organisation
 from referrals.models.residents import Resident
 
 

@@ -8,7 +8,6 @@ from referrals.services.cases import (
     possible_existing_case,
 )
 from referrals.services.consent import consent_record, consent_withdraw, consents_expire
-from referrals.services.directory import service_create, service_update
 from referrals.services.errors import ActionRefused
 from referrals.services.referrals import (
     referral_accept,
@@ -28,5 +27,5 @@ __all__ = [
     "ActionRefused", "case_add_goal", "follow_up_done", "goal_set_status", "case_open", "consent_record", "consent_withdraw", "consents_expire",
     "possible_existing_case", "referral_accept", "referral_assign", "referral_close", "referral_create",
     "referral_decline", "referral_forward", "referral_record_first_contact", "referral_reopen", "referral_send",
-    "referral_stop", "referral_withdraw", "service_create", "service_update",
+    "referral_stop", "referral_withdraw",
 ]

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import Membership
 from policies.roles import RECEIVING_ROLES
-from referrals.models import Membership, Notification
+from referrals.models import Notification
 
 
 def notify(users, message: str, *, referral=None) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from audit.models import AuditEntry
 from audit.services.trail import audit_context, log_access
+from directory.models import Organisation
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
 from policies.memberships import active_memberships
@@ -27,7 +28,6 @@ from referrals.models import (
     OPEN_STATES,
     Case,
     Consent,
-    Organisation,
     PlanGoal,
     Referral,
     ReferralEvent,

@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied
 
 from audit.services.trail import log_access
+from directory.models import Organisation
 from policies.memberships import active_memberships
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 from policies.visibility import CONTENT_FIELDS
-from referrals.models import Organisation
 
 
 def organisations_for(user, roles) -> list[Organisation]:

@@ -9,13 +9,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory.models import Service
 from policies.consent_text import consent_text
 from policies.permissions import may_manage_case, may_open_case, may_record_consent
 from policies.subject_rights import may_see_resident
-from referrals import selectors, services
+from referrals import services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
-from referrals.models import Consent, FollowUp, PlanGoal, Service
-from referrals.selectors_ui import cases_of
+from referrals.models import Consent, FollowUp, PlanGoal
+from referrals.selectors import referrals as selectors
+from referrals.selectors.cases import cases_of
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.access import log_case_view, referring_organisation

@@ -10,21 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.selectors.memberships import colleagues
+from directory.models import Service
 from policies.permissions import can, refusal
 from policies.roles import RECEIVING_ROLES
 from policies.visibility import visible_fields
-from referrals import selectors, services
-from referrals.forms import (
-    AssignForm,
-    CloseForm,
-    ConfirmForm,
-    DeclineForm,
-    FirstContactForm,
-    ForwardForm,
-    ReferralForm,
-)
-from referrals.models import Service, State
-from referrals.selectors_ui import colleagues, recent_notifications
+from referrals import services
+from referrals.forms import AssignForm, CloseForm, ConfirmForm, DeclineForm, FirstContactForm, ForwardForm, ReferralForm
+from referrals.models import State
+from referrals.selectors import referrals as selectors
+from referrals.selectors.cases import recent_notifications
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.access import log_referral_view, organisations_for, receiving_organisation, referring_organisation

@@ -14,7 +14,8 @@ from django.urls import reverse
 from audit.models import AuditEntry, PrivacyFlag
 from audit.services.chain import verify
 from audit.services.trail import log_access
-from referrals import selectors, services
+from referrals import services
+from referrals.selectors import referrals as selectors
 from tests.factories import open_case
 
 PAGES = [("privacy:search", {}), ("privacy:flags", {}), ("privacy:register", {}),

@@ -4,9 +4,10 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
+from accounts.models import Membership
 from policies.visibility import ALL_FIELDS, METADATA_FIELDS, visible_cases, visible_fields, visible_referrals
-from referrals import selectors, services
-from referrals.models import Membership
+from referrals import services
+from referrals.selectors import referrals as selectors
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from referrals import selectors, services
+from referrals import services
+from referrals.selectors import referrals as selectors
 from tests.factories import give_consent, open_case
 
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from audit.models import PrivacyFlag
 from policies.visibility import visible_referrals
-from referrals import selectors, services
+from referrals import services
 from referrals.models import Consent, Notification, State
+from referrals.selectors import referrals as selectors
 from referrals.services import ActionRefused
 from tests.factories import give_consent, open_case
 

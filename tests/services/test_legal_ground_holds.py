@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from policies.roles import Role
 from policies.visibility import visible_fields, visible_referrals
-from referrals import selectors, services
+from referrals import services
 from referrals.models import Consent, FollowUp, State
+from referrals.selectors import referrals as selectors
 from referrals.services import ActionRefused
 from tests.factories import member
 
@@ -101,7 +102,8 @@ def test_a_referrer_cannot_refer_a_case_they_do_not_work_on(world, case):
 
 
 def test_former_members_are_not_notified(world, draft):
-    from referrals.models import Membership, Notification
+    from accounts.models import Membership
+    from referrals.models import Notification
 
     Membership.objects.filter(user=world.people.kees2).update(valid_until=timezone.localdate() - timedelta(days=1))
     services.referral_send(referral=draft, actor=world.people.fatima)

@@ -107,7 +107,7 @@ def test_sent_list_shows_and_filters_what_is_overdue(world, sent, draft, login):
 
 
 def test_coordinator_adds_a_service_to_the_directory(world, login):
-    from referrals.models import Service
+    from directory.models import Service
 
     client = login(world.people.marieke)
     data = {"name": "Budgetcursus", "categories": [world.categories.schulden.pk], "response_days": "10",

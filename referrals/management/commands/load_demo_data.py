@@ -12,8 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Membership
+from directory.models import Category, Organisation, Service, Wijk
 from referrals import demo_data as d
-from referrals.models import Case, Category, Membership, Organisation, Service, Wijk
+from referrals.models import Case
 
 ADMIN_GROUP = "functioneel beheer"
 ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user"]
@@ -63,7 +65,7 @@ class Command(BaseCommand):
         admin_group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
         admin_group.permissions.set(
             Permission.objects.filter(content_type__model__in=ADMIN_MODELS,
-                                      content_type__app_label__in=["referrals", "auth"])
+                                      content_type__app_label__in=["directory", "accounts", "auth"])
         )
         for username, first, role, slug, _note in d.USERS:
             user = user_model.objects.filter(username=username).first()

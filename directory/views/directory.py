@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from directory.forms import DirectorySearchForm, ServiceForm
+from directory.models import Service
+from directory.selectors.directory import directory_search, services_of
+from directory.services.directory import service_create, service_update
 from policies.permissions import may_edit_services
 from policies.roles import REFERRING_ROLES, Role
-from referrals.forms import DirectorySearchForm, ServiceForm
-from referrals.models import Service
-from referrals.selectors_ui import directory_search, services_of
 from referrals.services import ActionRefused
-from referrals.services.directory import service_create, service_update
 from referrals.views.access import acting_organisation, organisations_for
 from referrals.views.common import paginate, query_without_page
 

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.services.trail import audit_context
+from directory.models import Service
 from policies.permissions import may_edit_services
-from referrals.models import Service
 from referrals.services.errors import ActionRefused
 
 

@@ -1,43 +1,12 @@
-"""Django admin for functional administrators: partners, services, users, memberships.
+"""Django admin for functional administrators: users and memberships, never case content."""
 
-Deliberately absent: residents, cases, consents, referrals and the audit trail.
-Functional administrators keep the directory and the accounts, never case content;
-the privacy officer reads the audit trail on pages of their own.
-"""
-
-from auditlog.registry import auditlog  # noqa: F401  (auditlog's admin registers its entry model)
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from audit.models import AuditEntry
-from referrals.models import Category, Membership, Organisation, Service, Wijk
-
-# The audit trail is append-only: no admin screen may change or delete it.
-if admin.site.is_registered(AuditEntry):
-    admin.site.unregister(AuditEntry)
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    def has_delete_permission(self, request, obj=None):
-        return False  # audit entries and referrals point at organisations; they end, they are not deleted
-
-    list_display = ["name", "kind", "agreement_signed_on"]
-    list_filter = ["kind"]
-    search_fields = ["name", "domains"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "organisation", "accepts_referrals", "response_days", "valid_from", "valid_until"]
-    list_filter = ["accepts_referrals", "organisation", "categories"]
-    search_fields = ["name", "organisation__name", "description"]
-    filter_horizontal = ["categories", "wijken"]
-    list_select_related = ["organisation"]
+from accounts.models import Membership
 
 
 def may_grant(request, membership) -> bool:
@@ -73,17 +42,6 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or may_grant(request, obj))
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "group", "code"]
-    search_fields = ["name", "code"]
-
-
-@admin.register(Wijk)
-class WijkAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
 
 
 user_model = get_user_model()

@@ -16,9 +16,9 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.forms import TokenForm
 from policies.memberships import active_memberships
 from policies.roles import RECEIVING_ROLES, Role
-from referrals.forms import TokenForm
 
 ENROL_SESSION_KEY = "otp_enrol_device"
 

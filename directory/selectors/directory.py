@@ -1,16 +1,9 @@
-"""Reads the pages need that referrals/selectors.py does not have (yet).
+"""Reads of the directory (the Wegwijzer): services that exist today, search, an organisation's own."""
 
-Reads only; each returns a queryset with its relations loaded, so a list page
-costs a fixed number of queries.
-"""
-
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from policies.roles import RECEIVING_ROLES
-from policies.visibility import visible_cases
-from referrals.models import Case, Service
+from directory.models import Service
 
 
 def active_services(on=None) -> QuerySet:
@@ -46,32 +39,3 @@ def directory_search(*, q: str = "", category=None, wijk=None, language: str = "
 def services_of(organisation) -> QuerySet:
     """All of an organisation's services, ended ones included, for its coordinator."""
     return Service.objects.filter(organisation=organisation).prefetch_related("categories").order_by("name")
-
-
-def cases_of(user) -> QuerySet:
-    """The cases a user works on (as regisseur or from the opening organisation), newest first."""
-    return (
-        visible_cases(user).filter(status=Case.Status.OPEN)
-        .select_related("resident", "regisseur", "regisseur_organisation", "wijk")
-        .prefetch_related("categories")
-        .annotate(n_referrals=Count("referrals", distinct=True))
-        .order_by("-created_at", "-pk")
-    )
-
-
-def colleagues(organisation) -> QuerySet:
-    """People of `organisation` who can take a referral (intake or coordinator)."""
-    return (
-        get_user_model().objects.filter(
-            memberships__organisation=organisation, memberships__role__in=[str(r) for r in RECEIVING_ROLES],
-            is_active=True,
-        )
-        .distinct().order_by("first_name", "username")
-    )
-
-
-def recent_notifications(user, limit: int = 5) -> list:
-    """The user's latest messages (they name a case reference, never the resident)."""
-    from referrals.models import Notification
-
-    return list(Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])

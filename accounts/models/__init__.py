@@ -1,0 +1,3 @@
+from accounts.models.memberships import Membership
+
+__all__ = ["Membership"]

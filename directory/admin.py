@@ -1,0 +1,39 @@
+"""Django admin for functional administrators: partners, services and the shared lists.
+
+Functional administrators keep the directory and the accounts, never case content.
+"""
+
+from django.contrib import admin
+
+from directory.models import Category, Organisation, Service, Wijk
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    def has_delete_permission(self, request, obj=None):
+        return False  # audit entries and referrals point at organisations; they end, they are not deleted
+
+    list_display = ["name", "kind", "agreement_signed_on"]
+    list_filter = ["kind"]
+    search_fields = ["name", "domains"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "accepts_referrals", "response_days", "valid_from", "valid_until"]
+    list_filter = ["accepts_referrals", "organisation", "categories"]
+    search_fields = ["name", "organisation__name", "description"]
+    filter_horizontal = ["categories", "wijken"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "group", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Wijk)
+class WijkAdmin(admin.ModelAdmin):
+    search_fields = ["name"]

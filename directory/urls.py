@@ -1,0 +1,12 @@
+"""The Wegwijzer (directory search) and a coordinator's own services."""
+
+from django.urls import path
+
+from directory.views import directory
+
+urlpatterns = [
+    path("wegwijzer/", directory.directory, name="directory"),
+    path("onze-diensten/", directory.our_services, name="our_services"),
+    path("onze-diensten/nieuw/", directory.service_new, name="service_new"),
+    path("onze-diensten/<int:pk>/", directory.service_edit, name="service_edit"),
+]
