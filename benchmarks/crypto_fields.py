@@ -28,8 +28,7 @@ def main(iterations: int) -> None:
     import django
 
     django.setup()
-    from referrals import crypto
-    from referrals.models import Resident
+    from referrals.models import Resident, crypto
 
     key = crypto.new_data_key()
     short, long = "Oosterhuis-Bakkali", "Aanmaningen van de energieleverancier; wil hulp bij een regeling. " * 8

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "audit.middleware.TraceIdMiddleware",
+    "audit.services.trace.TraceIdMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes goes last so that it sees the outcome of the login view.
     "axes.middleware.AxesMiddleware",
@@ -219,7 +219,7 @@ GUARDIAN_RAISE_403 = False
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 AUDITLOG_MASK_CALLABLE = "audit.services.trail.redact"
 AUDITLOG_DISABLE_REMOTE_ADDR = True
-AUDITLOG_CID_GETTER = "audit.middleware.current_trace_id"
+AUDITLOG_CID_GETTER = "audit.services.trace.current_trace_id"
 
 # --- Logging: never personal data; records carry only ids and pseudonyms.
 LOGGING = {

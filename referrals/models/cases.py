@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Organisation, Wijk
-from referrals import crypto
+from referrals.models import crypto
 from referrals.models.base import Pseudonymised
 from referrals.models.residents import Resident
 

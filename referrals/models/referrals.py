@@ -11,7 +11,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from directory.models import Category, Organisation, Service
-from referrals import crypto
+from referrals.models import crypto
 from referrals.models.base import Pseudonymised
 from referrals.models.cases import Case
 from referrals.models.consent import Consent, LegalBasis

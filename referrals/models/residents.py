@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Wijk
-from referrals import crypto
+from referrals.models import crypto
 from referrals.models.base import Pseudonymised
 
 _PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -38,7 +38,7 @@ class Resident(Pseudonymised, models.Model):
     # The resident's data key, wrapped by a master key; emptied on erasure.
     wrapped_data_key = models.TextField(blank=True, editable=False)
     # HMAC of normalised family name + birth year: finds a known resident
-    # without decrypting anything (see referrals.matching).
+    # without decrypting anything (see referrals.models.matching).
     match_hash = models.CharField(max_length=64, db_index=True, blank=True, editable=False)
 
     given_name_ciphertext = models.TextField(blank=True)

@@ -8,8 +8,8 @@ from audit.services.trail import audit_context
 from policies.memberships import roles_in
 from policies.permissions import may_manage_case, may_open_case
 from policies.roles import REFERRING_ROLES
-from referrals.matching import match_hash
 from referrals.models import Case, FollowUp, PlanGoal, Resident
+from referrals.models.matching import match_hash
 from referrals.services.errors import ActionRefused
 
 

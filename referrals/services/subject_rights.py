@@ -23,7 +23,6 @@ from policies.data_categories import DataCategory
 from policies.memberships import active_memberships
 from policies.register import ACTIVITIES
 from policies.roles import Role
-from referrals.matching import match_hash
 from referrals.models import (
     OPEN_STATES,
     Case,
@@ -35,6 +34,7 @@ from referrals.models import (
     StopReason,
     SubjectRequest,
 )
+from referrals.models.matching import match_hash
 from referrals.models.residents import age_band
 from referrals.services.errors import ActionRefused
 

@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 
 from audit.services.trail import log_access
 from policies import subject_rights as rights
-from referrals.matching import match_hash
 from referrals.models import Resident
+from referrals.models.matching import match_hash
 from referrals.services.subject_rights import acting_as
 
 

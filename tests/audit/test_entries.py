@@ -5,8 +5,8 @@ from auditlog.context import set_actor
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from audit.middleware import new_trace
 from audit.models import AuditEntry
+from audit.services.trace import new_trace
 from audit.services.trail import REDACTED, log_access
 from referrals import services
 from referrals.models import Referral, State

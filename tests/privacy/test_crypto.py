@@ -3,8 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from referrals import crypto
-from referrals.models import Referral, Resident
+from referrals.models import Referral, Resident, crypto
 from tests.privacy.helpers import new_key
 
 

@@ -3,9 +3,9 @@
 import pytest
 
 from audit.models import AuditEntry
-from referrals import crypto, services
-from referrals.models import Case, Consent, PlanGoal, Referral, Resident, State, StopReason, SubjectRequest
-from referrals.reports import programme_figures
+from referrals import services
+from referrals.models import Case, Consent, PlanGoal, Referral, Resident, State, StopReason, SubjectRequest, crypto
+from referrals.selectors.reports import programme_figures
 from referrals.services.subject_rights import resident_erase
 from tests.privacy.helpers import accepted, closed
 

@@ -3,8 +3,8 @@
 import pytest
 
 from referrals import services
-from referrals.matching import match_hash, normalise_family_name
 from referrals.models import Case, Resident
+from referrals.models.matching import match_hash, normalise_family_name
 from tests.factories import open_case
 from tests.privacy.helpers import new_key
 

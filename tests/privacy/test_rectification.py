@@ -4,8 +4,8 @@ import pytest
 
 from audit.models import AuditEntry
 from referrals import services
-from referrals.matching import match_hash
 from referrals.models import Resident, SubjectRequest
+from referrals.models.matching import match_hash
 from referrals.services.subject_rights import resident_rectify
 
 

@@ -1,7 +1,7 @@
 """Programme figures: anonymous counts, small numbers suppressed."""
 
 from referrals import services
-from referrals.reports import SUPPRESSED, Cell, programme_figures, suppress
+from referrals.selectors.reports import SUPPRESSED, Cell, programme_figures, suppress
 from tests.factories import give_consent, open_case
 
 

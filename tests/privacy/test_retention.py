@@ -8,9 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from referrals import crypto
-from referrals.models import Case, Referral, Resident, State, SubjectRequest
-from referrals.reports import programme_figures
+from referrals.models import Case, Referral, Resident, State, SubjectRequest, crypto
+from referrals.selectors.reports import programme_figures
 from referrals.services.retention import residents_due_for_erasure, retention_erase_expired
 from tests.factories import open_case
 from tests.privacy.helpers import accepted, closed

@@ -5,9 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from referrals import crypto
 from referrals.management.commands.rotate_master_key import rewrap_one
-from referrals.models import Resident
+from referrals.models import Resident, crypto
 from tests.factories import open_case
 from tests.privacy.helpers import new_key
 

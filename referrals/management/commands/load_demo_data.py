@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from directory.models import Category, Organisation, Service, Wijk
-from referrals import demo_data as d
 from referrals.models import Case
+from referrals.services import demo_data as d
 
 ADMIN_GROUP = "functioneel beheer"
 ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user"]

@@ -15,8 +15,7 @@ with a row lock, so the service keeps running.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from referrals import crypto
-from referrals.models import Resident
+from referrals.models import Resident, crypto
 
 
 class Command(BaseCommand):
