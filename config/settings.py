@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.views.scope.ActorScopeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # With REQUIRE_TWO_FACTOR: no page but the code page until the second factor is verified.
     "accounts.views.login.TwoFactorMiddleware",

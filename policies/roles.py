@@ -18,7 +18,7 @@ class Role(models.TextChoices):
 # Who may do what (wie mag wat). The role is necessary, not sufficient: the
 # user must also work at the right organisation of the referral (sender or
 # receiver), be its assignee where that is asked, and the referral must be in
-# a state that allows it (see policies.permissions).
+# a state that allows it (see policies.referrals).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.REFERRER: frozenset({"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow"}),
     Role.REGISSEUR: frozenset({"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow",

@@ -19,7 +19,7 @@ The resident does not log in: they ask their fixed contact, the regisseur
 Every use of these pages is logged under processing activity "subject_rights".
 """
 
-from policies.memberships import has_role
+from policies.actor import Actor
 from policies.roles import Role
 
 ACCESS = "access"
@@ -27,33 +27,27 @@ RECTIFY = "rectify"
 ERASE = "erase"
 KINDS = (ACCESS, RECTIFY, ERASE)
 
-
-def is_regisseur_of(user, resident) -> bool:
-    from referrals.models import Case
-
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    # Only the resident's own cases: being a household member on someone else's
-    # case does not open this resident's other cases to that case's regisseur.
-    return Case.objects.filter(resident=resident, regisseur=user).exists()
+# `is_regisseur`: the actor is the regisseur (policies.cases) of one of the resident's *own*
+# cases. Being a household member on someone else's case does not open this resident's other
+# cases to that case's regisseur.
 
 
-def may_see_resident(user, resident) -> bool:
-    """Whether the rights pages of `resident` exist for `user` at all (else 404)."""
-    return any(may_exercise(user, resident, kind) for kind in KINDS)
+def may_see_resident(actor: Actor, resident, *, is_regisseur: bool) -> bool:
+    """Whether the rights pages of `resident` exist for `actor` at all (else 404)."""
+    return any(may_exercise(actor, resident, kind, is_regisseur=is_regisseur) for kind in KINDS)
 
 
-def may_exercise(user, resident, kind: str) -> bool:
+def may_exercise(actor: Actor, resident, kind: str, *, is_regisseur: bool) -> bool:
     if kind not in KINDS:
         raise ValueError(f"unknown subject right {kind!r}")
-    if not getattr(user, "is_authenticated", False):
+    if not actor.is_authenticated:
         return False
-    if kind == ERASE and has_role(user, Role.PRIVACY_OFFICER):
+    if kind == ERASE and actor.has_role(Role.PRIVACY_OFFICER):
         return True
     if kind == RECTIFY and resident.erased_at:
         return False
-    return is_regisseur_of(user, resident)
+    return is_regisseur
 
 
-def may_find_residents(user) -> bool:
-    return getattr(user, "is_authenticated", False) and has_role(user, Role.PRIVACY_OFFICER)
+def may_find_residents(actor: Actor) -> bool:
+    return actor.has_role(Role.PRIVACY_OFFICER)

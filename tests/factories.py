@@ -68,7 +68,6 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
 def member(user, organisation, role):
     Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    user.__dict__.pop("_overdracht_memberships", None)
     return user
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from accounts.selectors.actor import actor_for
 from policies.roles import RECEIVING_ROLES
 
 
@@ -15,3 +16,11 @@ def colleagues(organisation) -> QuerySet:
         )
         .distinct().order_by("first_name", "username")
     )
+
+
+def organisations_for(user, roles) -> list:
+    """The organisations where `user` holds one of `roles` today, by name."""
+    from directory.models import Organisation
+
+    ids = actor_for(user).organisations_with(roles)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))

@@ -17,7 +17,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import TokenForm
-from policies.memberships import active_memberships
+from accounts.selectors.actor import actor_for
 from policies.roles import RECEIVING_ROLES, Role
 
 ENROL_SESSION_KEY = "otp_enrol_device"
@@ -45,7 +45,7 @@ class LogoutView(auth_views.LogoutView):
 
 def start_page_for(user) -> str:
     """Each role starts where its work is."""
-    roles = {role for _org, role in active_memberships(user)}
+    roles = {role for _org, role in actor_for(user).memberships}
     if roles & {Role.REFERRER, Role.REGISSEUR}:
         return reverse("cases") if Role.REGISSEUR in roles else reverse("sent")
     if roles & RECEIVING_ROLES:

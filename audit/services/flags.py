@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -129,3 +130,16 @@ def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> lis
     with audit_context(activity="audit_review", reason="ongebruikelijke inzage gesignaleerd"):
         found = [*_many_residents(day, limits), *_outside_hours(day, limits), *_admin_reads(day)]
     return [flag for flag in found if flag is not None]
+
+
+@transaction.atomic(durable=True)
+def flag_review(*, pk: int, actor, organisation) -> PrivacyFlag | None:
+    """The privacy officer has looked at a flag. Doing it twice changes nothing; None if there is no such flag."""
+    with audit_context(activity="audit_review", organisation=organisation, role=Role.PRIVACY_OFFICER,
+                       reason="signaal afgehandeld", actor=actor):
+        flag = PrivacyFlag.objects.select_for_update().filter(pk=pk).first()
+        if flag is not None and flag.reviewed_at is None:
+            flag.reviewed_at = timezone.now()
+            flag.reviewed_by = actor
+            flag.save(update_fields=["reviewed_at", "reviewed_by"])
+    return flag

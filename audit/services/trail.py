@@ -108,10 +108,9 @@ def _fill_from_membership(instance) -> None:
     """Where the writer did not say in which capacity the actor acted, but only one fits, name it."""
     if instance.actor_id is None or (instance.organisation_id and instance.role):
         return
-    from policies.memberships import active_memberships
+    from accounts.selectors.actor import actor_for
 
-    actor = instance.actor
-    fitting = [(org_id, role) for org_id, role in active_memberships(actor)
+    fitting = [(org_id, role) for org_id, role in sorted(actor_for(instance.actor).memberships)
                if (not instance.role or role == instance.role)
                and (not instance.organisation_id or org_id == instance.organisation_id)]
     if len(fitting) == 1:
@@ -122,9 +121,10 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
                pseudonym: str = "", filters: dict | None = None):
     """Record that `actor` saw personal data of `obj` (a resident, case, referral …).
 
-    `fields` names what was shown (field names, never values). `pseudonym`
-    is for objects that cannot name their resident themselves; `filters` is
-    what a search asked for (the privacy officer's own searches are logged).
+    `fields` names what was shown (field names, never values). `organisation` is the
+    organisation (or its id) the actor acted for. `pseudonym` is for objects that cannot
+    name their resident themselves; `filters` is what a search asked for (the privacy
+    officer's own searches are logged).
     """
     from audit.models import AuditEntry
     from policies.register import ACTIVITIES
@@ -140,7 +140,8 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
         changes=({"fields": sorted(fields)} if fields else {}) | ({"filters": filters} if filters else {}) or None,
         processing_activity=activity,
         reason=reason[:300] or ctx.reason,
-        organisation_id=getattr(organisation, "pk", None) or ctx.organisation_id,
+        organisation_id=(organisation if isinstance(organisation, int) else getattr(organisation, "pk", None))
+        or ctx.organisation_id,
         role=role or ctx.role,
         pseudonym=pseudonym,
     )

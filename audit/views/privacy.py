@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.selectors.actor import actor_for
 from audit.forms import ACTION_LABELS, AuditSearchForm
 from audit.models import PrivacyFlag
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
-from audit.services.trail import audit_context, log_access
+from audit.services import flags
+from audit.services.trail import log_access
 from directory.models import Organisation
-from policies.memberships import organisations_with
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
 from referrals.models import Resident
@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 
 def _privacy_officer_organisation(request) -> Organisation:
     """The organisation the privacy officer works for, or 404 for anyone who is not one."""
-    orgs = organisations_with(request.user, {Role.PRIVACY_OFFICER})
+    orgs = actor_for(request.user).organisations_with({Role.PRIVACY_OFFICER})
     if not orgs:
         raise Http404
     return Organisation(pk=min(orgs))
@@ -116,13 +116,8 @@ def flag_list(request):
 @require_POST
 def flag_review(request, pk: int):
     organisation = _privacy_officer_organisation(request)
-    with transaction.atomic(), audit_context(activity="audit_review", organisation=organisation,
-                                             role=Role.PRIVACY_OFFICER, reason="signaal afgehandeld"):
-        flag = get_object_or_404(PrivacyFlag.objects.select_for_update(), pk=pk)
-        if flag.reviewed_at is None:
-            flag.reviewed_at = timezone.now()
-            flag.reviewed_by = request.user
-            flag.save(update_fields=["reviewed_at", "reviewed_by"])
+    if not flags.flag_review(pk=pk, actor=request.user, organisation=organisation):
+        raise Http404
     return redirect("privacy:flags")
 
 

@@ -1,9 +1,13 @@
 """Reads of the directory (the Wegwijzer): services that exist today, search, an organisation's own."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from accounts.selectors.actor import actor_for
 from directory.models import Service
+from policies.directory import may_edit_services
 
 
 def active_services(on=None) -> QuerySet:
@@ -39,3 +43,16 @@ def directory_search(*, q: str = "", category=None, wijk=None, language: str = "
 def services_of(organisation) -> QuerySet:
     """All of an organisation's services, ended ones included, for its coordinator."""
     return Service.objects.filter(organisation=organisation).prefetch_related("categories").order_by("name")
+
+
+def service_to_edit(user, pk: int) -> Service:
+    """A service its coordinator may edit: 404 when it does not exist, 403 for anyone else.
+
+    Every service is in the Wegwijzer for all to see, so its existence is no secret.
+    """
+    service = Service.objects.select_related("organisation").filter(pk=pk).first()
+    if service is None:
+        raise Http404
+    if not may_edit_services(actor_for(user), service.organisation_id):
+        raise PermissionDenied
+    return service

@@ -3,16 +3,17 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.selectors.actor import actor_for
 from audit.services.trail import audit_context
 from directory.models import Service
-from policies.permissions import may_edit_services
+from policies.directory import may_edit_services
 from referrals.services.errors import ActionRefused
 
 
 @transaction.atomic
 def service_update(*, service: Service, actor, categories, wijken, **fields) -> Service:
     service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
-    if not may_edit_services(actor, service.organisation):
+    if not may_edit_services(actor_for(actor), service.organisation_id):
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan de diensten bijwerken.")
                             % {"org": service.organisation})
     if fields.get("valid_until") and fields["valid_until"] < service.valid_from:
@@ -30,7 +31,7 @@ def service_update(*, service: Service, actor, categories, wijken, **fields) -> 
 
 @transaction.atomic
 def service_create(*, organisation, actor, categories, wijken, **fields) -> Service:
-    if not may_edit_services(actor, organisation):
+    if not may_edit_services(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})
     if Service.objects.filter(organisation=organisation, name=fields["name"]).exists():
         raise ActionRefused(_("Uw organisatie heeft al een dienst met deze naam."), field="name")

@@ -2,18 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.selectors.memberships import organisations_for
+from accounts.views.acting import acting_organisation
 from directory.forms import DirectorySearchForm, ServiceForm
-from directory.models import Service
-from directory.selectors.directory import directory_search, services_of
+from directory.selectors.directory import directory_search, service_to_edit, services_of
 from directory.services.directory import service_create, service_update
-from policies.permissions import may_edit_services
 from policies.roles import REFERRING_ROLES, Role
 from referrals.services import ActionRefused
-from referrals.views.access import acting_organisation, organisations_for
 from referrals.views.common import paginate, query_without_page
 
 
@@ -42,9 +40,7 @@ def our_services(request):
 
 @login_required
 def service_edit(request, pk):
-    service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
-    if not may_edit_services(request.user, service.organisation):
-        raise PermissionDenied
+    service = service_to_edit(request.user, pk)
     initial = {name: getattr(service, name) for name in ServiceForm.FIELDS}
     initial.update(categories=service.categories.all(), wijken=service.wijken.all())
     form = ServiceForm(request.POST or None, initial=initial)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -86,9 +87,10 @@ def _policy_permission(action):
     # django-fsm only consults `permission=` when asked (has_transition_perm);
     # the services check the same policy before every transition.
     def check(instance, user):
-        from policies.permissions import can
+        from accounts.selectors.actor import actor_for
+        from policies.referrals import referral_policy
 
-        return can(user, action, instance)
+        return referral_policy.can(actor_for(user), action, instance)
 
     return check
 
@@ -172,6 +174,11 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     @property
     def pending_child(self):
         return self.children.filter(state=State.SENT).first()
+
+    @cached_property
+    def has_pending_child(self) -> bool:
+        """A forward that the next partner has not answered yet (one at a time)."""
+        return self.children.filter(state=State.SENT).exists()
 
     # --- Transitions. Side effects (permissions, audit, notifications) live in
     # referrals.services; these only move the state and stamp the times.

@@ -5,14 +5,22 @@ from django.db.models import IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
-from policies.visibility import visible_cases, visible_referrals
+from accounts.selectors.actor import actor_for
+from policies.cases import case_policy
+from policies.referrals import referral_policy
+from policies.roles import REFERRING_ROLES
 from referrals.models import FollowUp, Referral, ReferralEvent, State, Urgency
 
 _LIST_RELATED = ("case", "case__resident", "case__wijk", "service", "to_organisation", "from_organisation",
                  "assignee", "from_user")
 
 
-def _list_queryset(qs: QuerySet) -> QuerySet:
+def visible_referrals(user) -> QuerySet:
+    """Every referral `user` may see (policies.referrals), as one SQL-filtered queryset."""
+    return referral_policy.filter(actor_for(user), Referral.objects.all())
+
+
+def list_queryset(qs: QuerySet) -> QuerySet:
     return qs.select_related(*_LIST_RELATED).prefetch_related("categories")
 
 
@@ -38,7 +46,7 @@ def inbox_for(user, organisation, *, box: str = "all") -> QuerySet:
         qs = qs.filter(assignee=user, state__in=[State.ACCEPTED, State.IN_PROGRESS])
     else:
         qs = qs.filter(state__in=[State.SENT, State.ACCEPTED, State.IN_PROGRESS])
-    return _list_queryset(_urgent_first(qs))
+    return list_queryset(_urgent_first(qs))
 
 
 def inbox_counts(user, organisation) -> dict[str, int]:
@@ -57,14 +65,11 @@ def inbox_counts(user, organisation) -> dict[str, int]:
 
 def sent_by(user, *, organisation=None) -> QuerySet:
     """Referrals sent from the user's organisations, newest first, with overdue ones marked."""
-    from policies.memberships import organisations_with
-    from policies.roles import REFERRING_ROLES
-
-    orgs = organisations_with(user, REFERRING_ROLES)
+    orgs = actor_for(user).organisations_with(REFERRING_ROLES)
     if organisation is not None:
         orgs = orgs & {organisation.pk}
     qs = visible_referrals(user).filter(from_organisation_id__in=orgs)
-    return _list_queryset(qs).order_by("-created_at", "-pk")
+    return list_queryset(qs).order_by("-created_at", "-pk")
 
 
 def is_overdue(referral, now=None) -> bool:
@@ -72,27 +77,12 @@ def is_overdue(referral, now=None) -> bool:
     return referral.state == State.SENT and referral.respond_by is not None and referral.respond_by < now
 
 
-def referral_for(user, pk) -> Referral:
-    """One referral, or 404 when the user may not see it (its existence stays hidden)."""
-    try:
-        return _list_queryset(visible_referrals(user)).select_related("consent", "parent").get(pk=pk)
-    except Referral.DoesNotExist:
-        raise Http404 from None
-
-
-def case_for(user, pk):
-    try:
-        return visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
-    except visible_cases(user).model.DoesNotExist:
-        raise Http404 from None
-
-
 def case_timeline(case, user) -> dict:
     """The regisseur's view: every referral across partners, their events, follow-ups due."""
-    if case.regisseur_id != user.pk and not visible_cases(user).filter(pk=case.pk).exists():
+    if not case_policy.sees(actor_for(user), case):
         raise Http404
     referrals = list(
-        _list_queryset(Referral.objects.filter(case=case))
+        list_queryset(Referral.objects.filter(case=case))
         .prefetch_related(Prefetch("events", queryset=ReferralEvent.objects.select_related("actor", "actor_organisation")))
         .order_by("created_at", "pk")
     )

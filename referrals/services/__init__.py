@@ -14,6 +14,7 @@ from referrals.services.referrals import (
     referral_assign,
     referral_close,
     referral_create,
+    referral_create_and_send,
     referral_decline,
     referral_forward,
     referral_record_first_contact,
@@ -25,7 +26,7 @@ from referrals.services.referrals import (
 
 __all__ = [
     "ActionRefused", "case_add_goal", "follow_up_done", "goal_set_status", "case_open", "consent_record", "consent_withdraw", "consents_expire",
-    "possible_existing_case", "referral_accept", "referral_assign", "referral_close", "referral_create",
+    "possible_existing_case", "referral_accept", "referral_assign", "referral_close", "referral_create", "referral_create_and_send",
     "referral_decline", "referral_forward", "referral_record_first_contact", "referral_reopen", "referral_send",
     "referral_stop", "referral_withdraw",
 ]

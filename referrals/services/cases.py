@@ -4,10 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.selectors.actor import actor_for
 from audit.services.trail import audit_context
-from policies.memberships import roles_in
-from policies.permissions import may_manage_case, may_open_case
-from policies.roles import REFERRING_ROLES
+from policies.cases import case_policy
 from referrals.models import Case, FollowUp, PlanGoal, Resident
 from referrals.models.matching import match_hash
 from referrals.services.errors import ActionRefused
@@ -35,7 +34,7 @@ def case_open(
     email: str = "", preferred_language: str = "nl", needs_interpreter: bool = False, wijk=None,
     categories=(), regisseur=None,
 ) -> Case:
-    if not may_open_case(actor, organisation):
+    if not case_policy.may_open_case(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan een casus openen.") % {"org": organisation})
     if not family_name.strip() and not given_name.strip():
         raise ActionRefused(_("Vul minstens de voornaam (of initialen) of de achternaam in."), field="family_name")
@@ -45,7 +44,7 @@ def case_open(
     if not categories:
         raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
     regisseur = regisseur or actor
-    role = sorted(roles_in(actor, organisation.pk) & REFERRING_ROLES)[0]
+    role = actor_for(actor).acting_role(organisation.pk, "open_case")
     with audit_context(actor=actor, activity="case_management", organisation=organisation, role=role):
         resident = Resident(needs_interpreter=needs_interpreter, wijk=wijk)
         resident.given_name = given_name.strip()
@@ -66,7 +65,7 @@ def case_open(
 
 @transaction.atomic
 def case_add_goal(*, case, actor, text: str) -> PlanGoal:
-    if not may_manage_case(actor, case):
+    if not case_policy.may_manage(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
     if not text.strip():
         raise ActionRefused(_("Beschrijf het doel."), field="text")
@@ -81,7 +80,7 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
 def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
     """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
-    if not may_manage_case(actor, follow_up.case):
+    if not case_policy.may_manage(actor_for(actor), follow_up.case):
         raise ActionRefused(_("Alleen de regisseur houdt de opvolging bij."))
     if follow_up.done_on is None:
         with audit_context(actor=actor, activity="case_management",
@@ -94,7 +93,7 @@ def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
 @transaction.atomic
 def goal_set_status(*, goal: PlanGoal, actor, status: str) -> PlanGoal:
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
-    if not may_manage_case(actor, goal.case):
+    if not case_policy.may_manage(actor_for(actor), goal.case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
     if status not in PlanGoal.Status.values:
         raise ActionRefused(_("Kies een status."), field="status")

@@ -4,11 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.selectors.actor import actor_for
 from audit.models import PrivacyFlag
 from audit.services.trail import audit_context
+from policies.cases import case_policy
 from policies.data_categories import DataCategory
-from policies.permissions import may_record_consent
-from referrals.models import Consent, Referral, State, StopReason
+from referrals.models import Case, Consent, Referral, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
@@ -22,7 +23,7 @@ def consent_record(
     informed_language: str, valid_until, valid_from=None, replaces: Consent | None = None,
 ) -> Consent:
     """A new consent record. A change is a new record that replaces the old one."""
-    if not may_record_consent(actor, case):
+    if not case_policy.may_record_consent(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming vastleggen."))
     valid_from = valid_from or timezone.localdate()
     if not purpose.strip():
@@ -102,9 +103,7 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
 
 
 def _cases_of(user):
-    from policies.visibility import visible_cases
-
-    return visible_cases(user).values("pk")
+    return case_policy.filter(actor_for(user), Case.objects.all()).values("pk")
 
 
 @transaction.atomic

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
+from accounts.selectors.actor import actor_for
 from audit.models import PrivacyFlag
 from audit.services.trail import audit_context
+from policies.cases import case_policy
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
-from policies.memberships import roles_in
-from policies.permissions import refusal
-from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
-from policies.visibility import visible_cases
+from policies.referrals import SENDER_ACTIONS, referral_policy
+from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
     ContactWay,
     DeclineReason,
@@ -37,11 +37,6 @@ FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
 FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
 
 
-def _acting_role(user, organisation_id, allowed) -> str:
-    roles = roles_in(user, organisation_id) & set(allowed)
-    return sorted(roles)[0] if roles else ""
-
-
 def _locked(referral: Referral) -> Referral:
     # Row lock: a second person acting at the same moment waits here, then
     # sees the new state and gets a clear refusal instead of a half-write.
@@ -50,10 +45,13 @@ def _locked(referral: Referral) -> Referral:
     ).get(pk=referral.pk)
 
 
-def _check(actor, action: str, referral: Referral) -> None:
-    reason = refusal(actor, action, referral)
+def _check(actor, action: str, referral: Referral) -> str:
+    """Refuse with the policy's reason, or return the role in which the actor does it."""
+    reason = referral_policy.refusal(actor_for(actor), action, referral)
     if reason:
         raise ActionRefused(reason)
+    organisation = referral.from_organisation_id if action in SENDER_ACTIONS else referral.to_organisation_id
+    return actor_for(actor).acting_role(organisation, action)
 
 
 def _record(referral, name, from_state, actor, organisation, **details) -> None:
@@ -73,7 +71,7 @@ def _save_transition(referral: Referral) -> None:
 def _require_case_access(actor, case) -> None:
     # Referring from an organisation is not enough: the actor must work on this
     # very case, or any referrer could send (and then read) someone else's case.
-    if not visible_cases(actor).filter(pk=case.pk).exists():
+    if not case_policy.sees(actor_for(actor), case):
         raise ActionRefused(_("U werkt niet aan deze casus."))
 
 
@@ -100,13 +98,14 @@ def referral_create(
     shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
 ) -> Referral:
     """A draft referral from `organisation` (the actor's) to `service`, about `case`."""
-    if not roles_in(actor, organisation.pk) & REFERRING_ROLES:
+    role = actor_for(actor).acting_role(organisation.pk, "send")
+    if not role:
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan verwijzen.") % {"org": organisation})
     _require_case_access(actor, case)
     if service.organisation_id == organisation.pk:
         raise ActionRefused(_("Verwijs naar een andere organisatie dan uw eigen."), field="service")
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
-    with audit_context(actor=actor, activity="referral", organisation=organisation, role=_acting_role(actor, organisation.pk, REFERRING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=organisation, role=role):
         referral = Referral(
             case=case, from_organisation=organisation, from_user=actor, service=service,
             to_organisation=service.organisation, urgency=urgency, shared_data=shared, legal_basis=legal_basis,
@@ -145,19 +144,31 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
 @transaction.atomic
 def referral_send(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
-    _check(actor, "send", referral)
+    role = _check(actor, "send", referral)
     _require_case_access(actor, referral.case)
-    org = referral.from_organisation
-    _send_locked(referral, actor, org, _acting_role(actor, org.pk, REFERRING_ROLES))
+    _send_locked(referral, actor, referral.from_organisation, role)
     return referral
+
+
+@transaction.atomic
+def referral_create_and_send(*, case, actor, organisation, service, summary: str, categories,
+                             urgency: str = Urgency.NORMAL, shared_data=(), legal_basis: str = LegalBasis.CONSENT,
+                             legal_basis_justification: str = "") -> Referral:
+    """The referrer's one step: create and send together, so a refused send leaves no stray draft."""
+    referral = referral_create(
+        case=case, actor=actor, organisation=organisation, service=service, summary=summary, categories=categories,
+        urgency=urgency, shared_data=shared_data, legal_basis=legal_basis,
+        legal_basis_justification=legal_basis_justification,
+    )
+    return referral_send(referral=referral, actor=actor)
 
 
 @transaction.atomic
 def referral_withdraw(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
-    _check(actor, "withdraw", referral)
+    role = _check(actor, "withdraw", referral)
     org, from_state = referral.from_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, REFERRING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         referral.withdraw()
         _save_transition(referral)
         grants.revoke_all(referral)
@@ -170,14 +181,14 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
 @transaction.atomic
 def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
     referral = _locked(referral)
-    _check(actor, "accept", referral)
+    role = _check(actor, "accept", referral)
     assignee = assignee or actor
     org, from_state = referral.to_organisation, referral.state
-    if assignee != actor and Role.COORDINATOR not in roles_in(actor, org.pk):
+    if assignee != actor and Role.COORDINATOR not in actor_for(actor).roles_in(org.pk):
         raise ActionRefused(_("Alleen de coördinator kan aannemen voor een collega."), field="assignee")
-    if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
+    if not actor_for(assignee).roles_in(org.pk) & RECEIVING_ROLES:
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         _accept_locked(referral, actor, assignee, org, from_state)
     return referral
 
@@ -219,9 +230,9 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     if not note or not note.strip():
         raise ActionRefused(_("Licht de afwijzing kort toe, zodat de verwijzer weet wat nu te doen."), field="note")
     referral = _locked(referral)
-    _check(actor, "decline", referral)
+    role = _check(actor, "decline", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role,
                        reason=DeclineReason(reason).label):
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
@@ -244,7 +255,7 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
     referral = _locked(referral)
     _check(actor, "assign", referral)
     org = referral.to_organisation
-    if not roles_in(assignee, org.pk) & RECEIVING_ROLES:
+    if not actor_for(assignee).roles_in(org.pk) & RECEIVING_ROLES:
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
     with audit_context(actor=actor, activity="referral", organisation=org, role=Role.COORDINATOR):
         previous = referral.assignee
@@ -268,11 +279,11 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
     if on is None or on > timezone.localdate():
         raise ActionRefused(_("De datum van het eerste contact kan niet in de toekomst liggen."), field="on")
     referral = _locked(referral)
-    _check(actor, "record_first_contact", referral)
+    role = _check(actor, "record_first_contact", referral)
     if referral.accepted_at and on < timezone.localtime(referral.sent_at).date():
         raise ActionRefused(_("Het eerste contact kan niet vóór het versturen van de verwijzing liggen."), field="on")
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
         _record(referral, "record_first_contact", from_state, actor, org, way=way, on=on.isoformat())
@@ -293,12 +304,11 @@ def referral_forward(
     partner accepts the child; only then does it become handed_over.
     """
     parent = _locked(referral)
-    _check(actor, "forward", parent)
+    role = _check(actor, "forward", parent)
     org = parent.to_organisation
     if service.organisation_id == org.pk:
         raise ActionRefused(_("Verwijs door naar een andere organisatie dan uw eigen."), field="service")
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
-    role = _acting_role(actor, org.pk, RECEIVING_ROLES)
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         child = Referral(
             case=parent.case, from_organisation=org, from_user=actor, service=service,
@@ -320,9 +330,9 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
     if outcome not in Outcome.values or outcome == Outcome.HANDED_OVER:
         raise ActionRefused(_("Kies een uitkomst. Overdragen gaat via ‘doorverwijzen’."), field="outcome")
     referral = _locked(referral)
-    _check(actor, "close", referral)
+    role = _check(actor, "close", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES),
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role,
                        reason=Outcome(outcome).label):
         referral.close(outcome=outcome, note=(note or "").strip())
         _save_transition(referral)
@@ -340,9 +350,9 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
 @transaction.atomic
 def referral_reopen(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
-    _check(actor, "reopen", referral)
+    role = _check(actor, "reopen", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=_acting_role(actor, org.pk, RECEIVING_ROLES)):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         referral.consent = require_legal_ground(referral)
         referral.reopen()
         _save_transition(referral)

@@ -10,19 +10,17 @@ from contextlib import nullcontext
 
 from auditlog.context import set_actor
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from accounts.selectors.actor import actor_for
 from audit.models import AuditEntry
 from audit.services.trail import audit_context, log_access
-from directory.models import Organisation
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
-from policies.memberships import active_memberships
 from policies.register import ACTIVITIES
-from policies.roles import Role
 from referrals.models import (
     OPEN_STATES,
     Case,
@@ -36,6 +34,7 @@ from referrals.models import (
 )
 from referrals.models.matching import match_hash
 from referrals.models.residents import age_band
+from referrals.selectors.access import acting_as, is_regisseur_of
 from referrals.services.errors import ActionRefused
 
 # Ciphertext columns sealed with the resident's data key, per model: blanked on
@@ -49,22 +48,8 @@ RECTIFIABLE_FIELDS = ("given_name", "family_name", "birth_year", "phone", "email
                       "needs_interpreter")
 
 
-def acting_as(user, resident) -> tuple[Organisation | None, str]:
-    """The organisation and role in which `user` handles a request about `resident` (for the audit entry)."""
-    case = (
-        Case.objects.filter(Q(resident=resident) | Q(household=resident), regisseur=user)
-        .select_related("regisseur_organisation").first()
-    )
-    if case is not None:
-        return case.regisseur_organisation, Role.REGISSEUR
-    for org_id, role in active_memberships(user):
-        if role == Role.PRIVACY_OFFICER:
-            return Organisation.objects.get(pk=org_id), Role.PRIVACY_OFFICER
-    return None, ""
-
-
 def _require(user, resident, kind: str) -> None:
-    if not rights.may_exercise(user, resident, kind):
+    if not rights.may_exercise(actor_for(user), resident, kind, is_regisseur=is_regisseur_of(user, resident)):
         raise ActionRefused(_("Alleen de regisseur van de inwoner kan dit verzoek afhandelen."))
 
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from policies.memberships import active_memberships
+from accounts.selectors.actor import actor_for
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 
 register = template.Library()
@@ -22,7 +22,7 @@ def main_navigation(context):
     request = context["request"]
     if settings.REQUIRE_TWO_FACTOR and not request.user.is_verified():
         return {"items": []}  # every link would lead back to the code page
-    roles = {role for _org, role in active_memberships(request.user)}
+    roles = {role for _org, role in actor_for(request.user).memberships}
     items = []
     if roles & RECEIVING_ROLES:
         items.append((reverse("inbox"), _("Inbox")))

@@ -9,18 +9,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.selectors.actor import actor_for
+from accounts.views.acting import referring_organisation
 from directory.models import Service
+from policies.cases import case_policy
 from policies.consent_text import consent_text
-from policies.permissions import may_manage_case, may_open_case, may_record_consent
-from policies.subject_rights import may_see_resident
 from referrals import services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
 from referrals.models import Consent, FollowUp, PlanGoal
 from referrals.selectors import referrals as selectors
+from referrals.selectors.access import case_for, resident_for_case_page
 from referrals.selectors.cases import cases_of
 from referrals.services import ActionRefused
 from referrals.views import once
-from referrals.views.access import log_case_view, referring_organisation
 from referrals.views.common import paginate
 
 CASE_PAGE_FIELDS = ("resident_name", "contact", "preferred_language", "needs_interpreter", "plan_goals")
@@ -45,9 +46,8 @@ def case_list(request):
 
 @login_required
 def case_open(request):
+    # Only organisations where the user refers (else 403): they may open a case there.
     organisation = referring_organisation(request)
-    if not may_open_case(request.user, organisation):
-        raise PermissionDenied
     service = _service_from(request)
     existing = None
     if request.method == "POST":
@@ -86,15 +86,15 @@ def case_open(request):
 
 @login_required
 def case_detail(request, pk):
-    case = selectors.case_for(request.user, pk)
+    case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
     timeline = selectors.case_timeline(case, request.user)
     consents = list(Consent.objects.filter(resident_id=case.resident_id).current().prefetch_related("recipients"))
-    log_case_view(request, case, CASE_PAGE_FIELDS)
+    actor = actor_for(request.user)
     return render(request, "cases/detail.html", {
         "case": case, "resident": case.resident, **timeline, "consents": consents,
-        "may_manage": may_manage_case(request.user, case),
-        "may_record_consent": may_record_consent(request.user, case),
-        "may_see_rights": may_see_resident(request.user, case.resident),
+        "may_manage": case_policy.may_manage(actor, case),
+        "may_record_consent": case_policy.may_record_consent(actor, case),
+        "may_see_rights": resident_for_case_page(request.user, case.resident),
         "goal_statuses": PlanGoal.Status.choices,
         "goal_form": GoalForm(),
     })
@@ -102,14 +102,12 @@ def case_detail(request, pk):
 
 @login_required
 def goal_add(request, pk):
-    case = selectors.case_for(request.user, pk)
+    case = case_for(request.user, pk, action="manage")
     url = reverse("case_detail", args=[case.pk]) + "#plan"
     if request.method != "POST":
         return once.done(request, url)
     if done := once.already_done(request):
         return done
-    if not may_manage_case(request.user, case):
-        raise PermissionDenied
     form = GoalForm(request.POST)
     if form.is_valid():
         try:
@@ -124,9 +122,7 @@ def goal_add(request, pk):
 
 @login_required
 def consent_record(request, pk):
-    case = selectors.case_for(request.user, pk)
-    if not may_record_consent(request.user, case):
-        raise PermissionDenied
+    case = case_for(request.user, pk, action="record_consent")
     organisation = referring_organisation(request)
     service = _service_from(request)
     if request.method == "POST":
@@ -161,7 +157,7 @@ def consent_record(request, pk):
 @login_required
 @require_POST
 def follow_up_done(request, pk, follow_up_pk):
-    case = selectors.case_for(request.user, pk)
+    case = case_for(request.user, pk, action="manage")
     follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, case=case)
     try:
         services.follow_up_done(follow_up=follow_up, actor=request.user)
@@ -174,7 +170,7 @@ def follow_up_done(request, pk, follow_up_pk):
 @login_required
 @require_POST
 def goal_status(request, pk, goal_pk):
-    case = selectors.case_for(request.user, pk)
+    case = case_for(request.user, pk, action="manage")
     goal = get_object_or_404(PlanGoal, pk=goal_pk, case=case)
     try:
         services.goal_set_status(goal=goal, actor=request.user, status=request.POST.get("status", ""))

@@ -2,27 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.selectors.memberships import colleagues
+from accounts.selectors.actor import actor_for
+from accounts.selectors.memberships import colleagues, organisations_for
+from accounts.views.acting import receiving_organisation, referring_organisation
 from directory.models import Service
-from policies.permissions import can, refusal
+from policies.referrals import referral_policy
 from policies.roles import RECEIVING_ROLES
-from policies.visibility import visible_fields
 from referrals import services
 from referrals.forms import AssignForm, CloseForm, ConfirmForm, DeclineForm, FirstContactForm, ForwardForm, ReferralForm
 from referrals.models import State
 from referrals.selectors import referrals as selectors
+from referrals.selectors.access import case_for, referral_for
 from referrals.selectors.cases import recent_notifications
 from referrals.services import ActionRefused
 from referrals.views import once
-from referrals.views.access import log_referral_view, organisations_for, receiving_organisation, referring_organisation
 from referrals.views.common import paginate, query_without_page
 
 INBOX_BOXES = (("new", gettext_lazy("Nieuw")), ("overdue", gettext_lazy("Te laat")), ("mine", gettext_lazy("Van mij")),
@@ -65,12 +64,11 @@ def inbox(request):
 
 @login_required
 def referral_detail(request, pk):
-    referral = selectors.referral_for(request.user, pk)
-    fields = visible_fields(request.user, referral)
-    log_referral_view(request, referral, fields)
-    allowed = {action for action in ACTIONS if can(request.user, action, referral)}
+    referral = referral_for(request.user, pk, shows="visible")
+    actor = actor_for(request.user)
+    allowed = {action for action in ACTIONS if referral_policy.can(actor, action, referral)}
     return render(request, "referrals/detail.html", {
-        "referral": referral, "fields": fields, "resident": referral.case.resident, "allowed": allowed,
+        "referral": referral, "fields": referral.fields, "resident": referral.case.resident, "allowed": allowed,
         "overdue": selectors.is_overdue(referral), "pending_child": referral.pending_child,
         "children": list(referral.children.select_related("to_organisation", "service")),
         "confirm_form": ConfirmForm(),
@@ -80,7 +78,7 @@ def referral_detail(request, pk):
 @login_required
 def referral_new(request, case_pk):
     """Choose a service, write the summary once, send: one step for the referrer."""
-    case = selectors.case_for(request.user, case_pk)
+    case = case_for(request.user, case_pk)
     organisation = referring_organisation(request)
     if request.method == "POST":
         if done := once.already_done(request):
@@ -89,15 +87,12 @@ def referral_new(request, case_pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                # Create and send together: a refused send leaves no stray draft behind.
-                with transaction.atomic():
-                    referral = services.referral_create(
-                        case=case, actor=request.user, organisation=organisation, service=data["service"],
-                        summary=data["summary"], categories=list(data["categories"]), urgency=data["urgency"],
-                        shared_data=data["shared_data"], legal_basis=data["legal_basis"],
-                        legal_basis_justification=data["legal_basis_justification"],
-                    )
-                    services.referral_send(referral=referral, actor=request.user)
+                referral = services.referral_create_and_send(
+                    case=case, actor=request.user, organisation=organisation, service=data["service"],
+                    summary=data["summary"], categories=list(data["categories"]), urgency=data["urgency"],
+                    shared_data=data["shared_data"], legal_basis=data["legal_basis"],
+                    legal_basis_justification=data["legal_basis_justification"],
+                )
             except ActionRefused as refused:
                 form.refuse(refused)
             else:
@@ -115,13 +110,12 @@ def referral_new(request, case_pk):
 
 def _action_view(request, pk, *, action: str, form_class, perform, template: str, form_kwargs=None, initial=None):
     """GET shows the form, POST runs the one service; refused input stays in the form."""
-    referral = selectors.referral_for(request.user, pk)  # 404 when invisible
-    form_kwargs = form_kwargs(referral) if callable(form_kwargs) else (form_kwargs or {})
     if request.method == "POST" and (done := once.already_done(request)):
         return done
-    reason = refusal(request.user, action, referral)
-    if reason:
-        raise PermissionDenied(reason)
+    # 404 when invisible, 403 with the reason when the action is not allowed now. The forward
+    # form starts from the summary (written once), so that page shows (and logs) content.
+    referral = referral_for(request.user, pk, action=action, shows={"summary"} if action == "forward" else ())
+    form_kwargs = form_kwargs(referral) if callable(form_kwargs) else (form_kwargs or {})
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs)
         if form.is_valid():
@@ -134,10 +128,7 @@ def _action_view(request, pk, *, action: str, form_class, perform, template: str
                 return once.done(request, url or reverse("referral_detail", args=[referral.pk]))
     else:
         form = form_class(initial=initial(referral) if callable(initial) else initial, **form_kwargs)
-    fields = visible_fields(request.user, referral)
-    # The forward form starts from the summary (written once), so that page shows content.
-    log_referral_view(request, referral, fields & {"summary"} if action == "forward" else set())
-    return render(request, template, {"referral": referral, "form": form, "action": action, "fields": fields})
+    return render(request, template, {"referral": referral, "form": form, "action": action, "fields": referral.fields})
 
 
 @login_required

@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from policies import subject_rights as rights
 from referrals.models import OPEN_STATES, Referral
+from referrals.selectors.access import resident_for
 from referrals.services import ActionRefused
 from referrals.services.subject_rights import resident_erase
-from referrals.views.rights_access import resident_for
 
 
 class EraseForm(forms.Form):
@@ -28,7 +28,7 @@ class EraseForm(forms.Form):
 @never_cache
 @login_required
 def rights_erase(request, pseudonym: str):
-    resident = resident_for(request, pseudonym, rights.ERASE)
+    resident = resident_for(request.user, pseudonym, rights.ERASE)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and not resident.erased_at and form.is_valid():
         try:

@@ -2,17 +2,11 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
-from audit.services.trail import log_access
-from policies import subject_rights as rights
-from referrals.models import Resident
-from referrals.models.matching import match_hash
-from referrals.services.subject_rights import acting_as
+from referrals.selectors.access import find_residents, may_find_residents
 
 
 class FindForm(forms.Form):
@@ -23,19 +17,12 @@ class FindForm(forms.Form):
 @never_cache
 @login_required
 def rights_find(request):
-    if not rights.may_find_residents(request.user):
-        raise Http404
-    # POST only for the search itself: a name must never end up in a URL or an access log.
+    # 404 for everyone but the privacy officer; POST only for the search itself: a name must
+    # never end up in a URL or an access log.
+    may_find_residents(request.user)
     form = FindForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
-        digest = match_hash(form.cleaned_data["family_name"], form.cleaned_data["birth_year"])
-        found = list(
-            Resident.objects.filter(match_hash=digest, erased_at__isnull=True)
-            .annotate(n_cases=Count("cases", distinct=True)).order_by("created_at")
-        )
-        for resident in found:
-            organisation, role = acting_as(request.user, resident)
-            log_access(actor=request.user, obj=resident, activity="subject_rights", organisation=organisation,
-                       role=role, reason="inwoner gezocht voor een verzoek")
+        found = find_residents(request.user, family_name=form.cleaned_data["family_name"],
+                               birth_year=form.cleaned_data["birth_year"])
     return render(request, "rights/find.html", {"form": form, "found": found})

@@ -10,16 +10,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from policies import subject_rights as rights
+from referrals.selectors.access import resident_for
 from referrals.services.subject_rights import inzage_report
-from referrals.views.rights_access import resident_for
 
 
 @never_cache
 @login_required
 @require_GET
 def rights_overview(request, pseudonym: str):
-    resident = resident_for(request, pseudonym)
-    may = {kind: rights.may_exercise(request.user, resident, kind) for kind in rights.KINDS}
+    resident = resident_for(request.user, pseudonym)
+    may = resident.rights
     # Counts only: the privacy officer, who may reach this page to erase, never sees content.
     return render(request, "rights/overview.html", {
         "resident": resident, "may": may, "cases": resident.cases.count(),
@@ -30,7 +30,7 @@ def rights_overview(request, pseudonym: str):
 @login_required
 @require_GET
 def rights_inzage(request, pseudonym: str):
-    resident = resident_for(request, pseudonym, rights.ACCESS)
+    resident = resident_for(request.user, pseudonym, rights.ACCESS)
     report = inzage_report(resident=resident, actor=request.user, fmt="html")
     return render(request, "rights/inzage.html", {"report": report, "resident": resident})
 
@@ -39,7 +39,7 @@ def rights_inzage(request, pseudonym: str):
 @login_required
 @require_GET
 def rights_inzage_json(request, pseudonym: str):
-    resident = resident_for(request, pseudonym, rights.ACCESS)
+    resident = resident_for(request.user, pseudonym, rights.ACCESS)
     report = inzage_report(resident=resident, actor=request.user, fmt="json")
     body = json.dumps(report, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")

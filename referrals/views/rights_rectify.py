@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from audit.services.trail import log_access
 from policies import subject_rights as rights
+from referrals.selectors.access import acting_as, resident_for
 from referrals.services import ActionRefused
-from referrals.services.subject_rights import RECTIFIABLE_FIELDS, acting_as, resident_rectify
-from referrals.views.rights_access import resident_for
+from referrals.services.subject_rights import RECTIFIABLE_FIELDS, resident_rectify
 
 
 class RectifyForm(forms.Form):
@@ -32,7 +32,7 @@ class RectifyForm(forms.Form):
 @never_cache
 @login_required
 def rights_rectify(request, pseudonym: str):
-    resident = resident_for(request, pseudonym, rights.RECTIFY)
+    resident = resident_for(request.user, pseudonym, rights.RECTIFY)
     organisation, role = acting_as(request.user, resident)
     if request.method == "POST":
         form = RectifyForm(request.POST)

@@ -15,6 +15,7 @@ from audit.models import AuditEntry, PrivacyFlag
 from audit.services.chain import verify
 from audit.services.trail import log_access
 from referrals import services
+from referrals.selectors import access
 from referrals.selectors import referrals as selectors
 from tests.factories import open_case
 
@@ -67,9 +68,9 @@ def test_the_privacy_officer_gets_every_page(priya, world, name, kwargs):
 def test_the_privacy_officer_gets_404_on_case_content(world, sent):
     priya = world.people.priya
     with pytest.raises(Http404):
-        selectors.referral_for(priya, sent.pk)
+        access.referral_for(priya, sent.pk)
     with pytest.raises(Http404):
-        selectors.case_for(priya, sent.case.pk)
+        access.case_for(priya, sent.case.pk)
     with pytest.raises(Http404):
         selectors.case_timeline(sent.case, priya)
 

@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from audit.models import AuditChainHead, AuditEntry
-from policies.visibility import visible_referrals
+from referrals.selectors.referrals import visible_referrals
 from referrals import services
 from referrals.models import Consent, Referral, State
 

@@ -5,9 +5,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Membership
-from policies.visibility import ALL_FIELDS, METADATA_FIELDS, visible_cases, visible_fields, visible_referrals
+from policies.referrals import ALL_FIELDS, METADATA_FIELDS
 from referrals import services
-from referrals.selectors import referrals as selectors
+from referrals.selectors import access
+from referrals.selectors.cases import visible_cases
+from referrals.selectors.referrals import visible_referrals
+from tests.policies.helpers import visible_fields
 
 
 @pytest.fixture
@@ -22,9 +25,9 @@ def test_a_partner_that_was_never_involved_sees_nothing_and_gets_404(world, sent
     assert not visible_cases(bas).exists()
     assert visible_fields(bas, sent) == frozenset()
     with pytest.raises(Http404):
-        selectors.referral_for(bas, sent.pk)
+        access.referral_for(bas, sent.pk)
     with pytest.raises(Http404):
-        selectors.case_for(bas, sent.case.pk)
+        access.case_for(bas, sent.case.pk)
 
 
 @pytest.mark.parametrize("persona", ["priya", "bea"])
@@ -32,9 +35,9 @@ def test_privacy_officer_and_administrator_never_see_case_content(world, sent, p
     user = getattr(world.people, persona)
     assert not visible_referrals(user).exists()
     with pytest.raises(Http404):
-        selectors.referral_for(user, sent.pk)
+        access.referral_for(user, sent.pk)
     with pytest.raises(Http404):
-        selectors.case_for(user, sent.case.pk)
+        access.case_for(user, sent.case.pk)
 
 
 def test_a_receiving_partner_sees_only_metadata_until_it_accepts(world, sent):
@@ -58,7 +61,7 @@ def test_a_colleague_who_is_not_the_assignee_keeps_seeing_metadata_only(world, s
 
 def test_the_sender_and_the_regisseur_see_everything(world, sent):
     assert visible_fields(world.people.fatima, sent) == ALL_FIELDS
-    assert selectors.case_for(world.people.fatima, sent.case.pk) == sent.case
+    assert access.case_for(world.people.fatima, sent.case.pk) == sent.case
 
 
 def test_a_declined_referral_disappears_from_the_receivers_view(world, sent):

@@ -75,7 +75,7 @@ def test_erasure_stops_open_referrals_and_the_partner_loses_access(world, draft)
     resident_erase(resident=draft.case.resident, actor=world.people.fatima, reason="verzoek van de inwoner")
     referral = Referral.objects.get(pk=draft.pk)
     assert referral.state == State.STOPPED and referral.stop_reason == StopReason.RESIDENT_ERASED
-    from policies.visibility import visible_referrals
+    from referrals.selectors.referrals import visible_referrals
 
     assert not visible_referrals(world.people.kees).filter(pk=draft.pk).exists()
 

@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from policies.permissions import has_object_perm
-from policies.visibility import visible_referrals
 from referrals.models import Referral
+from referrals.selectors.referrals import visible_referrals
 from referrals.services.access import access_expire
+from tests.policies.helpers import has_object_perm
 from tests.privacy.helpers import closed
 
 

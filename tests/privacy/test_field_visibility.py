@@ -1,7 +1,8 @@
 """A receiving partner sees no contact data before accepting (policies.visibility)."""
 
-from policies.visibility import CONTENT_FIELDS, METADATA_FIELDS, visible_fields
+from policies.referrals import CONTENT_FIELDS, METADATA_FIELDS
 from referrals import services
+from tests.policies.helpers import visible_fields
 from tests.privacy.helpers import accepted, closed
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from policies.visibility import visible_referrals
 from referrals import services
 from referrals.models import FollowUp, ReferralEvent, ReferralUserObjectPermission, State
+from referrals.selectors.referrals import visible_referrals
 from referrals.services import grants
 
 

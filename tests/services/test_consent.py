@@ -8,10 +8,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from audit.models import PrivacyFlag
-from policies.visibility import visible_referrals
 from referrals import services
 from referrals.models import Consent, Notification, State
-from referrals.selectors import referrals as selectors
+from referrals.selectors import access
+from referrals.selectors.referrals import visible_referrals
 from referrals.services import ActionRefused
 from tests.factories import give_consent, open_case
 
@@ -115,7 +115,7 @@ def test_withdrawal_stops_referrals_and_the_receiver_gets_404_at_once(world, cas
     p, o = world.people, world.orgs
     draft = services.referral_send(referral=draft, actor=p.fatima)
     services.referral_accept(referral=draft, actor=p.kees)
-    assert selectors.referral_for(p.kees, draft.pk) == draft
+    assert access.referral_for(p.kees, draft.pk) == draft
 
     services.consent_withdraw(consent=draft.consent, actor=p.fatima, organisation=o.waterlelie,
                               reason="Inwoner wil het zelf regelen")
@@ -123,12 +123,12 @@ def test_withdrawal_stops_referrals_and_the_receiver_gets_404_at_once(world, cas
     assert draft.state == State.STOPPED and draft.stop_reason == "consent_withdrawn"
     for receiver in (p.kees, p.marieke):
         with pytest.raises(Http404):
-            selectors.referral_for(receiver, draft.pk)
+            access.referral_for(receiver, draft.pk)
     message = Notification.objects.get(recipient=p.kees, referral=draft, message__contains="gestopt").message
     assert "Sanne" not in message and "Jansen" not in message
     assert PrivacyFlag.objects.filter(kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN).exists()
     # The sender keeps its record of what happened.
-    assert selectors.referral_for(p.fatima, draft.pk).state == State.STOPPED
+    assert access.referral_for(p.fatima, draft.pk).state == State.STOPPED
 
 
 def test_withdrawal_is_recorded_in_the_audit_trail(world, case, draft):

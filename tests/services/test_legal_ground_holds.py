@@ -7,12 +7,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from policies.roles import Role
-from policies.visibility import visible_fields, visible_referrals
 from referrals import services
 from referrals.models import Consent, FollowUp, State
-from referrals.selectors import referrals as selectors
+from referrals.selectors import access
+from referrals.selectors.referrals import visible_referrals
 from referrals.services import ActionRefused
 from tests.factories import member
+from tests.policies.helpers import visible_fields
 
 
 def expire_consent(referral):
@@ -74,7 +75,7 @@ def test_withdrawal_also_ends_access_to_closed_referrals_at_once(world, draft):
     services.consent_withdraw(consent=draft.consent, actor=p.fatima, organisation=o.waterlelie, reason="")
     for receiver in (p.kees, p.marieke):
         with pytest.raises(Http404):
-            selectors.referral_for(receiver, draft.pk)
+            access.referral_for(receiver, draft.pk)
 
 
 def test_a_replacing_consent_that_is_not_yet_valid_stops_the_referrals(world, case, draft):
@@ -112,7 +113,7 @@ def test_former_members_are_not_notified(world, draft):
 
 
 def test_being_in_someone_elses_household_does_not_open_your_own_cases_to_its_regisseur(world, case):
-    from policies.subject_rights import is_regisseur_of
+    from referrals.selectors.access import is_regisseur_of
     from tests.factories import open_case
 
     p, o = world.people, world.orgs

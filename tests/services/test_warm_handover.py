@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from policies.visibility import visible_referrals
 from referrals import services
 from referrals.models import Notification, State
+from referrals.selectors.referrals import visible_referrals
 from referrals.services import ActionRefused
 
 

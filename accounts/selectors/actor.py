@@ -1,0 +1,76 @@
+"""The facts the rules in policies/ need about the user who asks, read once per request."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+
+from django.utils import timezone
+
+from accounts.models import Membership
+from policies.actor import ANONYMOUS, Actor
+from policies.referrals import HANDLE, RECEIVE
+
+# Within one request the facts are read once (accounts.views.scope.ActorScopeMiddleware);
+# outside a request every call reads them afresh, so a service never acts on stale grants.
+_scope: ContextVar[dict[int, Actor] | None] = ContextVar("actor_scope", default=None)
+
+
+@contextmanager
+def actor_scope():
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def actor_for(user) -> Actor:
+    """The user as the policies see them: memberships active today, grants read on demand."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    scope = _scope.get()
+    if scope is not None and user.pk in scope:
+        return scope[user.pk]
+    today = timezone.localdate()
+    memberships = frozenset(
+        (org_id, role)
+        for org_id, role, until in Membership.objects.filter(user_id=user.pk).values_list(
+            "organisation_id", "role", "valid_until"
+        )
+        if until is None or until >= today
+    )
+    actor = Actor(user_id=user.pk, memberships=memberships, grants_on=_grant_reader(user.pk))
+    if scope is not None:
+        scope[user.pk] = actor
+    return actor
+
+
+def forget_actor(user) -> None:
+    """After a change of memberships or grants within one request."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.pop(user.pk, None)
+
+
+def _grant_reader(user_id: int):
+    @cache
+    def grants_on(referral_id: int) -> frozenset[str]:
+        from referrals.models import ReferralGroupObjectPermission, ReferralUserObjectPermission
+
+        # One query for both permission tables. The receiving grant is only ever given to an
+        # organisation's group, the handling grant only to the assignee (referrals.services.grants).
+        own = ReferralUserObjectPermission.objects.filter(
+            content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
+        )
+        via_group = ReferralGroupObjectPermission.objects.filter(
+            content_object_id=referral_id, group__user__id=user_id, permission__codename=RECEIVE
+        )
+        return frozenset(
+            own.values_list("permission__codename", flat=True).union(
+                via_group.values_list("permission__codename", flat=True)
+            )
+        )
+
+    return grants_on

@@ -1,0 +1,24 @@
+"""For which organisation a user acts on a page, when they work for more than one."""
+
+from django.core.exceptions import PermissionDenied
+
+from accounts.selectors.memberships import organisations_for
+from directory.models import Organisation
+from policies.roles import RECEIVING_ROLES, REFERRING_ROLES
+
+
+def acting_organisation(request, roles) -> Organisation:
+    """The user's organisation for these roles; `?org=` picks one when there are several (else 403)."""
+    orgs = organisations_for(request.user, roles)
+    if not orgs:
+        raise PermissionDenied
+    wanted = request.GET.get("org") or request.POST.get("org")
+    return next((o for o in orgs if str(o.pk) == wanted), orgs[0])
+
+
+def referring_organisation(request) -> Organisation:
+    return acting_organisation(request, REFERRING_ROLES)
+
+
+def receiving_organisation(request) -> Organisation:
+    return acting_organisation(request, RECEIVING_ROLES)

@@ -1,0 +1,148 @@
+"""One way in per aggregate for the pages: the object, or 404, or 403 — and the ACCESS entry.
+
+- 404 when the user may not see the object: they do not learn that it exists;
+- 403 (with the policy's reason) when they see it but may not do the action asked;
+- every page that shows personal data is logged here (an ACCESS entry naming the fields shown,
+  never values), so a view cannot forget it.
+Views call these and never check a permission themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+
+from accounts.selectors.actor import actor_for
+from audit.services.trail import log_access
+from directory.models import Organisation
+from policies import subject_rights as rights
+from policies.cases import case_policy
+from policies.referrals import CONTENT_FIELDS, referral_policy
+from policies.roles import Role
+from referrals.models import Case, Consent, Referral, Resident
+from referrals.models.matching import match_hash
+from referrals.selectors.cases import visible_cases
+from referrals.selectors.referrals import list_queryset, visible_referrals
+
+
+def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] = ()) -> Referral:
+    """The referral with `pk` as `user` may see it.
+
+    `referral.fields` is what the user may see of it in its state; `shows` names what the
+    page shows (`"visible"`: all of that) — content among it is logged as an access.
+    """
+    try:
+        referral = list_queryset(visible_referrals(user)).select_related("consent", "parent").get(pk=pk)
+    except Referral.DoesNotExist:
+        raise Http404 from None
+    actor = actor_for(user)
+    if action is not None and (reason := referral_policy.refusal(actor, action, referral)):
+        raise PermissionDenied(reason)
+    referral.fields = referral_policy.visible_fields(actor, referral)
+    shown = referral.fields if shows == "visible" else referral.fields & set(shows)
+    content = sorted(shown & CONTENT_FIELDS)
+    if content:
+        organisation_id, role = referral_policy.capacity(actor, referral)
+        log_access(actor=user, obj=referral, activity="referral", organisation=organisation_id, role=role,
+                   fields=content)
+    return referral
+
+
+def case_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] = ()) -> Case:
+    """The case with `pk` if `user` works on it (else 404); `action`: "manage" or "record_consent" (else 403)."""
+    try:
+        case = visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
+    except Case.DoesNotExist:
+        raise Http404 from None
+    actor = actor_for(user)
+    allowed = {"manage": case_policy.may_manage, "record_consent": case_policy.may_record_consent}
+    if action is not None and not allowed[action](actor, case):
+        raise PermissionDenied
+    if shows:
+        organisation_id, role = case_policy.capacity(actor, case)
+        log_access(actor=user, obj=case, activity="case_management", organisation=organisation_id, role=role,
+                   fields=sorted(shows))
+    return case
+
+
+def consent_for_receipt(user, pk: int) -> Consent:
+    """A consent to print, for whoever works on one of the resident's cases (else 404); logged."""
+    consent = (
+        Consent.objects.filter(pk=pk, resident__cases__in=visible_cases(user))
+        .select_related("resident", "recorded_by", "recorded_by_organisation", "replaces")
+        .prefetch_related("recipients")
+        .distinct()
+        .first()
+    )
+    if consent is None:
+        raise Http404
+    organisation = consent.recorded_by_organisation
+    log_access(actor=user, obj=consent, activity="consent", reason="toestemmingsbewijs afdrukken",
+               organisation=organisation.pk, role=actor_for(user).acting_role(organisation.pk, "record_consent"),
+               fields=["resident_name"])
+    return consent
+
+
+def is_regisseur_of(user, resident: Resident) -> bool:
+    """Regisseur of one of the resident's own cases (policies.subject_rights)."""
+    actor = actor_for(user)
+    return Case.objects.filter(case_policy.regisseur_q(actor), resident=resident).exists()
+
+
+def resident_for(user, pseudonym: str, kind: str | None = None) -> Resident:
+    """The resident, if `user` may use its rights pages (else 404), and `kind` of right (else 403)."""
+    resident = Resident.objects.select_related("wijk").filter(pseudonym=pseudonym).first()
+    if resident is None:
+        raise Http404
+    actor = actor_for(user)
+    is_regisseur = is_regisseur_of(user, resident)
+    # 404, not 403: someone who does not handle this resident must not learn it exists.
+    if not rights.may_see_resident(actor, resident, is_regisseur=is_regisseur):
+        raise Http404
+    if kind is not None and not rights.may_exercise(actor, resident, kind, is_regisseur=is_regisseur):
+        raise PermissionDenied
+    resident.rights = {k: rights.may_exercise(actor, resident, k, is_regisseur=is_regisseur) for k in rights.KINDS}
+    return resident
+
+
+def resident_for_case_page(user, resident: Resident) -> bool:
+    """Whether the case page links to the resident's rights pages (they would not answer 404)."""
+    return rights.may_see_resident(actor_for(user), resident, is_regisseur=is_regisseur_of(user, resident))
+
+
+def may_find_residents(user) -> None:
+    """The privacy officer's search for a resident who turned to the municipality (404 for anyone else)."""
+    if not rights.may_find_residents(actor_for(user)):
+        raise Http404
+
+
+def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]:
+    """Residents with this family name and birth year, by keyed hash (nothing is decrypted); logged."""
+    may_find_residents(user)
+    found = list(
+        Resident.objects.filter(match_hash=match_hash(family_name, birth_year), erased_at__isnull=True)
+        .annotate(n_cases=Count("cases", distinct=True)).order_by("created_at")
+    )
+    for resident in found:
+        organisation, role = acting_as(user, resident)
+        log_access(actor=user, obj=resident, activity="subject_rights", organisation=organisation, role=role,
+                   reason="inwoner gezocht voor een verzoek")
+    return found
+
+
+def acting_as(user, resident) -> tuple[Organisation | None, str]:
+    """The organisation and role in which `user` handles a request about `resident` (for the audit entry)."""
+    actor = actor_for(user)
+    case = (
+        Case.objects.filter(Q(resident=resident) | Q(household=resident))
+        .filter(case_policy.regisseur_q(actor))
+        .select_related("regisseur_organisation").first()
+    )
+    if case is not None:
+        return case.regisseur_organisation, Role.REGISSEUR
+    for org_id in sorted(actor.organisations_with({Role.PRIVACY_OFFICER})):
+        return Organisation.objects.get(pk=org_id), Role.PRIVACY_OFFICER
+    return None, ""
