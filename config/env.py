@@ -11,25 +11,24 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, TypeVar, cast
 
 import environs
 from django.core.exceptions import ImproperlyConfigured
 
-P = ParamSpec("P")
-T = TypeVar("T")
+Parser = TypeVar("Parser", bound=Callable[..., Any])
 
 
-def _improperly_configured(parse: Callable[P, T]) -> Callable[P, T]:
+def _improperly_configured(parse: Parser) -> Parser:
     @functools.wraps(parse)
-    def strict_parse(*args: P.args, **kwargs: P.kwargs) -> T:
+    def strict_parse(*args: Any, **kwargs: Any) -> Any:
         try:
             return parse(*args, **kwargs)
         except environs.EnvError as exc:
             # environs' message names the variable: 'Environment variable "DEBUG" invalid: ...'.
             raise ImproperlyConfigured(str(exc)) from exc
 
-    return strict_parse
+    return cast(Parser, strict_parse)
 
 
 class Env(environs.Env):

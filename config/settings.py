@@ -5,6 +5,7 @@ cookies are secure, HTTPS is enforced and two-factor login is mandatory.
 Without it the service runs for development and demo on a local SQLite file.
 """
 
+import logging
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -226,7 +227,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", logging.INFO)},
     # Django logs the request (path, user input) with 4xx/5xx; paths carry ids only.
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
