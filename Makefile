@@ -1,17 +1,37 @@
 # The two commands of the README: `make demo` and `make test`.
-# Each creates its own virtual environment and installs what it needs.
+# Each creates its own virtual environment and installs what it needs from the
+# hashed lock; `make lock` rewrites the locks after a change in pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint chromium clean
+# pip-tools writes the locks. It runs from a virtualenv of its own, so that it
+# and what it needs stay out of the locks.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_VENV := .venv-lock
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 
-$(STAMP): requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+.PHONY: demo test lint lock chromium clean
+
+# The lock is complete (every indirect dependency, with its hashes), so pip need
+# resolve nothing (--no-deps) and pip check confirms it. The virtualenv is made
+# anew whenever the lock changes, so nothing outside the lock lingers.
+$(STAMP): requirements-dev.lock
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	$(PY) -m pip check
 	touch $(STAMP)
+
+# Pins already in the locks are kept; `make lock LOCK_ARGS=--upgrade` also moves
+# the indirect dependencies to their newest versions. The runtime lock is
+# compiled against the dev lock, so both hold the same version of each package.
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet $(PIP_TOOLS)
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev --output-file requirements-dev.lock pyproject.toml
+	$(PIP_COMPILE) --upgrade --constraint requirements-dev.lock --output-file requirements.lock pyproject.toml
 
 # Debian's Chromium for the browser tests; Playwright cannot download one here.
 chromium:
@@ -32,4 +52,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) overdracht.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) $(LOCK_VENV) overdracht.sqlite3 staticfiles test-artifacts

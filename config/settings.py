@@ -5,47 +5,48 @@ cookies are secure, HTTPS is enforced and two-factor login is mandatory.
 Without it the service runs for development and demo on a local SQLite file.
 """
 
+import logging
 from pathlib import Path
 
-import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-PRODUCTION = env_bool("OVERDRACHT_PRODUCTION")
-DEBUG = env_bool("DEBUG", default=False)
-if PRODUCTION and DEBUG:
-    from django.core.exceptions import ImproperlyConfigured
+# Every value is parsed strictly: a malformed one (OVERDRACHT_PRODUCTION=ture)
+# stops the start with ImproperlyConfigured naming the variable.
+env = Env()
 
+PRODUCTION = env.bool("OVERDRACHT_PRODUCTION", False)
+DEBUG = env.bool("DEBUG", False)
+if PRODUCTION and DEBUG:
     # The debug page shows local variables: decrypted personal data.
     raise ImproperlyConfigured("DEBUG cannot be on in production mode (OVERDRACHT_PRODUCTION=1).")
 
-# Development values are only ever used outside production mode; env_secret
+# Development values are only ever used outside production mode; env.secret
 # refuses to start production without the real ones.
 _DEV_SECRET = "dev-only-secret-key-not-for-production-0123456789abcdefghijklmnop"
-SECRET_KEY = env_secret("SECRET_KEY", required=PRODUCTION, dev_default=_DEV_SECRET)
+SECRET_KEY = env.secret("SECRET_KEY", required=PRODUCTION, dev_default=_DEV_SECRET)
 
 # Master key(s) that wrap each resident's data key (AES-256, urlsafe base64).
 # FIELD_ENCRYPTION_KEYS is "id:key,id:key"; the first one encrypts, all decrypt,
 # which is what lets rotate_master_key run without downtime.
-FIELD_ENCRYPTION_KEYS = env_secret(
+FIELD_ENCRYPTION_KEYS = env.secret(
     "FIELD_ENCRYPTION_KEYS",
     required=PRODUCTION,
     dev_default="dev1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
 )
 # Key for the keyed hash (HMAC) that recognises a resident without decrypting.
-RESIDENT_MATCH_KEY = env_secret(
+RESIDENT_MATCH_KEY = env.secret(
     "RESIDENT_MATCH_KEY", required=PRODUCTION, dev_default="dev-only-resident-match-key"
 )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 if PRODUCTION and not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("The setting ALLOWED_HOSTS is required in production mode.")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -109,9 +110,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'overdracht.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+    "default": env.dj_db_url(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'overdracht.sqlite3'}",
+        conn_max_age=env.int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -163,7 +165,7 @@ STORAGES = {
 }
 
 # --- Sessions and cookies: idle sessions end after SESSION_IDLE_MINUTES.
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -176,11 +178,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
-SECURE_SSL_REDIRECT = PRODUCTION and env_bool("SECURE_SSL_REDIRECT", True)
+# Parsed outside production too, so a typo shows up before the deployment does.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True) and PRODUCTION
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-if env_bool("BEHIND_TLS_PROXY"):
+if env.bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content Security Policy (django-csp): only our own scripts, styles and images.
@@ -199,8 +202,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Accounts: lockout (django-axes) and two-factor login (django-otp).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 # Lock the account, not the address: a school or walk-in desk shares one IP
 # between many colleagues, and locking it would lock them all out. Spraying one
 # password over many accounts from one address is left to the proxy's rate limit.
@@ -209,7 +212,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
-REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", PRODUCTION)
+REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", PRODUCTION)
 OTP_TOTP_ISSUER = "Overdracht"
 
 # --- django-guardian: no anonymous user object; anonymous users see nothing.
@@ -228,16 +231,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", logging.INFO)},
     # Django logs the request (path, user input) with 4xx/5xx; paths carry ids only.
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "overdracht@localhost")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "overdracht@localhost")
 # E-mails say only that something happened and name the case reference.
-NOTIFY_BY_EMAIL = env_bool("NOTIFY_BY_EMAIL", PRODUCTION)
+NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
 
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30
-RETENTION_DAYS_AFTER_CLOSE = env_int("RETENTION_DAYS_AFTER_CLOSE", 365)
+RETENTION_DAYS_AFTER_CLOSE = env.int("RETENTION_DAYS_AFTER_CLOSE", 365)

@@ -74,3 +74,45 @@ def test_database_url_selects_the_database():
 def test_debug_cannot_be_switched_on_in_production():
     result = manage("check", env={**PRODUCTION_ENV, "DEBUG": "1"})
     assert result.returncode != 0 and "DEBUG cannot be on in production" in result.stderr
+
+
+@pytest.mark.parametrize("name, typo", [
+    ("OVERDRACHT_PRODUCTION", "ture"),  # must never fall back to development mode and its published keys
+    ("REQUIRE_TWO_FACTOR", "of"),
+    ("DEBUG", "ja"),
+    ("SESSION_IDLE_MINUTES", "30m"),
+    ("AXES_FAILURE_LIMIT", "five"),
+    ("LOG_LEVEL", "LOUD"),
+    ("DATABASE_URL", "postgress://u:p@127.0.0.1:5432/x"),
+])
+def test_a_malformed_value_fails_at_start_and_names_it(name, typo):
+    result = manage("check", env={name: typo})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert name in result.stderr
+
+
+def test_a_malformed_value_fails_in_production_mode_too():
+    result = manage("check", env={**PRODUCTION_ENV, "REQUIRE_TWO_FACTOR": "of"})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "REQUIRE_TWO_FACTOR" in result.stderr
+
+
+def test_an_empty_variable_means_its_default():
+    code = "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_AGE, s.ALLOWED_HOSTS)"
+    result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "", "SESSION_IDLE_MINUTES": ""})
+    assert result.stdout.strip() == "False 1800 ['127.0.0.1', 'localhost', 'testserver']", result.stderr
+
+
+def test_a_list_ignores_spaces_and_empty_items():
+    code = "from django.conf import settings as s; print(s.ALLOWED_HOSTS)"
+    result = manage("shell", "--no-imports", "-c", code, env={"ALLOWED_HOSTS": " a.example.nl, b.example.nl,"})
+    assert result.stdout.strip() == "['a.example.nl', 'b.example.nl']", result.stderr
+
+
+def test_an_unreadable_secret_file_fails_at_start_and_names_it(tmp_path):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    env["SECRET_KEY_FILE"] = str(tmp_path / "missing")
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY_FILE" in result.stderr
