@@ -14,10 +14,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import TokenForm
 from accounts.selectors.actor import actor_for
+from accounts.services.two_factor import totp_enrolment_start, totp_verify
 from policies.roles import RECEIVING_ROLES, Role
 
 ENROL_SESSION_KEY = "otp_enrol_device"
@@ -84,22 +84,13 @@ def verify(request):
     enrolling = not user_has_device(user)
     device = None
     if enrolling:
-        device = TOTPDevice.objects.filter(user=user, confirmed=False, pk=request.session.get(ENROL_SESSION_KEY)).first()
-        if device is None:
-            device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
-            request.session[ENROL_SESSION_KEY] = device.pk
+        device = totp_enrolment_start(user=user, device_pk=request.session.get(ENROL_SESSION_KEY))
+        request.session[ENROL_SESSION_KEY] = device.pk
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["token"].replace(" ", "")
-        if enrolling:
-            matched = device if device.verify_token(token) else None
-            if matched:
-                matched.confirmed = True
-                matched.save(update_fields=["confirmed"])
-                request.session.pop(ENROL_SESSION_KEY, None)
-        else:
-            matched = next((d for d in TOTPDevice.objects.devices_for_user(user) if d.verify_token(token)), None)
+        matched = totp_verify(user=user, token=form.cleaned_data["token"], enrolling=device)
         if matched:
+            request.session.pop(ENROL_SESSION_KEY, None)
             otp_login(request, matched)
             return redirect(_safe_next(request))
         form.add_error("token", _wrong_code())

@@ -124,8 +124,9 @@ def _admin_reads(day: date) -> list:
     ]
 
 
+@transaction.atomic(durable=True)
 def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> list[PrivacyFlag]:
-    """Flag the unusual reads of one day; returns the new flags."""
+    """Flag the unusual reads of one day (all or none); returns the new flags."""
     limits = limits or Thresholds()
     with audit_context(activity="audit_review", reason="ongebruikelijke inzage gesignaleerd"):
         found = [*_many_residents(day, limits), *_outside_hours(day, limits), *_admin_reads(day)]

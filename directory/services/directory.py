@@ -10,7 +10,7 @@ from policies.directory import may_edit_services
 from referrals.services.errors import ActionRefused
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def service_update(*, service: Service, actor, categories, wijken, **fields) -> Service:
     service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
     if not may_edit_services(actor_for(actor), service.organisation_id):
@@ -29,7 +29,7 @@ def service_update(*, service: Service, actor, categories, wijken, **fields) -> 
     return service
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def service_create(*, organisation, actor, categories, wijken, **fields) -> Service:
     if not may_edit_services(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})

@@ -26,7 +26,7 @@ def access_expire(*, now=None) -> int:
     return sum(_revoke(pk) for pk in list(pks))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def _revoke(pk: int) -> int:
     # Lock the referral: a reopen in the same moment either happens first (the
     # referral is no longer closed, the grants stay) or waits for this one.

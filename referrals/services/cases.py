@@ -28,7 +28,7 @@ def possible_existing_case(*, family_name: str, birth_year: int | None):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def case_open(
     *, actor, organisation, given_name: str, family_name: str, birth_year: int | None, phone: str = "",
     email: str = "", preferred_language: str = "nl", needs_interpreter: bool = False, wijk=None,
@@ -63,7 +63,7 @@ def case_open(
     return case
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def case_add_goal(*, case, actor, text: str) -> PlanGoal:
     if not case_policy.may_manage(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
@@ -76,7 +76,7 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
     return goal
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
     """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
@@ -90,7 +90,7 @@ def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
     return follow_up
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def goal_set_status(*, goal: PlanGoal, actor, status: str) -> PlanGoal:
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
     if not case_policy.may_manage(actor_for(actor), goal.case):

@@ -17,7 +17,7 @@ from referrals.services.notifications import notify
 _RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def consent_record(
     *, case, actor, organisation, purpose: str, recipients, data_categories, given_how: str,
     informed_language: str, valid_until, valid_from=None, replaces: Consent | None = None,
@@ -65,15 +65,15 @@ def _move_referrals(old: Consent, new: Consent) -> None:
             referral.consent_expired_at = None
             referral.save(update_fields=["consent", "consent_expired_at"])
         else:
-            from referrals.services.referrals import referral_stop
+            from referrals.services.referrals import stop_within
 
-            referral_stop(referral=referral, reason=StopReason.CONSENT_WITHDRAWN)
+            stop_within(referral, reason=StopReason.CONSENT_WITHDRAWN)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> Consent:
     """The resident withdraws: every referral relying on it stops, receivers lose access at once."""
-    from referrals.services.referrals import referral_stop
+    from referrals.services.referrals import stop_within
 
     consent = Consent.objects.select_for_update().select_related("resident").get(pk=consent.pk)
     if consent.withdrawn_at:
@@ -89,7 +89,7 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         consent.save()
         stopped = 0
         for referral in Referral.objects.filter(consent=consent, state__in=_RELYING_STATES):
-            referral_stop(referral=referral, reason=StopReason.CONSENT_WITHDRAWN)
+            stop_within(referral, reason=StopReason.CONSENT_WITHDRAWN)
             stopped += 1
         # Closed referrals keep their grants for the reopen window; a withdrawal
         # ends that at once: "de andere organisatie kan uw gegevens niet meer zien".
@@ -106,7 +106,7 @@ def _cases_of(user):
     return case_policy.filter(actor_for(user), Case.objects.all()).values("pk")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def consents_expire(*, today=None) -> int:
     """Flag open referrals whose consent has run out (safe to run daily, and twice)."""
     today = today or timezone.localdate()

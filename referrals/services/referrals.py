@@ -92,12 +92,19 @@ def _validate_content(*, service, categories, shared_data, summary) -> list[str]
     return sorted(set(shared_data) | {c.value for c in MINIMUM_FOR_REFERRAL})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_create(
     *, case, actor, organisation, service, summary: str, categories, urgency: str = Urgency.NORMAL,
     shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
 ) -> Referral:
     """A draft referral from `organisation` (the actor's) to `service`, about `case`."""
+    return _create(case=case, actor=actor, organisation=organisation, service=service, summary=summary,
+                   categories=categories, urgency=urgency, shared_data=shared_data, legal_basis=legal_basis,
+                   legal_basis_justification=legal_basis_justification)
+
+
+def _create(*, case, actor, organisation, service, summary, categories, urgency, shared_data, legal_basis,
+            legal_basis_justification) -> Referral:
     role = actor_for(actor).acting_role(organisation.pk, "send")
     if not role:
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan verwijzen.") % {"org": organisation})
@@ -141,8 +148,12 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
            referral=referral)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_send(*, referral: Referral, actor) -> Referral:
+    return _send(referral, actor)
+
+
+def _send(referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "send", referral)
     _require_case_access(actor, referral.case)
@@ -150,20 +161,20 @@ def referral_send(*, referral: Referral, actor) -> Referral:
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_create_and_send(*, case, actor, organisation, service, summary: str, categories,
                              urgency: str = Urgency.NORMAL, shared_data=(), legal_basis: str = LegalBasis.CONSENT,
                              legal_basis_justification: str = "") -> Referral:
     """The referrer's one step: create and send together, so a refused send leaves no stray draft."""
-    referral = referral_create(
+    referral = _create(
         case=case, actor=actor, organisation=organisation, service=service, summary=summary, categories=categories,
         urgency=urgency, shared_data=shared_data, legal_basis=legal_basis,
         legal_basis_justification=legal_basis_justification,
     )
-    return referral_send(referral=referral, actor=actor)
+    return _send(referral, actor)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_withdraw(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "withdraw", referral)
@@ -178,7 +189,7 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "accept", referral)
@@ -223,7 +234,7 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
            % {"ref": child, "org": organisation}, referral=parent)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Referral:
     if reason not in DeclineReason.values:
         raise ActionRefused(_("Kies een reden om af te wijzen."), field="reason")
@@ -250,7 +261,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
     referral = _locked(referral)
     _check(actor, "assign", referral)
@@ -272,7 +283,7 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_record_first_contact(*, referral: Referral, actor, on, way: str) -> Referral:
     if way not in ContactWay.values:
         raise ActionRefused(_("Kies hoe het eerste contact was."), field="way")
@@ -293,7 +304,7 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_forward(
     *, referral: Referral, actor, service, summary: str, categories, urgency: str = Urgency.NORMAL,
     shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
@@ -325,7 +336,7 @@ def referral_forward(
     return child
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Referral:
     if outcome not in Outcome.values or outcome == Outcome.HANDED_OVER:
         raise ActionRefused(_("Kies een uitkomst. Overdragen gaat via ‘doorverwijzen’."), field="outcome")
@@ -347,7 +358,7 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_reopen(*, referral: Referral, actor) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "reopen", referral)
@@ -360,9 +371,14 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
     return referral
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def referral_stop(*, referral: Referral, actor=None, reason: str = StopReason.PRIVACY_OFFICER) -> Referral:
     """Stop an open referral. `actor=None` is the service itself (consent withdrawn, erasure)."""
+    return stop_within(referral, actor=actor, reason=reason)
+
+
+def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
+    """`referral_stop` as a step of another service's transaction (consent withdrawn, erasure)."""
     referral = _locked(referral)
     if actor is not None:
         _check(actor, "stop", referral)

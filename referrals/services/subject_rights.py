@@ -56,7 +56,7 @@ def _require(user, resident, kind: str) -> None:
 # --- Erasure (crypto-shredding) -------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def resident_erase(*, resident: Resident, reason: str, actor=None,
                    kind: str = SubjectRequest.Kind.ERASURE) -> bool:
     """Destroy the resident's data key and blank every value sealed with it.
@@ -77,14 +77,14 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
     organisation, role = acting_as(actor, resident) if actor is not None else (None, "")
     activity = "retention" if kind == SubjectRequest.Kind.RETENTION else "subject_rights"
     # Late import: referral_stop lives beside the other referral use cases.
-    from referrals.services.referrals import referral_stop
+    from referrals.services.referrals import stop_within
 
     # The free-text reason stays with the request; the permanent audit trail
     # gets a fixed label, since free text may name people.
     label = "bewaartermijn verstreken" if activity == "retention" else "wissen op verzoek"
     with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
-            referral_stop(referral=referral, reason=StopReason.RESIDENT_ERASED)
+            stop_within(referral, reason=StopReason.RESIDENT_ERASED)
         for referral in Referral.objects.filter(case__resident=resident):
             _blank(referral, REFERRAL_CIPHERTEXT)
         for goal in PlanGoal.objects.filter(case__resident=resident):
@@ -128,7 +128,7 @@ def _blank(obj, columns) -> None:
 # --- Rectification --------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -> list[str]:
     """Correct the resident's own data; returns the names of the fields that changed."""
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
@@ -183,7 +183,7 @@ def _clean(name: str, value):
 # --- Inzage (access) ------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
     """Everything held about the resident, every referral and every access to it.
 

@@ -17,8 +17,8 @@ from accounts.models import Membership
 from accounts.selectors.actor import actor_for
 from policies.actor import ANONYMOUS
 from policies.cases import case_policy
-from policies.roles import Role
 from policies.referrals import ACTIONS, ALL_FIELDS, METADATA_FIELDS, referral_policy, source_states
+from policies.roles import Role
 from referrals import services
 from referrals.models import Case, Referral, State
 from tests.factories import UserFactory, member

@@ -27,11 +27,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-cases", action="store_true", help="Do not create the demo cases.")
 
-    @transaction.atomic
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             # Demo users share a published password: never in production.
             raise CommandError("load_demo_data refuses to run in production mode.")
+        # The directory and the users in one go; the demo cases then go through the services,
+        # each in its own transaction, as they would in use.
+        with transaction.atomic():
+            self._directory()
+            self._users()
+        if not options["no_cases"]:
+            self._cases()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
+        for username, _first, role, _slug, note in d.USERS:
+            self.stdout.write(f"  {username:<8} {role:<16} {note}")
+        self.stdout.write(f"  password for every demo user: {d.DEMO_PASSWORD}")
+
+    def _directory(self):
         for name in d.WIJKEN:
             Wijk.objects.get_or_create(name=name)
         for code, name, group in d.CATEGORIES:
@@ -52,13 +64,6 @@ class Command(BaseCommand):
             )
             service.categories.set(Category.objects.filter(code__in=cats))
             service.wijken.set(Wijk.objects.filter(name__in=wijken))
-        self._users()
-        if not options["no_cases"]:
-            self._cases()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
-        for username, _first, role, _slug, note in d.USERS:
-            self.stdout.write(f"  {username:<8} {role:<16} {note}")
-        self.stdout.write(f"  password for every demo user: {d.DEMO_PASSWORD}")
 
     def _users(self):
         user_model = get_user_model()
@@ -108,10 +113,9 @@ class Command(BaseCommand):
                 recipients=[kredietbank, taalhuis], data_categories=["contact", "summary", "needs", "finances"],
                 given_how="spoken", informed_language="nl", valid_until=until,
             )
-            referral = services.referral_create(
+            services.referral_create_and_send(
                 case=case, actor=fatima, organisation=waterlelie, service=service, urgency=urgency,
                 summary="Demo: moeder met twee kinderen, aanmaningen van energie en zorgverzekering; "
                         "wil graag hulp en spreekt redelijk Nederlands.",
                 categories=cats, shared_data=["contact", "summary", "needs"],
             )
-            services.referral_send(referral=referral, actor=fatima)
