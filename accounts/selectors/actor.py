@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
+from django.apps import apps
 from django.utils import timezone
 
 from accounts.models import Membership
@@ -57,14 +58,15 @@ def forget_actor(user) -> None:
 def _grant_reader(user_id: int):
     @cache
     def grants_on(referral_id: int) -> frozenset[str]:
-        from referrals.models import ReferralGroupObjectPermission, ReferralUserObjectPermission
-
+        # By name: the referral models ask the policies (django-fsm `permission=`), which ask this.
+        user_grants = apps.get_model("referrals", "ReferralUserObjectPermission")
+        group_grants = apps.get_model("referrals", "ReferralGroupObjectPermission")
         # One query for both permission tables. The receiving grant is only ever given to an
         # organisation's group, the handling grant only to the assignee (referrals.services.grants).
-        own = ReferralUserObjectPermission.objects.filter(
+        own = user_grants.objects.filter(
             content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
         )
-        via_group = ReferralGroupObjectPermission.objects.filter(
+        via_group = group_grants.objects.filter(
             content_object_id=referral_id, group__user__id=user_id, permission__codename=RECEIVE
         )
         return frozenset(
