@@ -20,7 +20,7 @@ from audit.services.trail import log_access
 from directory.models import Organisation
 from policies import subject_rights as rights
 from policies.cases import case_policy
-from policies.referrals import CONTENT_FIELDS, referral_policy
+from policies.referrals import ACTIONS, CONTENT_FIELDS, referral_policy
 from policies.roles import Role
 from referrals.models import Case, Consent, Referral, Resident
 from referrals.models.matching import match_hash
@@ -32,7 +32,9 @@ def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[st
     """The referral with `pk` as `user` may see it.
 
     `referral.fields` is what the user may see of it in its state; `shows` names what the
-    page shows (`"visible"`: all of that) — content among it is logged as an access.
+    page shows (`"visible"`: all of that) — content among it is logged as an access. With
+    `shows="visible"` (the referral's own page), `referral.allowed` lists the actions the
+    user may take now, for the buttons.
     """
     try:
         referral = list_queryset(visible_referrals(user)).select_related("consent", "parent").get(pk=pk)
@@ -42,6 +44,8 @@ def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[st
     if action is not None and (reason := referral_policy.refusal(actor, action, referral)):
         raise PermissionDenied(reason)
     referral.fields = referral_policy.visible_fields(actor, referral)
+    if shows == "visible":
+        referral.allowed = frozenset(a for a in ACTIONS if referral_policy.can(actor, a, referral))
     shown = referral.fields if shows == "visible" else referral.fields & set(shows)
     content = sorted(shown & CONTENT_FIELDS)
     if content:
@@ -61,6 +65,7 @@ def case_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] =
     allowed = {"manage": case_policy.may_manage, "record_consent": case_policy.may_record_consent}
     if action is not None and not allowed[action](actor, case):
         raise PermissionDenied
+    case.may = {name: check(actor, case) for name, check in allowed.items()}
     if shows:
         organisation_id, role = case_policy.capacity(actor, case)
         log_access(actor=user, obj=case, activity="case_management", organisation=organisation_id, role=role,

@@ -9,10 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.selectors.actor import actor_for
 from accounts.views.acting import referring_organisation
 from directory.models import Service
-from policies.cases import case_policy
 from policies.consent_text import consent_text
 from referrals import services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
@@ -89,11 +87,10 @@ def case_detail(request, pk):
     case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
     timeline = selectors.case_timeline(case, request.user)
     consents = list(Consent.objects.filter(resident_id=case.resident_id).current().prefetch_related("recipients"))
-    actor = actor_for(request.user)
     return render(request, "cases/detail.html", {
         "case": case, "resident": case.resident, **timeline, "consents": consents,
-        "may_manage": case_policy.may_manage(actor, case),
-        "may_record_consent": case_policy.may_record_consent(actor, case),
+        "may_manage": case.may["manage"],
+        "may_record_consent": case.may["record_consent"],
         "may_see_rights": resident_for_case_page(request.user, case.resident),
         "goal_statuses": PlanGoal.Status.choices,
         "goal_form": GoalForm(),

@@ -8,11 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.selectors.actor import actor_for
 from accounts.selectors.memberships import colleagues, organisations_for
 from accounts.views.acting import receiving_organisation, referring_organisation
 from directory.models import Service
-from policies.referrals import referral_policy
 from policies.roles import RECEIVING_ROLES
 from referrals import services
 from referrals.forms import AssignForm, CloseForm, ConfirmForm, DeclineForm, FirstContactForm, ForwardForm, ReferralForm
@@ -26,7 +24,6 @@ from referrals.views.common import paginate, query_without_page
 
 INBOX_BOXES = (("new", gettext_lazy("Nieuw")), ("overdue", gettext_lazy("Te laat")), ("mine", gettext_lazy("Van mij")),
                ("all", gettext_lazy("Alles open")))
-ACTIONS = ("accept", "decline", "assign", "record_first_contact", "forward", "close", "withdraw", "send", "reopen")
 
 
 @login_required
@@ -65,10 +62,8 @@ def inbox(request):
 @login_required
 def referral_detail(request, pk):
     referral = referral_for(request.user, pk, shows="visible")
-    actor = actor_for(request.user)
-    allowed = {action for action in ACTIONS if referral_policy.can(actor, action, referral)}
     return render(request, "referrals/detail.html", {
-        "referral": referral, "fields": referral.fields, "resident": referral.case.resident, "allowed": allowed,
+        "referral": referral, "fields": referral.fields, "resident": referral.case.resident, "allowed": referral.allowed,
         "overdue": selectors.is_overdue(referral), "pending_child": referral.pending_child,
         "children": list(referral.children.select_related("to_organisation", "service")),
         "confirm_form": ConfirmForm(),
