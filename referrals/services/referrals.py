@@ -19,6 +19,7 @@ from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
     ContactWay,
     DeclineReason,
+    EventName,
     FollowUp,
     LegalBasis,
     Outcome,
@@ -121,7 +122,7 @@ def _create(*, case, actor, organisation, service, summary, categories, urgency,
         referral.legal_basis_justification = legal_basis_justification.strip()
         referral.save()
         referral.categories.set(categories)
-        _record(referral, "create", "", actor, organisation)
+        _record(referral, EventName.CREATE, "", actor, organisation)
     return referral
 
 
@@ -134,7 +135,7 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
         referral.send()
         _save_transition(referral)
         grants.grant_receiving_organisation(referral)
-        _record(referral, "send", from_state, actor, organisation, legal_basis=referral.legal_basis,
+        _record(referral, EventName.SEND, from_state, actor, organisation, legal_basis=referral.legal_basis,
                 urgency=referral.urgency)
         if referral.legal_basis != LegalBasis.CONSENT:
             # Sharing without consent is lawful only with a reason; the privacy
@@ -183,7 +184,7 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
         referral.withdraw()
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "withdraw", from_state, actor, org)
+        _record(referral, EventName.WITHDRAW, from_state, actor, org)
     notify([*receiving_people(referral.to_organisation), referral.assignee],
            _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral}, referral=referral)
     return referral
@@ -211,7 +212,7 @@ def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None
     referral.accept(assignee=assignee)
     _save_transition(referral)
     grants.grant_assignee(referral, assignee)
-    _record(referral, "accept", from_state, actor, org, assignee=assignee.pk)
+    _record(referral, EventName.ACCEPT, from_state, actor, org, assignee=assignee.pk)
     FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                             due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
     if referral.parent_id:
@@ -229,7 +230,7 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
         parent.hand_over()
         _save_transition(parent)
         grants.revoke_all(parent)
-        _record(parent, "hand_over", State.IN_PROGRESS, actor, organisation, child=child.pk)
+        _record(parent, EventName.HAND_OVER, State.IN_PROGRESS, actor, organisation, child=child.pk)
     notify([parent.assignee], _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
            % {"ref": child, "org": organisation}, referral=parent)
 
@@ -248,7 +249,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "decline", from_state, actor, org, reason=reason)
+        _record(referral, EventName.DECLINE, from_state, actor, org, reason=reason)
     notify([referral.from_user, referral.case.regisseur],
            _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
            % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()}, referral=referral)
@@ -278,7 +279,7 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
             referral.assignee = assignee
             referral.save(update_fields=["assignee"])
             grants.grant_assignee(referral, assignee)
-        _record(referral, "assign", referral.state, actor, org, assignee=assignee.pk)
+        _record(referral, EventName.ASSIGN, referral.state, actor, org, assignee=assignee.pk)
     notify([assignee], _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral}, referral=referral)
     return referral
 
@@ -297,7 +298,7 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
-        _record(referral, "record_first_contact", from_state, actor, org, way=way, on=on.isoformat())
+        _record(referral, EventName.RECORD_FIRST_CONTACT, from_state, actor, org, way=way, on=on.isoformat())
     notify([referral.from_user, referral.case.regisseur],
            _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
            referral=referral)
@@ -330,9 +331,9 @@ def referral_forward(
         child.legal_basis_justification = legal_basis_justification.strip()
         child.save()
         child.categories.set(categories)
-        _record(child, "create", "", actor, org, parent=parent.pk)
+        _record(child, EventName.CREATE, "", actor, org, parent=parent.pk)
         _send_locked(child, actor, org, role)
-        _record(parent, "forward", parent.state, actor, org, child=child.pk)
+        _record(parent, EventName.FORWARD, parent.state, actor, org, child=child.pk)
     return child
 
 
@@ -349,7 +350,7 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
         _save_transition(referral)
         # Access stays for the reopen window (30 days), so the partner can
         # reopen; `manage.py expire_access` revokes it after that.
-        _record(referral, "close", from_state, actor, org, outcome=outcome)
+        _record(referral, EventName.CLOSE, from_state, actor, org, outcome=outcome)
         FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                                 due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
     notify([referral.from_user, referral.case.regisseur],
@@ -367,7 +368,7 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
         referral.consent = require_legal_ground(referral)
         referral.reopen()
         _save_transition(referral)
-        _record(referral, "reopen", from_state, actor, org)
+        _record(referral, EventName.REOPEN, from_state, actor, org)
     return referral
 
 
@@ -390,7 +391,7 @@ def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
         referral.stop(reason=reason)
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "stop", from_state, actor, None, reason=reason)
+        _record(referral, EventName.STOP, from_state, actor, None, reason=reason)
     notify([*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
            _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
            % {"ref": referral, "reason": referral.get_stop_reason_display()}, referral=referral)
