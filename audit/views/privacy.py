@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.selectors.actor import actor_for
 from audit.forms import ACTION_LABELS, AuditSearchForm
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services import flags
@@ -65,7 +65,7 @@ def audit_search(request):
     if form.is_bound and form.is_valid():
         query = form.query()
         page = _page(request, entries(query))
-        _log_review(request, organisation, what="logboek doorzocht", query=query)
+        _log_review(request, organisation, what=AuditReason.AUDIT_SEARCHED, query=query)
         params = request.GET.copy()
         params.pop("pagina", None)
         context.update(searched=True, page=page, rows=_rows(page), params=params.urlencode())
@@ -90,8 +90,8 @@ def resident_report(request, pseudonym: str):
     resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
     page = _page(request, report["entries"])
     # Logged against the resident, so their own access report shows this look too.
-    _log_review(request, organisation, what="inzageoverzicht inwoner", query=AuditQuery(pseudonym=report["pseudonym"]),
-                obj=resident)
+    _log_review(request, organisation, what=AuditReason.RESIDENT_REPORT,
+                query=AuditQuery(pseudonym=report["pseudonym"]), obj=resident)
     return render(request, "privacy/resident.html", {
         "pseudonym": report["pseudonym"], "by_who": report["by_who"], "known": resident is not None,
         "erased": bool(resident and resident.erased_at), "page": page, "rows": _rows(page),
@@ -108,7 +108,7 @@ def flag_list(request):
     if show != "alle":
         flags = flags.filter(reviewed_at__isnull=True)
     page = _page(request, flags)
-    _log_review(request, organisation, what="signalen bekeken")
+    _log_review(request, organisation, what=AuditReason.FLAGS_VIEWED)
     return render(request, "privacy/flags.html", {"page": page, "show": show})
 
 
@@ -125,7 +125,7 @@ def flag_review(request, pk: int):
 @require_GET
 def processing_register(request):
     organisation = _privacy_officer_organisation(request)
-    _log_review(request, organisation, what="verwerkingsregister bekeken")
+    _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
     return render(request, "privacy/register.html", {"activities": ACTIVITIES.values(), "controller": CONTROLLER})
 
 
@@ -137,7 +137,7 @@ def audit_export(request, fmt: str):
     if form.is_bound and not form.is_valid():
         return render(request, "privacy/search.html", {"form": form, "searched": False}, status=400)
     query = form.query() if form.is_bound else AuditQuery()
-    _log_review(request, organisation, what=f"logboek geëxporteerd ({fmt})", query=query)
+    _log_review(request, organisation, what=AuditReason.AUDIT_EXPORTED.format(fmt=fmt), query=query)
     content_type = {"jsonl": "application/jsonl; charset=utf-8", "csv": "text/csv; charset=utf-8"}[fmt]
     response = StreamingHttpResponse(lines(entries(query).order_by("id").iterator(chunk_size=2000), fmt),
                                      content_type=content_type)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
@@ -82,7 +82,8 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         raise ActionRefused(_("Deze toestemming is vervangen; trek de nieuwste versie in."))
     if not consent.resident.cases.filter(pk__in=_cases_of(actor)).exists():
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming intrekken."))
-    with audit_context(actor=actor, activity="consent", organisation=organisation, reason="toestemming ingetrokken"):
+    with audit_context(actor=actor, activity="consent", organisation=organisation,
+                       reason=AuditReason.CONSENT_WITHDRAWN):
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = actor
         consent.withdrawn_reason = (reason or "").strip()
@@ -114,7 +115,7 @@ def consents_expire(*, today=None) -> int:
     referrals = Referral.objects.filter(
         consent__valid_until__lt=today, consent_expired_at__isnull=True, state__in=_RELYING_STATES
     ).select_related("case__resident", "consent")
-    with audit_context(activity="consent", reason="toestemming verlopen"):
+    with audit_context(activity="consent", reason=AuditReason.CONSENT_EXPIRED):
         for referral in referrals:
             referral.consent_expired_at = timezone.now()
             referral.save(update_fields=["consent_expired_at"])

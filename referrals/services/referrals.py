@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
 from accounts.selectors.actor import actor_for
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.cases import case_policy
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
@@ -226,7 +226,7 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
     parent = _locked(child.parent)
     if parent.state != State.IN_PROGRESS:
         return
-    with audit_context(actor=actor, activity="referral", organisation=organisation, reason="warme overdracht"):
+    with audit_context(actor=actor, activity="referral", organisation=organisation, reason=AuditReason.WARM_HANDOVER):
         parent.hand_over()
         _save_transition(parent)
         grants.revoke_all(parent)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.selectors.actor import actor_for
-from audit.models import AuditEntry
+from audit.models import AuditEntry, AuditReason
 from audit.services.trail import audit_context, log_access
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
@@ -81,7 +81,7 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
 
     # The free-text reason stays with the request; the permanent audit trail
     # gets a fixed label, since free text may name people.
-    label = "bewaartermijn verstreken" if activity == "retention" else "wissen op verzoek"
+    label = AuditReason.RETENTION_PERIOD_PASSED if activity == "retention" else AuditReason.ERASURE
     with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
             stop_within(referral, reason=StopReason.RESIDENT_ERASED)
@@ -149,7 +149,7 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     if not after["phone"] and not after["email"]:
         raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in."), field="phone")
     organisation, role = acting_as(actor, resident)
-    with audit_context(activity="subject_rights", reason="correctie op verzoek", organisation=organisation,
+    with audit_context(activity="subject_rights", reason=AuditReason.RECTIFICATION, organisation=organisation,
                        role=role), _as(actor):
         for name in changed:
             setattr(resident, name, new[name])
@@ -191,8 +191,9 @@ def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
     """
     _require(actor, resident, rights.ACCESS)
     organisation, role = acting_as(actor, resident)
-    log_access(actor=actor, obj=resident, activity="subject_rights", reason=f"inzageverzoek ({fmt})",
-               organisation=organisation, role=role, fields=("inzage",))
+    log_access(actor=actor, obj=resident, activity="subject_rights",
+               reason=AuditReason.INZAGE_REQUESTED.format(fmt=fmt), organisation=organisation, role=role,
+               fields=("inzage",))
     SubjectRequest.objects.create(
         kind=SubjectRequest.Kind.ACCESS, resident=resident, pseudonym=resident.pseudonym,
         reason=f"inzage ({fmt})", handled_by=actor, handled_by_organisation=organisation,
