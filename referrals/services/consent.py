@@ -9,7 +9,7 @@ from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
-from referrals.models import Case, Consent, Referral, State, StopReason
+from referrals.models import Case, Consent, Notification, Referral, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
@@ -123,7 +123,7 @@ def consents_expire(*, today=None) -> int:
                 kind=PrivacyFlag.Kind.CONSENT_EXPIRED, pseudonym=referral.audit_pseudonym(), referral=referral,
                 details={"consent": referral.consent_id},
             )
-            notify([referral.from_user, referral.assignee, referral.case.regisseur],
+            notify([referral.from_user, referral.assignee, referral.case.regisseur], Notification.Kind.CONSENT_EXPIRED,
                    _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
                    % {"ref": referral}, referral=referral)
             flagged += 1

@@ -22,6 +22,7 @@ from referrals.models import (
     EventName,
     FollowUp,
     LegalBasis,
+    Notification,
     Outcome,
     Referral,
     ReferralEvent,
@@ -144,7 +145,7 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
                 kind=PrivacyFlag.Kind.LEGAL_BASIS, pseudonym=referral.audit_pseudonym(), referral=referral,
                 actor=actor, organisation=organisation, details={"legal_basis": referral.legal_basis},
             )
-    notify(receiving_people(referral.to_organisation),
+    notify(receiving_people(referral.to_organisation), Notification.Kind.NEW_REFERRAL,
            _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
            referral=referral)
 
@@ -185,7 +186,7 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.WITHDRAW, from_state, actor, org)
-    notify([*receiving_people(referral.to_organisation), referral.assignee],
+    notify([*receiving_people(referral.to_organisation), referral.assignee], Notification.Kind.WITHDRAWN,
            _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral}, referral=referral)
     return referral
 
@@ -217,7 +218,7 @@ def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None
                             due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
     if referral.parent_id:
         _hand_over_parent(referral, actor, org)
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.ACCEPTED,
            _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral}, referral=referral)
 
 
@@ -231,7 +232,8 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
         _save_transition(parent)
         grants.revoke_all(parent)
         _record(parent, EventName.HAND_OVER, State.IN_PROGRESS, actor, organisation, child=child.pk)
-    notify([parent.assignee], _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
+    notify([parent.assignee], Notification.Kind.HANDED_OVER,
+           _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
            % {"ref": child, "org": organisation}, referral=parent)
 
 
@@ -250,13 +252,13 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.DECLINE, from_state, actor, org, reason=reason)
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.DECLINED,
            _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
            % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()}, referral=referral)
     if referral.parent_id:
         # The forwarding partner stays responsible: tell its owner.
         parent = referral.parent
-        notify([parent.assignee or parent.from_user],
+        notify([parent.assignee or parent.from_user], Notification.Kind.FORWARD_DECLINED,
                _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
                % {"ref": referral, "parent": parent}, referral=parent)
     return referral
@@ -280,7 +282,8 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
             referral.save(update_fields=["assignee"])
             grants.grant_assignee(referral, assignee)
         _record(referral, EventName.ASSIGN, referral.state, actor, org, assignee=assignee.pk)
-    notify([assignee], _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral}, referral=referral)
+    notify([assignee], Notification.Kind.ASSIGNED, _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral},
+           referral=referral)
     return referral
 
 
@@ -299,7 +302,7 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
         _record(referral, EventName.RECORD_FIRST_CONTACT, from_state, actor, org, way=way, on=on.isoformat())
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.FIRST_CONTACT,
            _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
            referral=referral)
     return referral
@@ -353,7 +356,7 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
         _record(referral, EventName.CLOSE, from_state, actor, org, outcome=outcome)
         FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                                 due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.CLOSED,
            _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
            % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()}, referral=referral)
     return referral
@@ -393,6 +396,7 @@ def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
         grants.revoke_all(referral)
         _record(referral, EventName.STOP, from_state, actor, None, reason=reason)
     notify([*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
+           Notification.Kind.STOPPED,
            _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
            % {"ref": referral, "reason": referral.get_stop_reason_display()}, referral=referral)
     return referral
