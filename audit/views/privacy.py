@@ -8,7 +8,6 @@ or report is itself written to the audit trail (activity "audit_review").
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,6 +24,7 @@ from directory.models import Organisation
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
 from referrals.models import Resident
+from referrals.views.common import paginate, query_without_page
 
 PAGE_SIZE = 50
 
@@ -52,10 +52,6 @@ def _rows(page) -> list[dict]:
     ]
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
-
-
 @login_required
 @require_GET
 def audit_search(request):
@@ -64,11 +60,9 @@ def audit_search(request):
     context = {"form": form, "searched": False}
     if form.is_bound and form.is_valid():
         query = form.query()
-        page = _page(request, entries(query))
+        page = paginate(request, entries(query), per_page=PAGE_SIZE)
         _log_review(request, organisation, what=AuditReason.AUDIT_SEARCHED, query=query)
-        params = request.GET.copy()
-        params.pop("pagina", None)
-        context.update(searched=True, page=page, rows=_rows(page), params=params.urlencode())
+        context.update(searched=True, page=page, rows=_rows(page), query=query_without_page(request))
     return render(request, "privacy/search.html", context)
 
 
@@ -88,7 +82,7 @@ def resident_report(request, pseudonym: str):
     organisation = _privacy_officer_organisation(request)
     report = access_report(pseudonym)
     resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
-    page = _page(request, report["entries"])
+    page = paginate(request, report["entries"], per_page=PAGE_SIZE)
     # Logged against the resident, so their own access report shows this look too.
     _log_review(request, organisation, what=AuditReason.RESIDENT_REPORT,
                 query=AuditQuery(pseudonym=report["pseudonym"]), obj=resident)
@@ -107,9 +101,9 @@ def flag_list(request):
         "reviewed_at", "-created_at", "-pk")
     if show != "alle":
         flags = flags.filter(reviewed_at__isnull=True)
-    page = _page(request, flags)
+    page = paginate(request, flags, per_page=PAGE_SIZE)
     _log_review(request, organisation, what=AuditReason.FLAGS_VIEWED)
-    return render(request, "privacy/flags.html", {"page": page, "show": show})
+    return render(request, "privacy/flags.html", {"page": page, "show": show, "query": query_without_page(request)})
 
 
 @login_required

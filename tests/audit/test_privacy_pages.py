@@ -158,6 +158,15 @@ def test_search_pages_cost_the_same_number_of_queries_for_few_or_many_rows(priya
     assert queries() == few
 
 
+def test_the_next_page_of_a_search_keeps_its_filters(priya, world, sent):
+    for _ in range(60):
+        log_access(actor=world.people.kees, obj=sent, activity="referral", organisation=world.orgs.kredietbank)
+    html = priya.get(reverse("privacy:search"), {"activity": "referral"}).content.decode()
+    assert 'href="?activity=referral&amp;pagina=2"' in html
+    second = priya.get(reverse("privacy:search"), {"activity": "referral", "pagina": 2})
+    assert second.context["page"].number == 2
+
+
 def test_export_as_logboek_dataverwerkingen_json_lines(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
     response = priya.get(reverse("privacy:export", args=["jsonl"]), {"pseudonym": pseudonym})
