@@ -70,7 +70,7 @@ def audit_search(request):
 @require_GET
 def resident_lookup(request):
     _privacy_officer_organisation(request)
-    pseudonym = request.GET.get("pseudonym", "").strip().upper()
+    pseudonym = request.GET.get("pseudoniem", "").strip().upper()
     if not pseudonym:
         return redirect("privacy:search")
     return redirect("privacy:resident", pseudonym=pseudonym)
