@@ -18,32 +18,34 @@ class DateInput(forms.DateInput):
 
 
 class AuditSearchForm(forms.Form):
-    pseudonym = forms.RegexField(
+    """The fields are the query parameters of the search and export URLs, so they are Dutch like the paths."""
+
+    pseudoniem = forms.RegexField(
         label=_("Inwoner (pseudoniem)"), required=False, max_length=12, regex=r"^\s*[Rr]-[A-Za-z0-9]{8}\s*$",
         help_text=_("Bijvoorbeeld R-7KQ2M9XA. Namen zoekt u hier nooit: het logboek kent alleen pseudoniemen."),
         error_messages={"invalid": _("Een pseudoniem ziet eruit als R- en acht tekens.")},
     )
-    user = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
-    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.all(),
+    gebruiker = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.all(),
                                           required=False, empty_label=_("alle"))
-    action = forms.TypedChoiceField(label=_("Handeling"), choices=[("", _("alle")), *_ACTIONS], coerce=int,
+    handeling = forms.TypedChoiceField(label=_("Handeling"), choices=[("", _("alle")), *_ACTIONS], coerce=int,
                                     empty_value=None, required=False)
-    activity = forms.ChoiceField(label=_("Verwerking"), required=False,
+    verwerking = forms.ChoiceField(label=_("Verwerking"), required=False,
                                  choices=[("", _("alle"))] + [(a.code, a.name) for a in ACTIVITIES.values()])
-    since = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput)
-    until = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput)
+    vanaf = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput)
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput)
 
     def clean(self):
         data = super().clean()
-        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+        if data.get("vanaf") and data.get("tot") and data["tot"] < data["vanaf"]:
             raise forms.ValidationError(_("De einddatum ligt vóór de begindatum."))
         return data
 
     def query(self) -> AuditQuery:
         data = self.cleaned_data
         return AuditQuery(
-            pseudonym=(data.get("pseudonym") or "").strip().upper(), user=data.get("user") or "",
-            organisation_id=data["organisation"].pk if data.get("organisation") else None,
-            action=data.get("action"), activity=data.get("activity") or "", since=data.get("since"),
-            until=data.get("until"),
+            pseudonym=(data.get("pseudoniem") or "").strip().upper(), user=data.get("gebruiker") or "",
+            organisation_id=data["organisatie"].pk if data.get("organisatie") else None,
+            action=data.get("handeling"), activity=data.get("verwerking") or "", since=data.get("vanaf"),
+            until=data.get("tot"),
         )

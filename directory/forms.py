@@ -8,15 +8,17 @@ from referrals.forms import LANGUAGES, UtrechtForm, category_field
 
 
 class DirectorySearchForm(UtrechtForm):
+    """The fields are the query parameters of the Wegwijzer's URL, so they are Dutch like its path."""
+
     mark_optional = False  # every filter is optional; saying so on each is noise
-    q = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
-    category = forms.ModelChoiceField(
+    zoek = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
+    categorie = forms.ModelChoiceField(
         label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"), required=False,
         empty_label=_("Alle"),
     )
     wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False, empty_label=_("Alle"))
-    language = forms.ChoiceField(label=_("Taal"), choices=[("", _("Alle"))] + LANGUAGES, required=False)
-    walk_in = forms.BooleanField(label=_("Alleen met inloopspreekuur"), required=False)
+    taal = forms.ChoiceField(label=_("Taal"), choices=[("", _("Alle"))] + LANGUAGES, required=False)
+    inloop = forms.BooleanField(label=_("Alleen met inloopspreekuur"), required=False)
 
 
 class ServiceForm(UtrechtForm):

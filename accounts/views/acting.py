@@ -8,11 +8,11 @@ from policies.roles import RECEIVING_ROLES, REFERRING_ROLES
 
 
 def acting_organisation(request, roles) -> Organisation:
-    """The user's organisation for these roles; `?org=` picks one when there are several (else 403)."""
+    """The user's organisation for these roles; `?organisatie=` picks one when there are several (else 403)."""
     orgs = organisations_for(request.user, roles)
     if not orgs:
         raise PermissionDenied
-    wanted = request.GET.get("org") or request.POST.get("org")
+    wanted = request.GET.get("organisatie") or request.POST.get("organisatie")
     return next((o for o in orgs if str(o.pk) == wanted), orgs[0])
 
 

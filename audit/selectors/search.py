@@ -27,7 +27,7 @@ class AuditQuery:
     until: date | None = None  # inclusive
 
     def as_params(self) -> dict[str, str]:
-        """For links (pagination, export) and for the privacy officer's own audit entry."""
+        """The filters that are set, for the privacy officer's own audit entry."""
         return {key: str(value) for key, value in asdict(self).items() if value not in (None, "")}
 
 

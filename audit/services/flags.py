@@ -24,7 +24,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import Membership
-from audit.models import AuditEntry, PrivacyFlag
+from audit.models import AuditEntry, AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.roles import Role
 from referrals.models import Referral
@@ -128,7 +128,7 @@ def _admin_reads(day: date) -> list:
 def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> list[PrivacyFlag]:
     """Flag the unusual reads of one day (all or none); returns the new flags."""
     limits = limits or Thresholds()
-    with audit_context(activity="audit_review", reason="ongebruikelijke inzage gesignaleerd"):
+    with audit_context(activity="audit_review", reason=AuditReason.UNUSUAL_ACCESS_FLAGGED):
         found = [*_many_residents(day, limits), *_outside_hours(day, limits), *_admin_reads(day)]
     return [flag for flag in found if flag is not None]
 
@@ -137,7 +137,7 @@ def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> lis
 def flag_review(*, pk: int, actor, organisation) -> PrivacyFlag | None:
     """The privacy officer has looked at a flag. Doing it twice changes nothing; None if there is no such flag."""
     with audit_context(activity="audit_review", organisation=organisation, role=Role.PRIVACY_OFFICER,
-                       reason="signaal afgehandeld", actor=actor):
+                       reason=AuditReason.FLAG_REVIEWED, actor=actor):
         flag = PrivacyFlag.objects.select_for_update().filter(pk=pk).first()
         if flag is not None and flag.reviewed_at is None:
             flag.reviewed_at = timezone.now()

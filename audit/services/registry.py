@@ -3,21 +3,20 @@
 from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 
-# Every ciphertext column and key: the audit entry says *that* it changed,
-# never *what* it became (redacted in full by audit.services.trail.redact).
-_SECRET_SUFFIXES = ("_ciphertext",)
-# needs_interpreter is content a receiving partner only sees after accepting.
+from referrals.models.crypto import encrypted_columns
+
+# Every ciphertext column (crypto.encrypted_columns) and these fields: the audit
+# entry says *that* it changed, never *what* it became (redacted in full by
+# audit.services.trail.redact). needs_interpreter is content a receiving
+# partner only sees after accepting.
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter"}
 # Free text a professional types about a resident is content, even unencrypted.
 _FREE_TEXT_FIELDS = {"erasure_reason"}
 
 
 def _mask_fields(model) -> list[str]:
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if f.name.endswith(_SECRET_SUFFIXES) or f.name in _SECRET_FIELDS | _FREE_TEXT_FIELDS
-    ]
+    secret = {*encrypted_columns(model), *_SECRET_FIELDS, *_FREE_TEXT_FIELDS}
+    return [f.name for f in model._meta.concrete_fields if f.name in secret]
 
 
 def _pseudonym_through(attribute: str, activity: str):

@@ -8,7 +8,6 @@ or report is itself written to the audit trail (activity "audit_review").
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.selectors.actor import actor_for
 from audit.forms import ACTION_LABELS, AuditSearchForm
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services import flags
@@ -25,6 +24,7 @@ from directory.models import Organisation
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
 from referrals.models import Resident
+from referrals.views.common import paginate, query_without_page
 
 PAGE_SIZE = 50
 
@@ -52,10 +52,6 @@ def _rows(page) -> list[dict]:
     ]
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
-
-
 @login_required
 @require_GET
 def audit_search(request):
@@ -64,11 +60,9 @@ def audit_search(request):
     context = {"form": form, "searched": False}
     if form.is_bound and form.is_valid():
         query = form.query()
-        page = _page(request, entries(query))
-        _log_review(request, organisation, what="logboek doorzocht", query=query)
-        params = request.GET.copy()
-        params.pop("pagina", None)
-        context.update(searched=True, page=page, rows=_rows(page), params=params.urlencode())
+        page = paginate(request, entries(query), per_page=PAGE_SIZE)
+        _log_review(request, organisation, what=AuditReason.AUDIT_SEARCHED, query=query)
+        context.update(searched=True, page=page, rows=_rows(page), query=query_without_page(request))
     return render(request, "privacy/search.html", context)
 
 
@@ -76,7 +70,7 @@ def audit_search(request):
 @require_GET
 def resident_lookup(request):
     _privacy_officer_organisation(request)
-    pseudonym = request.GET.get("pseudonym", "").strip().upper()
+    pseudonym = request.GET.get("pseudoniem", "").strip().upper()
     if not pseudonym:
         return redirect("privacy:search")
     return redirect("privacy:resident", pseudonym=pseudonym)
@@ -88,10 +82,10 @@ def resident_report(request, pseudonym: str):
     organisation = _privacy_officer_organisation(request)
     report = access_report(pseudonym)
     resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
-    page = _page(request, report["entries"])
+    page = paginate(request, report["entries"], per_page=PAGE_SIZE)
     # Logged against the resident, so their own access report shows this look too.
-    _log_review(request, organisation, what="inzageoverzicht inwoner", query=AuditQuery(pseudonym=report["pseudonym"]),
-                obj=resident)
+    _log_review(request, organisation, what=AuditReason.RESIDENT_REPORT,
+                query=AuditQuery(pseudonym=report["pseudonym"]), obj=resident)
     return render(request, "privacy/resident.html", {
         "pseudonym": report["pseudonym"], "by_who": report["by_who"], "known": resident is not None,
         "erased": bool(resident and resident.erased_at), "page": page, "rows": _rows(page),
@@ -107,9 +101,9 @@ def flag_list(request):
         "reviewed_at", "-created_at", "-pk")
     if show != "alle":
         flags = flags.filter(reviewed_at__isnull=True)
-    page = _page(request, flags)
-    _log_review(request, organisation, what="signalen bekeken")
-    return render(request, "privacy/flags.html", {"page": page, "show": show})
+    page = paginate(request, flags, per_page=PAGE_SIZE)
+    _log_review(request, organisation, what=AuditReason.FLAGS_VIEWED)
+    return render(request, "privacy/flags.html", {"page": page, "show": show, "query": query_without_page(request)})
 
 
 @login_required
@@ -125,7 +119,7 @@ def flag_review(request, pk: int):
 @require_GET
 def processing_register(request):
     organisation = _privacy_officer_organisation(request)
-    _log_review(request, organisation, what="verwerkingsregister bekeken")
+    _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
     return render(request, "privacy/register.html", {"activities": ACTIVITIES.values(), "controller": CONTROLLER})
 
 
@@ -137,7 +131,7 @@ def audit_export(request, fmt: str):
     if form.is_bound and not form.is_valid():
         return render(request, "privacy/search.html", {"form": form, "searched": False}, status=400)
     query = form.query() if form.is_bound else AuditQuery()
-    _log_review(request, organisation, what=f"logboek geëxporteerd ({fmt})", query=query)
+    _log_review(request, organisation, what=AuditReason.AUDIT_EXPORTED.format(fmt=fmt), query=query)
     content_type = {"jsonl": "application/jsonl; charset=utf-8", "csv": "text/csv; charset=utf-8"}[fmt]
     response = StreamingHttpResponse(lines(entries(query).order_by("id").iterator(chunk_size=2000), fmt),
                                      content_type=content_type)

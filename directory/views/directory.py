@@ -20,8 +20,8 @@ def directory(request):
     form = DirectorySearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     services = directory_search(
-        q=filters.get("q", ""), category=filters.get("category"), wijk=filters.get("wijk"),
-        language=filters.get("language", ""), walk_in=filters.get("walk_in", False),
+        q=filters.get("zoek", ""), category=filters.get("categorie"), wijk=filters.get("wijk"),
+        language=filters.get("taal", ""), walk_in=filters.get("inloop", False),
     )
     page = paginate(request, services)
     return render(request, "directory/list.html", {

@@ -6,6 +6,7 @@ from referrals.models.referrals import (
     OPEN_STATES,
     ContactWay,
     DeclineReason,
+    EventName,
     Outcome,
     Referral,
     ReferralEvent,
@@ -19,7 +20,7 @@ from referrals.models.residents import Resident
 from referrals.models.subject_requests import SubjectRequest
 
 __all__ = [
-    "Case", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "FollowUp",
+    "Case", "Consent", "ContactWay", "DeclineReason", "ENDED_STATES", "EventName", "FollowUp",
     "LegalBasis", "Notification", "OPEN_STATES", "Outcome", "PlanGoal",
     "Referral", "ReferralEvent", "ReferralGroupObjectPermission", "ReferralUserObjectPermission",
     "Resident", "State", "StopReason", "SubjectRequest", "Urgency",

@@ -182,3 +182,14 @@ class EncryptedAttribute:
     def __set__(self, obj, value):
         value = "" if value is None else str(value)
         setattr(obj, self.column, encrypt_value(obj.data_key(), value, self._aad(obj)) if value else "")
+
+
+def encrypted_columns(model) -> tuple[str, ...]:
+    """The ciphertext columns of a model class, read from its EncryptedAttributes (in declaration order)."""
+    columns = {
+        attribute.column: None
+        for cls in reversed(model.__mro__)
+        for attribute in vars(cls).values()
+        if isinstance(attribute, EncryptedAttribute)
+    }
+    return tuple(columns)

@@ -3,13 +3,32 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
     """A message in the service; names the case reference, never the resident."""
 
+    class Kind(models.TextChoices):
+        """What the message is about, so it can be counted or filtered without reading its text."""
+
+        NEW_REFERRAL = "new_referral", _("Nieuwe verwijzing")
+        WITHDRAWN = "withdrawn", _("Verwijzing ingetrokken")
+        ACCEPTED = "accepted", _("Verwijzing aangenomen")
+        HANDED_OVER = "handed_over", _("Warm overgedragen")
+        DECLINED = "declined", _("Verwijzing afgewezen")
+        FORWARD_DECLINED = "forward_declined", _("Doorverwijzing afgewezen")
+        ASSIGNED = "assigned", _("Aan u toegewezen")
+        FIRST_CONTACT = "first_contact", _("Eerste contact")
+        CLOSED = "closed", _("Verwijzing afgesloten")
+        STOPPED = "stopped", _("Verwijzing gestopt")
+        CONSENT_EXPIRED = "consent_expired", _("Toestemming verlopen")
+        # Messages from before there were kinds.
+        OTHER = "other", _("Anders")
+
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     referral = models.ForeignKey("referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)

@@ -254,11 +254,28 @@ class ReferralGroupObjectPermission(GroupObjectPermissionBase):
         pass
 
 
+class EventName(models.TextChoices):
+    """The names of a referral's events; the labels are what the case timeline shows."""
+
+    CREATE = "create", _("verwijzing opgesteld")
+    SEND = "send", _("verstuurd")
+    ACCEPT = "accept", _("aangenomen")
+    DECLINE = "decline", _("afgewezen")
+    WITHDRAW = "withdraw", _("ingetrokken")
+    ASSIGN = "assign", _("toegewezen")
+    RECORD_FIRST_CONTACT = "record_first_contact", _("eerste contact")
+    FORWARD = "forward", _("doorverwezen")
+    HAND_OVER = "hand_over", _("warm overgedragen")
+    CLOSE = "close", _("afgesloten")
+    REOPEN = "reopen", _("heropend")
+    STOP = "stop", _("gestopt")
+
+
 class ReferralEvent(Pseudonymised, models.Model):
     """What happened to a referral, for the case timeline. Codes only, no content."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
-    name = models.CharField(max_length=30)
+    name = models.CharField(max_length=30, choices=EventName.choices)
     from_state = models.CharField(max_length=20, blank=True)
     to_state = models.CharField(max_length=20, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")

@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from accounts.selectors.actor import actor_for
+from audit.models import AuditReason
 from audit.services.trail import log_access
 from directory.models import Organisation
 from policies import subject_rights as rights
@@ -85,7 +86,7 @@ def consent_for_receipt(user, pk: int) -> Consent:
     if consent is None:
         raise Http404
     organisation = consent.recorded_by_organisation
-    log_access(actor=user, obj=consent, activity="consent", reason="toestemmingsbewijs afdrukken",
+    log_access(actor=user, obj=consent, activity="consent", reason=AuditReason.CONSENT_RECEIPT_PRINTED,
                organisation=organisation.pk, role=actor_for(user).acting_role(organisation.pk, "record_consent"),
                fields=["resident_name"])
     return consent
@@ -134,7 +135,7 @@ def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]
     for resident in found:
         organisation, role = acting_as(user, resident)
         log_access(actor=user, obj=resident, activity="subject_rights", organisation=organisation, role=role,
-                   reason="inwoner gezocht voor een verzoek")
+                   reason=AuditReason.RESIDENT_LOOKED_UP)
     return found
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from audit.models import AuditReason
 from audit.services.trail import audit_context
 from referrals.models import Referral, ReferralGroupObjectPermission, ReferralUserObjectPermission, State
 from referrals.services import grants
@@ -36,6 +37,6 @@ def _revoke(pk: int) -> int:
     if referral is None:
         return 0
     with audit_context(activity="referral", organisation=referral.to_organisation,
-                       reason=f"heropentermijn van {settings.REOPEN_WINDOW_DAYS} dagen verstreken"):
+                       reason=AuditReason.REOPEN_WINDOW_PASSED.format(days=settings.REOPEN_WINDOW_DAYS)):
         grants.revoke_all(referral)  # row by row, so the audit trail records each revocation
     return 1

@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
-from referrals.models import Case, Consent, Referral, State, StopReason
+from referrals.models import Case, Consent, Notification, Referral, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
@@ -82,7 +82,8 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         raise ActionRefused(_("Deze toestemming is vervangen; trek de nieuwste versie in."))
     if not consent.resident.cases.filter(pk__in=_cases_of(actor)).exists():
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming intrekken."))
-    with audit_context(actor=actor, activity="consent", organisation=organisation, reason="toestemming ingetrokken"):
+    with audit_context(actor=actor, activity="consent", organisation=organisation,
+                       reason=AuditReason.CONSENT_WITHDRAWN):
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = actor
         consent.withdrawn_reason = (reason or "").strip()
@@ -114,7 +115,7 @@ def consents_expire(*, today=None) -> int:
     referrals = Referral.objects.filter(
         consent__valid_until__lt=today, consent_expired_at__isnull=True, state__in=_RELYING_STATES
     ).select_related("case__resident", "consent")
-    with audit_context(activity="consent", reason="toestemming verlopen"):
+    with audit_context(activity="consent", reason=AuditReason.CONSENT_EXPIRED):
         for referral in referrals:
             referral.consent_expired_at = timezone.now()
             referral.save(update_fields=["consent_expired_at"])
@@ -122,7 +123,7 @@ def consents_expire(*, today=None) -> int:
                 kind=PrivacyFlag.Kind.CONSENT_EXPIRED, pseudonym=referral.audit_pseudonym(), referral=referral,
                 details={"consent": referral.consent_id},
             )
-            notify([referral.from_user, referral.assignee, referral.case.regisseur],
+            notify([referral.from_user, referral.assignee, referral.case.regisseur], Notification.Kind.CONSENT_EXPIRED,
                    _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
                    % {"ref": referral}, referral=referral)
             flagged += 1

@@ -11,10 +11,10 @@ from policies.roles import RECEIVING_ROLES
 from referrals.models import Notification
 
 
-def notify(users, message: str, *, referral=None) -> None:
+def notify(users, kind: Notification.Kind, message: str, *, referral=None) -> None:
     users = {u for u in users if u is not None}
     for user in users:  # one by one, so auditlog records each (bulk_create would bypass it)
-        Notification.objects.create(recipient=user, message=message, referral=referral)
+        Notification.objects.create(recipient=user, kind=kind, message=message, referral=referral)
     addresses = [u.email for u in users if u.email]
     if addresses and settings.NOTIFY_BY_EMAIL:
         # After commit: a rolled-back handover sends nothing.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
 from accounts.selectors.actor import actor_for
-from audit.models import PrivacyFlag
+from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from policies.cases import case_policy
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
@@ -19,8 +19,10 @@ from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
     ContactWay,
     DeclineReason,
+    EventName,
     FollowUp,
     LegalBasis,
+    Notification,
     Outcome,
     Referral,
     ReferralEvent,
@@ -121,7 +123,7 @@ def _create(*, case, actor, organisation, service, summary, categories, urgency,
         referral.legal_basis_justification = legal_basis_justification.strip()
         referral.save()
         referral.categories.set(categories)
-        _record(referral, "create", "", actor, organisation)
+        _record(referral, EventName.CREATE, "", actor, organisation)
     return referral
 
 
@@ -134,7 +136,7 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
         referral.send()
         _save_transition(referral)
         grants.grant_receiving_organisation(referral)
-        _record(referral, "send", from_state, actor, organisation, legal_basis=referral.legal_basis,
+        _record(referral, EventName.SEND, from_state, actor, organisation, legal_basis=referral.legal_basis,
                 urgency=referral.urgency)
         if referral.legal_basis != LegalBasis.CONSENT:
             # Sharing without consent is lawful only with a reason; the privacy
@@ -143,7 +145,7 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
                 kind=PrivacyFlag.Kind.LEGAL_BASIS, pseudonym=referral.audit_pseudonym(), referral=referral,
                 actor=actor, organisation=organisation, details={"legal_basis": referral.legal_basis},
             )
-    notify(receiving_people(referral.to_organisation),
+    notify(receiving_people(referral.to_organisation), Notification.Kind.NEW_REFERRAL,
            _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
            referral=referral)
 
@@ -183,8 +185,8 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
         referral.withdraw()
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "withdraw", from_state, actor, org)
-    notify([*receiving_people(referral.to_organisation), referral.assignee],
+        _record(referral, EventName.WITHDRAW, from_state, actor, org)
+    notify([*receiving_people(referral.to_organisation), referral.assignee], Notification.Kind.WITHDRAWN,
            _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral}, referral=referral)
     return referral
 
@@ -211,12 +213,12 @@ def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None
     referral.accept(assignee=assignee)
     _save_transition(referral)
     grants.grant_assignee(referral, assignee)
-    _record(referral, "accept", from_state, actor, org, assignee=assignee.pk)
+    _record(referral, EventName.ACCEPT, from_state, actor, org, assignee=assignee.pk)
     FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                             due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
     if referral.parent_id:
         _hand_over_parent(referral, actor, org)
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.ACCEPTED,
            _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral}, referral=referral)
 
 
@@ -225,12 +227,13 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
     parent = _locked(child.parent)
     if parent.state != State.IN_PROGRESS:
         return
-    with audit_context(actor=actor, activity="referral", organisation=organisation, reason="warme overdracht"):
+    with audit_context(actor=actor, activity="referral", organisation=organisation, reason=AuditReason.WARM_HANDOVER):
         parent.hand_over()
         _save_transition(parent)
         grants.revoke_all(parent)
-        _record(parent, "hand_over", State.IN_PROGRESS, actor, organisation, child=child.pk)
-    notify([parent.assignee], _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
+        _record(parent, EventName.HAND_OVER, State.IN_PROGRESS, actor, organisation, child=child.pk)
+    notify([parent.assignee], Notification.Kind.HANDED_OVER,
+           _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
            % {"ref": child, "org": organisation}, referral=parent)
 
 
@@ -248,14 +251,14 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "decline", from_state, actor, org, reason=reason)
-    notify([referral.from_user, referral.case.regisseur],
+        _record(referral, EventName.DECLINE, from_state, actor, org, reason=reason)
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.DECLINED,
            _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
            % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()}, referral=referral)
     if referral.parent_id:
         # The forwarding partner stays responsible: tell its owner.
         parent = referral.parent
-        notify([parent.assignee or parent.from_user],
+        notify([parent.assignee or parent.from_user], Notification.Kind.FORWARD_DECLINED,
                _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
                % {"ref": referral, "parent": parent}, referral=parent)
     return referral
@@ -278,8 +281,9 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
             referral.assignee = assignee
             referral.save(update_fields=["assignee"])
             grants.grant_assignee(referral, assignee)
-        _record(referral, "assign", referral.state, actor, org, assignee=assignee.pk)
-    notify([assignee], _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral}, referral=referral)
+        _record(referral, EventName.ASSIGN, referral.state, actor, org, assignee=assignee.pk)
+    notify([assignee], Notification.Kind.ASSIGNED, _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral},
+           referral=referral)
     return referral
 
 
@@ -297,8 +301,8 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
-        _record(referral, "record_first_contact", from_state, actor, org, way=way, on=on.isoformat())
-    notify([referral.from_user, referral.case.regisseur],
+        _record(referral, EventName.RECORD_FIRST_CONTACT, from_state, actor, org, way=way, on=on.isoformat())
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.FIRST_CONTACT,
            _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
            referral=referral)
     return referral
@@ -330,9 +334,9 @@ def referral_forward(
         child.legal_basis_justification = legal_basis_justification.strip()
         child.save()
         child.categories.set(categories)
-        _record(child, "create", "", actor, org, parent=parent.pk)
+        _record(child, EventName.CREATE, "", actor, org, parent=parent.pk)
         _send_locked(child, actor, org, role)
-        _record(parent, "forward", parent.state, actor, org, child=child.pk)
+        _record(parent, EventName.FORWARD, parent.state, actor, org, child=child.pk)
     return child
 
 
@@ -349,10 +353,10 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
         _save_transition(referral)
         # Access stays for the reopen window (30 days), so the partner can
         # reopen; `manage.py expire_access` revokes it after that.
-        _record(referral, "close", from_state, actor, org, outcome=outcome)
+        _record(referral, EventName.CLOSE, from_state, actor, org, outcome=outcome)
         FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
                                 due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
-    notify([referral.from_user, referral.case.regisseur],
+    notify([referral.from_user, referral.case.regisseur], Notification.Kind.CLOSED,
            _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
            % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()}, referral=referral)
     return referral
@@ -367,7 +371,7 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
         referral.consent = require_legal_ground(referral)
         referral.reopen()
         _save_transition(referral)
-        _record(referral, "reopen", from_state, actor, org)
+        _record(referral, EventName.REOPEN, from_state, actor, org)
     return referral
 
 
@@ -390,8 +394,9 @@ def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
         referral.stop(reason=reason)
         _save_transition(referral)
         grants.revoke_all(referral)
-        _record(referral, "stop", from_state, actor, None, reason=reason)
+        _record(referral, EventName.STOP, from_state, actor, None, reason=reason)
     notify([*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
+           Notification.Kind.STOPPED,
            _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
            % {"ref": referral, "reason": referral.get_stop_reason_display()}, referral=referral)
     return referral

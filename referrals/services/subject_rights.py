@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.selectors.actor import actor_for
-from audit.models import AuditEntry
+from audit.models import AuditEntry, AuditReason
 from audit.services.trail import audit_context, log_access
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
@@ -31,18 +31,12 @@ from referrals.models import (
     Resident,
     StopReason,
     SubjectRequest,
+    crypto,
 )
 from referrals.models.matching import match_hash
 from referrals.models.residents import age_band
 from referrals.selectors.access import acting_as, is_regisseur_of
 from referrals.services.errors import ActionRefused
-
-# Ciphertext columns sealed with the resident's data key, per model: blanked on
-# erasure as well, so not even the (already unreadable) ciphertext stays.
-RESIDENT_CIPHERTEXT = ("given_name_ciphertext", "family_name_ciphertext", "birth_year_ciphertext",
-                       "phone_ciphertext", "email_ciphertext", "preferred_language_ciphertext")
-REFERRAL_CIPHERTEXT = ("summary_ciphertext", "legal_basis_justification_ciphertext", "decline_note_ciphertext",
-                       "outcome_note_ciphertext")
 
 RECTIFIABLE_FIELDS = ("given_name", "family_name", "birth_year", "phone", "email", "preferred_language",
                       "needs_interpreter")
@@ -81,21 +75,23 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
 
     # The free-text reason stays with the request; the permanent audit trail
     # gets a fixed label, since free text may name people.
-    label = "bewaartermijn verstreken" if activity == "retention" else "wissen op verzoek"
+    label = AuditReason.RETENTION_PERIOD_PASSED if activity == "retention" else AuditReason.ERASURE
     with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
             stop_within(referral, reason=StopReason.RESIDENT_ERASED)
+        # Every value sealed with the resident's data key is blanked as well, so not
+        # even the (already unreadable) ciphertext stays.
         for referral in Referral.objects.filter(case__resident=resident):
-            _blank(referral, REFERRAL_CIPHERTEXT)
+            _blank(referral)
         for goal in PlanGoal.objects.filter(case__resident=resident):
-            _blank(goal, ("text_ciphertext",))
+            _blank(goal)
         for consent in Consent.objects.filter(resident=resident):
-            _blank(consent, ("purpose_ciphertext", "withdrawn_reason_ciphertext"))
+            _blank(consent)
         now = timezone.now()
         for case in Case.objects.filter(resident=resident, status=Case.Status.OPEN):
             case.status, case.closed_at = Case.Status.CLOSED, now
             case.save(update_fields=["status", "closed_at"])
-        for column in RESIDENT_CIPHERTEXT:
+        for column in crypto.encrypted_columns(Resident):
             setattr(resident, column, "")
         resident.__dict__.pop("_data_key", None)
         resident.wrapped_data_key = ""
@@ -116,8 +112,8 @@ def _as(actor):
     return set_actor(actor) if actor is not None else nullcontext()
 
 
-def _blank(obj, columns) -> None:
-    filled = [c for c in columns if getattr(obj, c)]
+def _blank(obj) -> None:
+    filled = [c for c in crypto.encrypted_columns(type(obj)) if getattr(obj, c)]
     if filled:
         for column in filled:
             setattr(obj, column, "")
@@ -149,7 +145,7 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     if not after["phone"] and not after["email"]:
         raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in."), field="phone")
     organisation, role = acting_as(actor, resident)
-    with audit_context(activity="subject_rights", reason="correctie op verzoek", organisation=organisation,
+    with audit_context(activity="subject_rights", reason=AuditReason.RECTIFICATION, organisation=organisation,
                        role=role), _as(actor):
         for name in changed:
             setattr(resident, name, new[name])
@@ -191,8 +187,9 @@ def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
     """
     _require(actor, resident, rights.ACCESS)
     organisation, role = acting_as(actor, resident)
-    log_access(actor=actor, obj=resident, activity="subject_rights", reason=f"inzageverzoek ({fmt})",
-               organisation=organisation, role=role, fields=("inzage",))
+    log_access(actor=actor, obj=resident, activity="subject_rights",
+               reason=AuditReason.INZAGE_REQUESTED.format(fmt=fmt), organisation=organisation, role=role,
+               fields=("inzage",))
     SubjectRequest.objects.create(
         kind=SubjectRequest.Kind.ACCESS, resident=resident, pseudonym=resident.pseudonym,
         reason=f"inzage ({fmt})", handled_by=actor, handled_by_organisation=organisation,

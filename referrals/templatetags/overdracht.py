@@ -51,16 +51,3 @@ def display_name(user) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.username
-
-
-_EVENT_LABELS = {
-    "create": _("verwijzing opgesteld"), "send": _("verstuurd"), "accept": _("aangenomen"),
-    "decline": _("afgewezen"), "withdraw": _("ingetrokken"), "assign": _("toegewezen"),
-    "record_first_contact": _("eerste contact"), "forward": _("doorverwezen"), "hand_over": _("warm overgedragen"),
-    "close": _("afgesloten"), "reopen": _("heropend"), "stop": _("gestopt"),
-}
-
-
-@register.filter
-def event_label(event) -> str:
-    return _EVENT_LABELS.get(event.name, event.name)

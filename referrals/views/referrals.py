@@ -22,8 +22,9 @@ from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.common import paginate, query_without_page
 
-INBOX_BOXES = (("new", gettext_lazy("Nieuw")), ("overdue", gettext_lazy("Te laat")), ("mine", gettext_lazy("Van mij")),
-               ("all", gettext_lazy("Alles open")))
+# The inbox tabs: ?bak= in the URL (Dutch, like the paths), the selector's box, the label.
+INBOX_BOXES = (("nieuw", "new", gettext_lazy("Nieuw")), ("te-laat", "overdue", gettext_lazy("Te laat")),
+               ("van-mij", "mine", gettext_lazy("Van mij")), ("alle", "all", gettext_lazy("Alles open")))
 
 
 @login_required
@@ -43,10 +44,11 @@ def sent_list(request):
 @login_required
 def inbox(request):
     organisation = receiving_organisation(request)
-    box = request.GET.get("box", "new")
-    if box not in dict(INBOX_BOXES):
-        box = "new"
-    page = paginate(request, selectors.inbox_for(request.user, organisation, box=box))
+    tabs = {slug: box for slug, box, _label in INBOX_BOXES}
+    tab = request.GET.get("bak")
+    if tab not in tabs:
+        tab = "nieuw"
+    page = paginate(request, selectors.inbox_for(request.user, organisation, box=tabs[tab]))
     now = timezone.now()
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
@@ -54,7 +56,7 @@ def inbox(request):
     return render(request, "referrals/inbox.html", {
         "notifications": recent_notifications(request.user),
         "organisation": organisation, "organisations": organisations_for(request.user, RECEIVING_ROLES),
-        "box": box, "boxes": [(code, label, counts[code]) for code, label in INBOX_BOXES],
+        "box": tab, "boxes": [(slug, label, counts[box]) for slug, box, label in INBOX_BOXES],
         "page": page, "query": query_without_page(request),
     })
 

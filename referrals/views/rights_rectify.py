@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
+from audit.models import AuditReason
 from audit.services.trail import log_access
 from policies import subject_rights as rights
 from referrals.selectors.access import acting_as, resident_for
@@ -50,7 +51,7 @@ def rights_rectify(request, pseudonym: str):
                 return redirect("rights:overview", pseudonym=resident.pseudonym)
     else:
         # Showing the current values is a view of personal data: it is logged.
-        log_access(actor=request.user, obj=resident, activity="subject_rights", reason="correctieformulier",
+        log_access(actor=request.user, obj=resident, activity="subject_rights", reason=AuditReason.RECTIFICATION_FORM,
                    organisation=organisation, role=role, fields=RECTIFIABLE_FIELDS)
         form = RectifyForm(initial={name: getattr(resident, name) for name in RECTIFIABLE_FIELDS})
     return render(request, "rights/rectify.html", {"resident": resident, "form": form})

@@ -90,7 +90,7 @@ def test_exports_and_the_privacy_officers_pages_hold_no_personal_value(client, w
     case = _full_flow(world)
     client.force_login(world.people.priya)
     pages = [
-        client.get(reverse("privacy:search"), {"activity": "referral"}).content.decode(),
+        client.get(reverse("privacy:search"), {"verwerking": "referral"}).content.decode(),
         client.get(reverse("privacy:resident", args=[case.resident.pseudonym])).content.decode(),
         client.get(reverse("privacy:flags")).content.decode(),
         b"".join(client.get(reverse("privacy:export", args=["jsonl"])).streaming_content).decode(),

@@ -77,7 +77,7 @@ def test_the_privacy_officer_gets_404_on_case_content(world, sent):
 
 def test_search_by_resident_shows_metadata_and_never_content(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
-    response = priya.get(reverse("privacy:search"), {"pseudonym": pseudonym.lower()})
+    response = priya.get(reverse("privacy:search"), {"pseudoniem": pseudonym.lower()})
     html = response.content.decode()
     assert response.status_code == 200
     assert pseudonym in html
@@ -94,17 +94,17 @@ def test_search_filters_by_user_organisation_action_activity_and_period(priya, w
 
     today = timezone.localdate().isoformat()
     response = priya.get(reverse("privacy:search"), {
-        "user": "kees", "organisation": world.orgs.kredietbank.pk, "action": AuditEntry.Action.ACCESS,
-        "activity": "referral", "since": today, "until": today})
+        "gebruiker": "kees", "organisatie": world.orgs.kredietbank.pk, "handeling": AuditEntry.Action.ACCESS,
+        "verwerking": "referral", "vanaf": today, "tot": today})
     listed = list(response.context["page"].object_list)
     assert len(listed) == 1
     assert listed[0].changes == {"fields": ["contact", "summary"]}
-    response = priya.get(reverse("privacy:search"), {"user": "kees", "until": "2000-01-01"})
+    response = priya.get(reverse("privacy:search"), {"gebruiker": "kees", "tot": "2000-01-01"})
     assert list(response.context["page"].object_list) == []
 
 
 def test_an_invalid_search_is_explained_not_run(priya, world):
-    response = priya.get(reverse("privacy:search"), {"pseudonym": "Jansen"})
+    response = priya.get(reverse("privacy:search"), {"pseudoniem": "Jansen"})
     assert response.status_code == 200
     assert "Een pseudoniem ziet eruit als" in response.content.decode()
     assert not _reviews(world.people.priya).exists()
@@ -112,7 +112,7 @@ def test_an_invalid_search_is_explained_not_run(priya, world):
 
 def test_the_privacy_officers_own_searches_are_logged(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
-    priya.get(reverse("privacy:search"), {"pseudonym": pseudonym, "user": "kees"})
+    priya.get(reverse("privacy:search"), {"pseudoniem": pseudonym, "gebruiker": "kees"})
     entry = _reviews(world.people.priya).get()
     assert entry.action == AuditEntry.Action.ACCESS
     assert entry.role == "privacy_officer"
@@ -138,7 +138,7 @@ def test_the_resident_report_lists_who_saw_the_resident_and_is_logged_against_th
 
 def test_the_lookup_form_leads_to_the_report(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
-    response = priya.get(reverse("privacy:resident_lookup"), {"pseudonym": f" {pseudonym.lower()} "})
+    response = priya.get(reverse("privacy:resident_lookup"), {"pseudoniem": f" {pseudonym.lower()} "})
     assert response.status_code == 302
     assert response["Location"] == reverse("privacy:resident", args=[pseudonym])
 
@@ -146,7 +146,7 @@ def test_the_lookup_form_leads_to_the_report(priya, world, sent):
 def test_search_pages_cost_the_same_number_of_queries_for_few_or_many_rows(priya, world, sent):
     def queries():
         with CaptureQueriesContext(connection) as ctx:
-            assert priya.get(reverse("privacy:search"), {"activity": "referral"}).status_code == 200
+            assert priya.get(reverse("privacy:search"), {"verwerking": "referral"}).status_code == 200
         return len(ctx.captured_queries)
 
     few = queries()
@@ -158,9 +158,18 @@ def test_search_pages_cost_the_same_number_of_queries_for_few_or_many_rows(priya
     assert queries() == few
 
 
+def test_the_next_page_of_a_search_keeps_its_filters(priya, world, sent):
+    for _ in range(60):
+        log_access(actor=world.people.kees, obj=sent, activity="referral", organisation=world.orgs.kredietbank)
+    html = priya.get(reverse("privacy:search"), {"verwerking": "referral"}).content.decode()
+    assert 'href="?verwerking=referral&amp;pagina=2"' in html
+    second = priya.get(reverse("privacy:search"), {"verwerking": "referral", "pagina": 2})
+    assert second.context["page"].number == 2
+
+
 def test_export_as_logboek_dataverwerkingen_json_lines(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
-    response = priya.get(reverse("privacy:export", args=["jsonl"]), {"pseudonym": pseudonym})
+    response = priya.get(reverse("privacy:export", args=["jsonl"]), {"pseudoniem": pseudonym})
     assert response["Content-Disposition"].startswith("attachment;")
     records = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
     assert records and all(r["attributes"]["dpl.core.data_subject_id"] == pseudonym for r in records)
@@ -174,7 +183,7 @@ def test_export_as_logboek_dataverwerkingen_json_lines(priya, world, sent):
 
 
 def test_export_as_csv(priya, world, sent):
-    response = priya.get(reverse("privacy:export", args=["csv"]), {"user": "kees"})
+    response = priya.get(reverse("privacy:export", args=["csv"]), {"gebruiker": "kees"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows and {row["actor"] for row in rows} == {"kees"}
     assert "Aanmaningen" not in str(rows)

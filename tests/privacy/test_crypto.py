@@ -98,3 +98,20 @@ def test_erased_data_raises_rather_than_reading_as_empty(world, case):
     with pytest.raises(crypto.DataErased):
         resident.data_key()
     assert resident.display_name == "[gegevens gewist]"
+
+
+def test_the_encrypted_columns_of_a_referral_are_read_from_the_model():
+    assert crypto.encrypted_columns(Referral) == (
+        "summary_ciphertext", "legal_basis_justification_ciphertext", "decline_note_ciphertext",
+        "outcome_note_ciphertext")
+
+
+def test_every_ciphertext_column_has_its_encrypted_attribute_and_is_masked_in_the_audit_trail():
+    from auditlog.registry import auditlog
+    from django.apps import apps
+
+    for model in apps.get_models():
+        columns = set(crypto.encrypted_columns(model))
+        assert columns == {f.name for f in model._meta.concrete_fields if f.name.endswith("_ciphertext")}, model
+        if columns:
+            assert columns <= set(auditlog.get_model_fields(model)["mask_fields"]), model

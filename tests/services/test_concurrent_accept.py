@@ -7,7 +7,7 @@ from django.db import connection
 
 from policies.roles import Role
 from referrals import services
-from referrals.models import ReferralEvent, ReferralUserObjectPermission, State
+from referrals.models import EventName, ReferralEvent, ReferralUserObjectPermission, State
 from referrals.services import ActionRefused
 from tests.factories import member
 
@@ -44,7 +44,7 @@ def test_two_users_accepting_at_once_exactly_one_wins(world, draft):
     winner = next(k for k, v in outcomes.items() if v == "accepted")
     assert draft.state == State.ACCEPTED and draft.assignee.username == winner
     # Nothing half-written: one accept event, one assignee grant.
-    assert ReferralEvent.objects.filter(referral=draft, name="accept").count() == 1
+    assert ReferralEvent.objects.filter(referral=draft, name=EventName.ACCEPT).count() == 1
     assert ReferralUserObjectPermission.objects.filter(content_object=draft).count() == 1
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from referrals import services
-from referrals.models import State
+from referrals.models import EventName, State
 
 
 def test_a_referral_travels_from_draft_to_closed(world, draft):
@@ -15,7 +15,8 @@ def test_a_referral_travels_from_draft_to_closed(world, draft):
     draft.refresh_from_db()
     assert draft.state == State.CLOSED
     assert draft.outcome == "helped"
-    assert [e.name for e in draft.events.all()] == ["create", "send", "accept", "record_first_contact", "close"]
+    assert [e.name for e in draft.events.all()] == [
+        EventName.CREATE, EventName.SEND, EventName.ACCEPT, EventName.RECORD_FIRST_CONTACT, EventName.CLOSE]
     assert draft.respond_by > draft.sent_at
     assert draft.follow_ups.count() == 2
     assert draft.follow_ups.last().due_on == timezone.localdate() + timedelta(days=28)

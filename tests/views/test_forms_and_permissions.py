@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from referrals.models import Case, Referral, State
+from referrals.models import Case, EventName, Referral, State
 
 
 def case_data(**extra):
@@ -51,7 +51,7 @@ def test_double_accept_accepts_once_and_second_post_redirects(world, sent, login
     assert client.post(url, {"form_token": "a-1"}).status_code == 302
     again = client.post(url, {"form_token": "a-1"})
     assert again.status_code == 302 and again["Location"] == reverse("referral_detail", args=[sent.pk])
-    assert sent.events.filter(name="accept").count() == 1
+    assert sent.events.filter(name=EventName.ACCEPT).count() == 1
 
 
 def test_decline_without_reason_is_refused_next_to_the_field(world, sent, login):

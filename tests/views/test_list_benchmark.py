@@ -32,9 +32,9 @@ def test_benchmark_lists_with_a_thousand_referrals(world, case):
     fatima.force_login(world.people.fatima)
     send_many(world, case, 3)
     small = {name: measure(c, url) for name, c, url in [
-        ("inbox", kees, reverse("inbox") + "?box=all"), ("sent", fatima, reverse("sent"))]}
+        ("inbox", kees, reverse("inbox") + "?bak=alle"), ("sent", fatima, reverse("sent"))]}
     send_many(world, case, ROWS - 3)
-    for name, c, url in [("inbox", kees, reverse("inbox") + "?box=all"), ("sent", fatima, reverse("sent")),
+    for name, c, url in [("inbox", kees, reverse("inbox") + "?bak=alle"), ("sent", fatima, reverse("sent")),
                          ("sent p.10", fatima, reverse("sent") + "?pagina=10")]:
         queries, ms = measure(c, url)
         base = small[name.split(" ")[0]]

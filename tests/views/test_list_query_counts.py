@@ -29,7 +29,7 @@ def count_queries(client, url):
 def test_inbox_and_sent_list_queries_do_not_grow_with_rows(world, case, login):
     send_many(world, case, 3)
     kees = login(world.people.kees)
-    inbox_3 = count_queries(kees, reverse("inbox") + "?box=all")
+    inbox_3 = count_queries(kees, reverse("inbox") + "?bak=alle")
     fatima = world.people.fatima
     from django.test import Client
 
@@ -37,7 +37,7 @@ def test_inbox_and_sent_list_queries_do_not_grow_with_rows(world, case, login):
     fatima_client.force_login(fatima)
     sent_3 = count_queries(fatima_client, reverse("sent"))
     send_many(world, case, 27)
-    assert count_queries(kees, reverse("inbox") + "?box=all") == inbox_3
+    assert count_queries(kees, reverse("inbox") + "?bak=alle") == inbox_3
     assert count_queries(fatima_client, reverse("sent")) == sent_3
 
 

@@ -19,6 +19,11 @@ def test_case_pages_render(world, case, sent, login):
         assert client.get(reverse(name, args=[case.pk])).status_code == 200
 
 
+def test_the_case_timeline_names_each_event_in_words(world, case, sent, login):
+    html = login(world.people.fatima).get(reverse("case_detail", args=[case.pk])).content.decode()
+    assert "<strong>verwijzing opgesteld</strong>" in html and "<strong>verstuurd</strong>" in html
+
+
 def test_referral_pages_render_for_the_receiver(world, sent, login):
     client = login(world.people.marieke)
     assert client.get(reverse("referral_detail", args=[sent.pk])).status_code == 200

@@ -1,0 +1,36 @@
+"""Why something was done, as the audit trail says it: the fixed reasons, in one place.
+
+The wording is Dutch because the privacy officer reads and searches it, and
+entries already written carry it: keep it as it is. A reason with a
+placeholder is filled in with `.format()` (e.g. `AUDIT_EXPORTED.format(fmt="csv")`).
+Reasons that are the label of a choice (a decline reason, an outcome, a legal
+basis, a stop reason) come from those choices instead.
+"""
+
+from enum import StrEnum, unique
+
+
+@unique  # two reasons with one wording would silently become one
+class AuditReason(StrEnum):
+    # Referrals
+    WARM_HANDOVER = "warme overdracht"
+    REOPEN_WINDOW_PASSED = "heropentermijn van {days} dagen verstreken"
+    # Consent
+    CONSENT_WITHDRAWN = "toestemming ingetrokken"
+    CONSENT_EXPIRED = "toestemming verlopen"
+    CONSENT_RECEIPT_PRINTED = "toestemmingsbewijs afdrukken"
+    # The resident's rights
+    RESIDENT_LOOKED_UP = "inwoner gezocht voor een verzoek"
+    INZAGE_REQUESTED = "inzageverzoek ({fmt})"
+    RECTIFICATION_FORM = "correctieformulier"
+    RECTIFICATION = "correctie op verzoek"
+    ERASURE = "wissen op verzoek"
+    RETENTION_PERIOD_PASSED = "bewaartermijn verstreken"
+    # The privacy officer's review
+    AUDIT_SEARCHED = "logboek doorzocht"
+    AUDIT_EXPORTED = "logboek geëxporteerd ({fmt})"
+    RESIDENT_REPORT = "inzageoverzicht inwoner"
+    FLAGS_VIEWED = "signalen bekeken"
+    REGISTER_VIEWED = "verwerkingsregister bekeken"
+    UNUSUAL_ACCESS_FLAGGED = "ongebruikelijke inzage gesignaleerd"
+    FLAG_REVIEWED = "signaal afgehandeld"
