@@ -119,7 +119,7 @@ def resident_for_case_page(user, resident: Resident) -> bool:
     return rights.may_see_resident(actor_for(user), resident, is_regisseur=is_regisseur_of(user, resident))
 
 
-def may_find_residents(user) -> None:
+def open_finder(user) -> None:
     """The privacy officer's search for a resident who turned to the municipality (404 for anyone else)."""
     if not rights.may_find_residents(actor_for(user)):
         raise Http404
@@ -127,7 +127,7 @@ def may_find_residents(user) -> None:
 
 def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]:
     """Residents with this family name and birth year, by keyed hash (nothing is decrypted); logged."""
-    may_find_residents(user)
+    open_finder(user)
     found = list(
         Resident.objects.filter(match_hash=match_hash(family_name, birth_year), erased_at__isnull=True)
         .annotate(n_cases=Count("cases", distinct=True)).order_by("created_at")

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
-from referrals.selectors.access import find_residents, may_find_residents
+from referrals.selectors.access import find_residents, open_finder
 
 
 class FindForm(forms.Form):
@@ -19,7 +19,7 @@ class FindForm(forms.Form):
 def rights_find(request):
     # 404 for everyone but the privacy officer; POST only for the search itself: a name must
     # never end up in a URL or an access log.
-    may_find_residents(request.user)
+    open_finder(request.user)
     form = FindForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
