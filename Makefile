@@ -13,7 +13,7 @@ LOCK_VENV := .venv-lock
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links
 
-.PHONY: demo test lint lock chromium clean
+.PHONY: demo test lint typecheck lock chromium clean
 
 # The lock is complete (every indirect dependency, with its hashes), so pip need
 # resolve nothing (--no-deps) and pip check confirms it. The virtualenv is made
@@ -50,6 +50,10 @@ test: $(STAMP) chromium
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# mypy with django-stubs, over the packages listed in pyproject.toml ([tool.mypy] files).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) overdracht.sqlite3 staticfiles test-artifacts

@@ -105,15 +105,16 @@ class ReferralPolicy:
 
     def visibility_q(self, actor: Actor) -> Q:
         """The same four ways in, as a filter on referrals (one SQL query for a whole list)."""
-        if not actor.is_authenticated:
+        user_id = actor.user_id
+        if user_id is None:  # not authenticated
             return Q(pk__in=[])
         referring = actor.organisations_with(REFERRING_ROLES)
         receiving = actor.organisations_with(RECEIVING_ROLES)
         return (
             Q(from_organisation_id__in=referring)
-            | Q(case__regisseur_id=actor.user_id, case__regisseur_organisation_id__in=referring)
-            | Q(to_organisation_id__in=receiving) & Exists(_group_grants(RECEIVE, actor.user_id))
-            | Q(to_organisation_id__in=receiving, assignee_id=actor.user_id) & Exists(_user_grants(HANDLE, actor.user_id))
+            | Q(case__regisseur_id=user_id, case__regisseur_organisation_id__in=referring)
+            | Q(to_organisation_id__in=receiving) & Exists(_group_grants(RECEIVE, user_id))
+            | Q(to_organisation_id__in=receiving, assignee_id=user_id) & Exists(_user_grants(HANDLE, user_id))
         )
 
     def sees(self, actor: Actor, referral: Any) -> bool:

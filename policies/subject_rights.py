@@ -19,6 +19,8 @@ The resident does not log in: they ask their fixed contact, the regisseur
 Every use of these pages is logged under processing activity "subject_rights".
 """
 
+from typing import Any
+
 from policies.actor import Actor
 from policies.roles import Role
 
@@ -32,12 +34,12 @@ KINDS = (ACCESS, RECTIFY, ERASE)
 # cases to that case's regisseur.
 
 
-def may_see_resident(actor: Actor, resident, *, is_regisseur: bool) -> bool:
+def may_see_resident(actor: Actor, resident: Any, *, is_regisseur: bool) -> bool:
     """Whether the rights pages of `resident` exist for `actor` at all (else 404)."""
     return any(may_exercise(actor, resident, kind, is_regisseur=is_regisseur) for kind in KINDS)
 
 
-def may_exercise(actor: Actor, resident, kind: str, *, is_regisseur: bool) -> bool:
+def may_exercise(actor: Actor, resident: Any, kind: str, *, is_regisseur: bool) -> bool:
     if kind not in KINDS:
         raise ValueError(f"unknown subject right {kind!r}")
     if not actor.is_authenticated:

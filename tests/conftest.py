@@ -17,8 +17,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 
+from directory.models import Category, Organisation, Service
 from policies.roles import Role
 from tests.factories import (
     CategoryFactory,
@@ -37,16 +40,20 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests are deselected (not skipped) on SQLite; CI runs both databases."""
-    if connection.vendor == "postgresql":
-        return
-    selected, deselected = [], []
-    for item in items:
-        (deselected if item.get_closest_marker("postgres") else selected).append(item)
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = selected
+    """PostgreSQL-only tests are deselected (not skipped) on SQLite; CI runs both databases.
+
+    The rest run in the order of `_database_use` (pytest-django's order, refined for the shared world).
+    """
+    if connection.vendor != "postgresql":
+        selected, deselected = [], []
+        for item in items:
+            (deselected if item.get_closest_marker("postgres") else selected).append(item)
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = selected
+    items.sort(key=_database_use)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -57,37 +64,118 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+# The world: organisations, services and the personas with their memberships.
+ORGANISATIONS = {  # slug: name, kind
+    "waterlelie": ("Kwadraad — De Waterlelie", "social_work"),
+    "gemeente": ("Gemeente", "municipality"),
+    "kredietbank": ("Kredietbank", "debt"),
+    "taalhuis": ("Taalhuis", "language"),
+    "woej": ("Woej", "social_work"),
+}
+CATEGORIES = {"schulden": ("schulden", "Schulden"), "taal": ("nt2", "Nederlands als tweede taal")}
+SERVICES = {  # attribute: organisation, name, category
+    "schuldhulp": ("kredietbank", "Schuldhulp", "schulden"),
+    "taalmaatje": ("taalhuis", "Taalmaatje", "taal"),
+    "woej": ("woej", "Buurtkamer", "schulden"),
+}
+PERSONAS = {  # attribute: username, organisation, role
+    "fatima": ("fatima", "waterlelie", Role.REFERRER),
+    "ruud": ("ruud", "gemeente", Role.REGISSEUR),
+    "kees": ("kees", "kredietbank", Role.INTAKE),
+    "marieke": ("marieke", "kredietbank", Role.COORDINATOR),
+    "kees2": ("joost", "kredietbank", Role.INTAKE),
+    "anouk": ("anouk", "taalhuis", Role.INTAKE),
+    "bas": ("bas", "woej", Role.INTAKE),
+    "priya": ("priya", "gemeente", Role.PRIVACY_OFFICER),
+    "bea": ("bea", "gemeente", Role.ADMIN),
+    "sami": ("sami", "kredietbank", Role.SIGNALLER),
+    "petra": ("petra", "gemeente", Role.PROGRAMME),
+}
+
+
+def _build_world():
+    """Write the world's rows; what exists already (looked up by its natural key) is kept."""
+    categories = {attr: CategoryFactory(code=code, name=name) for attr, (code, name) in CATEGORIES.items()}
+    orgs = {slug: OrganisationFactory(slug=slug, name=name, kind=kind) for slug, (name, kind) in ORGANISATIONS.items()}
+    for org, name, category in SERVICES.values():
+        if not Service.objects.filter(organisation=orgs[org], name=name).exists():
+            ServiceFactory(organisation=orgs[org], name=name, categories=[categories[category]])
+    for username, org, role in PERSONAS.values():
+        member(UserFactory(username=username), orgs[org], role)
+
+
+def _read_world():
+    """Fresh instances of the world's rows (four queries), or None when any is missing."""
+    orgs = Organisation.objects.in_bulk(list(ORGANISATIONS), field_name="slug")
+    categories = Category.objects.in_bulk([code for code, _ in CATEGORIES.values()], field_name="code")
+    users = get_user_model().objects.in_bulk([u for u, _, _ in PERSONAS.values()], field_name="username")
+    services_ = {(s.organisation.slug, s.name): s for s in Service.objects.select_related("organisation").filter(
+        organisation__slug__in=ORGANISATIONS, name__in=[name for _, name, _ in SERVICES.values()])}
+    if (len(orgs), len(categories), len(users), len(services_)) != (
+            len(ORGANISATIONS), len(CATEGORIES), len(PERSONAS), len(SERVICES)):
+        return None
+    return SimpleNamespace(
+        orgs=SimpleNamespace(**orgs),
+        services=SimpleNamespace(**{attr: services_[org, name] for attr, (org, name, _) in SERVICES.items()}),
+        people=SimpleNamespace(**{attr: users[username] for attr, (username, _, _) in PERSONAS.items()}),
+        categories=SimpleNamespace(**{attr: categories[code] for attr, (code, _) in CATEGORIES.items()}),
+    )
+
+
+# The world is the same for every test, so it is written once per session and committed; each
+# test reads its own fresh instances, and what a test changes rolls back with the test's
+# transaction. That breaks the isolation of two kinds of tests, which the order below handles:
+# - a test that does not ask for the world must not see its rows: such tests run first, before
+#   the world is written;
+# - a transactional test (django_db(transaction=True), live_server: the browser tests, real row
+#   locks, migrations) commits and flushes the database after itself, the world included. Those
+#   run after every other database test (as pytest-django orders them), and from then on `world`
+#   writes whatever is missing again, as part of the test's own committed data.
+_world_committed = False
+
+
+def _database_use(item) -> int:
+    """Order: 0 database without the world, 1 database with it, 2/3 transactional with/without, 4 none."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = (marker is not None and bool(marker.kwargs.get("transaction") or marker.kwargs.get(
+        "reset_sequences"))) or "transactional_db" in fixtures or "live_server" in fixtures
+    if transactional:
+        return 2 if "world" in fixtures else 3
+    if marker is not None or "db" in fixtures:
+        return 1 if "world" in fixtures else 0
+    return 4
+
+
+@pytest.fixture(scope="session")
+def _shared_world(django_db_setup, django_db_blocker):
+    global _world_committed
+    with django_db_blocker.unblock():
+        _build_world()
+    _world_committed = True
+
+
+@pytest.fixture(autouse=True)
+def _shared_world_isolation(request, django_db_blocker):
+    global _world_committed
+    use = _database_use(request.node)
+    if use == 0 and _world_committed:
+        pytest.fail("a test without the world ran after the world was committed; see _database_use")
+    if use == 3 and _world_committed:
+        # A transactional test without the world must not see it either; it would be flushed after it anyway.
+        with django_db_blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False)
+    if use in (2, 3):
+        _world_committed = False  # the test flushes the database after itself
+
+
 @pytest.fixture
-def world(db):
-    schulden = CategoryFactory(code="schulden", name="Schulden")
-    taal = CategoryFactory(code="nt2", name="Nederlands als tweede taal")
-    orgs = SimpleNamespace(
-        waterlelie=OrganisationFactory(slug="waterlelie", name="Kwadraad — De Waterlelie"),
-        gemeente=OrganisationFactory(slug="gemeente", name="Gemeente", kind="municipality"),
-        kredietbank=OrganisationFactory(slug="kredietbank", name="Kredietbank", kind="debt"),
-        taalhuis=OrganisationFactory(slug="taalhuis", name="Taalhuis", kind="language"),
-        woej=OrganisationFactory(slug="woej", name="Woej"),
-    )
-    services_ = SimpleNamespace(
-        schuldhulp=ServiceFactory(organisation=orgs.kredietbank, name="Schuldhulp", categories=[schulden]),
-        taalmaatje=ServiceFactory(organisation=orgs.taalhuis, name="Taalmaatje", categories=[taal]),
-        woej=ServiceFactory(organisation=orgs.woej, name="Buurtkamer", categories=[schulden]),
-    )
-    people = SimpleNamespace(
-        fatima=member(UserFactory(username="fatima"), orgs.waterlelie, Role.REFERRER),
-        ruud=member(UserFactory(username="ruud"), orgs.gemeente, Role.REGISSEUR),
-        kees=member(UserFactory(username="kees"), orgs.kredietbank, Role.INTAKE),
-        marieke=member(UserFactory(username="marieke"), orgs.kredietbank, Role.COORDINATOR),
-        kees2=member(UserFactory(username="joost"), orgs.kredietbank, Role.INTAKE),
-        anouk=member(UserFactory(username="anouk"), orgs.taalhuis, Role.INTAKE),
-        bas=member(UserFactory(username="bas"), orgs.woej, Role.INTAKE),
-        priya=member(UserFactory(username="priya"), orgs.gemeente, Role.PRIVACY_OFFICER),
-        bea=member(UserFactory(username="bea"), orgs.gemeente, Role.ADMIN),
-        sami=member(UserFactory(username="sami"), orgs.kredietbank, Role.SIGNALLER),
-        petra=member(UserFactory(username="petra"), orgs.gemeente, Role.PROGRAMME),
-    )
-    return SimpleNamespace(orgs=orgs, services=services_, people=people, categories=SimpleNamespace(
-        schulden=schulden, taal=taal))
+def world(_shared_world, db):
+    world = _read_world()
+    if world is None:  # flushed by a transactional test
+        _build_world()
+        world = _read_world()
+    return world
 
 
 @pytest.fixture

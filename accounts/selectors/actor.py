@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
 from django.apps import apps
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from accounts.models import Membership
@@ -19,7 +22,7 @@ _scope: ContextVar[dict[int, Actor] | None] = ContextVar("actor_scope", default=
 
 
 @contextmanager
-def actor_scope():
+def actor_scope() -> Iterator[None]:
     token = _scope.set({})
     try:
         yield
@@ -27,7 +30,7 @@ def actor_scope():
         _scope.reset(token)
 
 
-def actor_for(user) -> Actor:
+def actor_for(user: AbstractBaseUser | AnonymousUser | None) -> Actor:
     """The user as the policies see them: memberships active today, grants read on demand."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONYMOUS
@@ -48,14 +51,14 @@ def actor_for(user) -> Actor:
     return actor
 
 
-def forget_actor(user) -> None:
+def forget_actor(user: AbstractBaseUser) -> None:
     """After a change of memberships or grants within one request."""
     scope = _scope.get()
     if scope is not None:
         scope.pop(user.pk, None)
 
 
-def _grant_reader(user_id: int):
+def _grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:
     @cache
     def grants_on(referral_id: int) -> frozenset[str]:
         # By name: the referral models ask the policies (django-fsm `permission=`), which ask this.

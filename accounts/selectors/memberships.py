@@ -1,13 +1,23 @@
 """Reads about people and where they work."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from accounts.selectors.actor import actor_for
 from policies.roles import RECEIVING_ROLES
 
+if TYPE_CHECKING:
+    from directory.models import Organisation
 
-def colleagues(organisation) -> QuerySet:
+
+def colleagues(organisation: Organisation) -> QuerySet[User]:
     """People of `organisation` who can take a referral (intake or coordinator)."""
     return (
         get_user_model().objects.filter(
@@ -18,7 +28,7 @@ def colleagues(organisation) -> QuerySet:
     )
 
 
-def organisations_for(user, roles) -> list:
+def organisations_for(user: AbstractBaseUser | AnonymousUser, roles: Iterable[str]) -> list[Organisation]:
     """The organisations where `user` holds one of `roles` today, by name."""
     from directory.models import Organisation
 

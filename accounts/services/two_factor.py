@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 @transaction.atomic(durable=True)
-def totp_enrolment_start(*, user, device_pk: int | None) -> TOTPDevice:
+def totp_enrolment_start(*, user: AbstractBaseUser, device_pk: int | None) -> TOTPDevice:
     """The unconfirmed device being enrolled (the one shown before, or a new one)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False, pk=device_pk).first()
     if device is None:
@@ -16,7 +17,7 @@ def totp_enrolment_start(*, user, device_pk: int | None) -> TOTPDevice:
 
 
 @transaction.atomic(durable=True)
-def totp_verify(*, user, token: str, enrolling: TOTPDevice | None = None) -> TOTPDevice | None:
+def totp_verify(*, user: AbstractBaseUser, token: str, enrolling: TOTPDevice | None = None) -> TOTPDevice | None:
     """The device that accepts `token` (confirming it when it is being enrolled), or None.
 
     A device remembers the last code it accepted (against replay), so checking is a write.

@@ -14,7 +14,9 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+from audit.models import AuditEntry
 from audit.selectors.search import changed_fields
 from policies.register import ACTIVITIES, REGISTER_URI
 
@@ -24,7 +26,7 @@ CSV_COLUMNS = ["id", "timestamp", "trace_id", "processing_activity", "action", "
                "organisation", "role", "object_type", "object_id", "object", "fields", "reason", "chain_hash"]
 
 
-def logboek_record(entry) -> dict:
+def logboek_record(entry: AuditEntry) -> dict[str, Any]:
     activity = ACTIVITIES.get(entry.processing_activity)
     moment = entry.timestamp.isoformat()
     action = ACTION_NAMES.get(entry.action, str(entry.action))
@@ -57,12 +59,12 @@ def logboek_record(entry) -> dict:
     }
 
 
-def jsonl_lines(entries: Iterable) -> Iterator[str]:
+def jsonl_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:
     for entry in entries:
         yield json.dumps(logboek_record(entry), ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def csv_row(entry) -> list:
+def csv_row(entry: AuditEntry) -> list[Any]:
     return [
         entry.id, entry.timestamp.isoformat(), entry.cid or "", entry.processing_activity,
         ACTION_NAMES.get(entry.action, entry.action), entry.pseudonym,
@@ -72,7 +74,7 @@ def csv_row(entry) -> list:
     ]
 
 
-def csv_lines(entries: Iterable) -> Iterator[str]:
+def csv_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -85,7 +87,7 @@ def csv_lines(entries: Iterable) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def lines(entries: Iterable, fmt: str) -> Iterator[str]:
+def lines(entries: Iterable[AuditEntry], fmt: str) -> Iterator[str]:
     if fmt == "jsonl":
         return jsonl_lines(entries)
     if fmt == "csv":

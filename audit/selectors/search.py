@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
@@ -35,7 +36,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def entries(query: AuditQuery) -> QuerySet:
+def entries(query: AuditQuery) -> QuerySet[AuditEntry]:
     """The matching entries, newest first, with what a results page shows joined in (fixed query count)."""
     qs = AuditEntry.objects.all()
     if query.pseudonym:
@@ -55,7 +56,7 @@ def entries(query: AuditQuery) -> QuerySet:
     return qs.select_related("actor", "organisation", "content_type").order_by("-id")
 
 
-def changed_fields(entry) -> list[str]:
+def changed_fields(entry: AuditEntry) -> list[str]:
     """The names of the fields an entry is about (never their values)."""
     changes = entry.changes or {}
     if isinstance(changes, dict) and "fields" in changes:
@@ -63,7 +64,7 @@ def changed_fields(entry) -> list[str]:
     return sorted(changes) if isinstance(changes, dict) else []
 
 
-def access_report(pseudonym: str) -> dict:
+def access_report(pseudonym: str) -> dict[str, Any]:
     """One resident's report: every entry about them, and who looked or changed, per organisation."""
     pseudonym = pseudonym.strip().upper()
     qs = AuditEntry.objects.filter(pseudonym=pseudonym)

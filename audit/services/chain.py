@@ -19,9 +19,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+
+if TYPE_CHECKING:
+    from audit.models.entry import AuditChainHead, AuditEntry
 
 # The fields that make up an entry, in the order they are hashed. `chain_hash`
 # itself is left out: it is the result.
@@ -32,21 +36,21 @@ _JSON_FIELDS = ("changes", "additional_data", "serialized_data")
 HASHED_FIELDS = ("timestamp", *_INT_FIELDS, *_TEXT_FIELDS, *_JSON_FIELDS)
 
 
-def _as_int(value):
+def _as_int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _as_text(value):
+def _as_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _as_json(value):
+def _as_json(value: Any) -> Any:
     # Round-trip through JSON so that a value about to be saved and the same
     # value read back (tuples become lists, keys strings) hash alike.
     return None if value is None else json.loads(json.dumps(value, default=str))
 
 
-def canonical(values: dict) -> str:
+def canonical(values: dict[str, Any]) -> str:
     """One line of sorted-key JSON for the entry's fields (a dict keyed by HASHED_FIELDS)."""
     stamp = values["timestamp"]
     form = {"timestamp": stamp.astimezone(UTC).isoformat() if stamp is not None else None}
@@ -56,15 +60,15 @@ def canonical(values: dict) -> str:
     return json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def link(previous_hash: str, values: dict) -> str:
+def link(previous_hash: str, values: dict[str, Any]) -> str:
     return hashlib.sha256((previous_hash + canonical(values)).encode()).hexdigest()
 
 
-def _entry_values(entry) -> dict:
+def _entry_values(entry: AuditEntry) -> dict[str, Any]:
     return {name: getattr(entry, name) for name in HASHED_FIELDS}
 
 
-def _locked_head():
+def _locked_head() -> AuditChainHead:
     """The chain head, locked by this transaction until it commits or rolls back."""
     from audit.models.entry import AuditChainHead, AuditEntry
 
@@ -81,7 +85,7 @@ def _locked_head():
         return AuditChainHead.objects.get(pk=1)
 
 
-def seal(entry) -> None:
+def seal(entry: AuditEntry) -> None:
     """Give a new entry its id and chain hash; call just before it is inserted."""
     head = _locked_head()
     entry.id = head.last_entry_id + 1
@@ -106,7 +110,7 @@ class Verdict:
         return self.checked / self.seconds if self.seconds else float("inf")
 
 
-def _rows(chunk_size: int) -> Iterator[tuple[dict, str]]:
+def _rows(chunk_size: int) -> Iterator[tuple[dict[str, Any], str]]:
     from audit.models.entry import AuditEntry
 
     rows = AuditEntry.objects.order_by("id").values_list(*HASHED_FIELDS, "chain_hash").iterator(chunk_size=chunk_size)
@@ -126,7 +130,7 @@ def verify(*, chunk_size: int = 5000) -> Verdict:
     previous_id, previous_hash, checked = 0, "", 0
     rows = _rows(chunk_size)
 
-    def verdict(bad_id, problem):
+    def verdict(bad_id: int | None, problem: str) -> Verdict:
         return Verdict(checked, time.perf_counter() - started, bad_id, problem, previous_hash)
 
     for values, stored in rows:
@@ -145,7 +149,7 @@ def verify(*, chunk_size: int = 5000) -> Verdict:
     return verdict(None, "")
 
 
-def _diagnose(entry_id: int, previous_hash: str, stored: str, rows) -> str:
+def _diagnose(entry_id: int, previous_hash: str, stored: str, rows: Iterator[tuple[dict[str, Any], str]]) -> str:
     """Tell a changed entry from an inserted one by looking at the entry after it."""
     following = next(rows, None)
     if following is not None:

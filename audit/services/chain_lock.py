@@ -14,6 +14,10 @@ waiting. SQLite needs none of this: it lets one writer in at a time anyway.
 """
 
 import re
+from collections.abc import Callable
+from typing import Any
+
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 CHAIN_LOCK_KEY = 7_240_531  # any fixed number; the same for every process of the service
 
@@ -22,7 +26,7 @@ _WRITES_OR_LOCKS = re.compile(
 )
 
 
-def take_chain_first(execute, sql, params, many, context):
+def take_chain_first(execute: Callable[..., Any], sql: Any, params: Any, many: bool, context: dict[str, Any]) -> Any:
     connection = context["connection"]
     if connection.in_atomic_block and isinstance(sql, str) and _WRITES_OR_LOCKS.search(sql):
         # The raw cursor: this statement must not pass through the wrappers again.
@@ -30,7 +34,7 @@ def take_chain_first(execute, sql, params, many, context):
     return execute(sql, params, many, context)
 
 
-def install(sender, connection, **kwargs) -> None:
+def install(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
     """connection_created receiver."""
     if connection.vendor == "postgresql" and take_chain_first not in connection.execute_wrappers:
         connection.execute_wrappers.append(take_chain_first)

@@ -16,16 +16,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import Membership
 from audit.models import AuditEntry, AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
+from directory.models import Organisation
 from policies.roles import Role
 from referrals.models import Referral
 
@@ -47,13 +50,23 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _reads():
+def _reads() -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).exclude(pseudonym="").exclude(
         processing_activity="audit_review"
     )
 
 
-def _flag(kind, *, actor_id, day: date, key: str, organisation_id=None, referral_id=None, pseudonym="", **details):
+def _flag(
+    kind: str,
+    *,
+    actor_id: int | None,
+    day: date,
+    key: str,
+    organisation_id: int | None = None,
+    referral_id: int | None = None,
+    pseudonym: str = "",
+    **details: Any,
+) -> PrivacyFlag | None:
     """One flag per (kind, key); the key makes a second run for the same day add nothing."""
     if PrivacyFlag.objects.filter(kind=kind, details__key=key).exists():
         return None
@@ -63,7 +76,7 @@ def _flag(kind, *, actor_id, day: date, key: str, organisation_id=None, referral
     )
 
 
-def _many_residents(day: date, limits: Thresholds) -> list:
+def _many_residents(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
     start, end = _bounds(day)
     today = dict(_reads().filter(timestamp__gte=start, timestamp__lt=end, actor__isnull=False)
                  .values_list("actor").annotate(n=Count("pseudonym", distinct=True)))
@@ -73,7 +86,7 @@ def _many_residents(day: date, limits: Thresholds) -> list:
                                actor_id__in=today)
                .annotate(day=TruncDate("timestamp")).values_list("actor", "day")
                .annotate(n=Count("pseudonym", distinct=True)))
-    totals = defaultdict(int)
+    totals: defaultdict[int, int] = defaultdict(int)
     for actor_id, _, n in per_day:
         totals[actor_id] += n
     flags = []
@@ -85,7 +98,7 @@ def _many_residents(day: date, limits: Thresholds) -> list:
     return flags
 
 
-def _outside_hours(day: date, limits: Thresholds) -> list:
+def _outside_hours(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
     start, end = _bounds(day)
     per_actor = defaultdict(set)
     organisation = {}
@@ -103,7 +116,7 @@ def _outside_hours(day: date, limits: Thresholds) -> list:
     ]
 
 
-def _admin_reads(day: date) -> list:
+def _admin_reads(day: date) -> list[PrivacyFlag | None]:
     start, end = _bounds(day)
     admins = set(Membership.objects.filter(role=Role.ADMIN).values_list("user_id", flat=True))
     if not admins:
@@ -134,7 +147,7 @@ def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> lis
 
 
 @transaction.atomic(durable=True)
-def flag_review(*, pk: int, actor, organisation) -> PrivacyFlag | None:
+def flag_review(*, pk: int, actor: User, organisation: Organisation | None) -> PrivacyFlag | None:
     """The privacy officer has looked at a flag. Doing it twice changes nothing; None if there is no such flag."""
     with audit_context(activity="audit_review", organisation=organisation, role=Role.PRIVACY_OFFICER,
                        reason=AuditReason.FLAG_REVIEWED, actor=actor):

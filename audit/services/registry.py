@@ -1,7 +1,11 @@
 """Which models django-auditlog follows, and which of their fields it must never show."""
 
+from collections.abc import Callable
+from typing import Any
+
 from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 
 from referrals.models.crypto import encrypted_columns
 
@@ -14,15 +18,15 @@ _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpret
 _FREE_TEXT_FIELDS = {"erasure_reason"}
 
 
-def _mask_fields(model) -> list[str]:
+def _mask_fields(model: type[Model]) -> list[str]:
     secret = {*encrypted_columns(model), *_SECRET_FIELDS, *_FREE_TEXT_FIELDS}
     return [f.name for f in model._meta.concrete_fields if f.name in secret]
 
 
-def _pseudonym_through(attribute: str, activity: str):
+def _pseudonym_through(attribute: str, activity: str) -> Callable[[Any], dict[str, str]]:
     """get_additional_data for models that are about a referral but cannot name the resident themselves."""
 
-    def get_additional_data(self) -> dict:
+    def get_additional_data(self: Any) -> dict[str, str]:
         related = getattr(self, attribute, None)
         try:
             pseudonym = related.audit_pseudonym() if related is not None else ""
@@ -33,11 +37,11 @@ def _pseudonym_through(attribute: str, activity: str):
     return get_additional_data
 
 
-def _flag_additional_data(self) -> dict:
+def _flag_additional_data(self: Any) -> dict[str, str]:
     return {"pseudonym": self.pseudonym, "activity": "audit_review"} if self.pseudonym else {}
 
 
-def register_all():
+def register_all() -> None:
     from accounts.models import Membership
     from audit.models import AuditEntry, PrivacyFlag
     from directory.models import Category, Organisation, Service, Wijk
@@ -45,12 +49,14 @@ def register_all():
 
     # Grants and notifications belong to a referral: their entries carry its
     # resident's pseudonym, so a resident's access report includes them.
+    # (auditlog looks `get_additional_data` up on the model; the type checker
+    # cannot see a method added here, hence the two ignores.)
     for model, attribute in [(m.Notification, "referral"), (m.ReferralUserObjectPermission, "content_object"),
                              (m.ReferralGroupObjectPermission, "content_object")]:
         if not hasattr(model, "get_additional_data"):
-            model.get_additional_data = _pseudonym_through(attribute, "referral")
+            model.get_additional_data = _pseudonym_through(attribute, "referral")  # type: ignore[attr-defined]
     if not hasattr(PrivacyFlag, "get_additional_data"):
-        PrivacyFlag.get_additional_data = _flag_additional_data
+        PrivacyFlag.get_additional_data = _flag_additional_data  # type: ignore[attr-defined]
 
     user_model = get_user_model()
     plain = [Wijk, Category, Organisation, Membership, m.FollowUp, m.ReferralEvent,
@@ -69,7 +75,7 @@ def register_all():
     _remove_from_admin(AuditEntry)
 
 
-def _remove_from_admin(model) -> None:
+def _remove_from_admin(model: type[Model]) -> None:
     """auditlog lists its entries in the admin site; here only the privacy officer reads them,
     on pages that log every search (audit.views.privacy) and offer no delete."""
     from django.contrib import admin

@@ -1,7 +1,10 @@
 """A trace id per request, shared by every audit entry that request writes."""
 
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
+
+from django.http import HttpRequest, HttpResponse
 
 _trace_id: ContextVar[str | None] = ContextVar("trace_id", default=None)
 
@@ -23,10 +26,10 @@ def new_trace() -> str:
 
 
 class TraceIdMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         token = _trace_id.set(uuid.uuid4().hex)
         try:
             return self.get_response(request)

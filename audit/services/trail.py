@@ -9,11 +9,20 @@ then seals the entry into the hash chain (audit.services.chain).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model
 from django.db.models.signals import pre_save
+
+if TYPE_CHECKING:
+    from audit.models import AuditEntry
+    from directory.models import Organisation
 
 REDACTED = "[afgeschermd]"
 
@@ -36,7 +45,14 @@ _context: ContextVar[AuditContext | None] = ContextVar("audit_context", default=
 
 
 @contextmanager
-def audit_context(*, activity: str, reason: str = "", organisation=None, role: str = "", actor=None):
+def audit_context(
+    *,
+    activity: str,
+    reason: str = "",
+    organisation: Organisation | None = None,
+    role: str = "",
+    actor: AbstractBaseUser | AnonymousUser | None = None,
+) -> Iterator[None]:
     """Everything written inside names this processing activity (and reason, organisation, role).
 
     `actor` is for work outside a request (commands); in a request the
@@ -60,7 +76,7 @@ def current_context() -> AuditContext:
     return _context.get() or AuditContext()
 
 
-def _apply_request_context(instance) -> None:
+def _apply_request_context(instance: AuditEntry) -> None:
     """What auditlog's middleware would add (actor, remote address) — added now, before sealing.
 
     auditlog connects its own pre_save receiver per request, after ours; the
@@ -83,7 +99,7 @@ def _apply_request_context(instance) -> None:
             setattr(instance, key, value() if callable(value) else value)
 
 
-def prepare_entry(sender, instance, **kwargs):
+def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any) -> None:
     if not instance._state.adding:
         return
     from audit.services.chain import seal
@@ -104,7 +120,7 @@ def prepare_entry(sender, instance, **kwargs):
     seal(instance)
 
 
-def _fill_from_membership(instance) -> None:
+def _fill_from_membership(instance: AuditEntry) -> None:
     """Where the writer did not say in which capacity the actor acted, but only one fits, name it."""
     if instance.actor_id is None or (instance.organisation_id and instance.role):
         return
@@ -117,8 +133,18 @@ def _fill_from_membership(instance) -> None:
         instance.organisation_id, instance.role = fitting[0]
 
 
-def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None, role: str = "", fields=(),
-               pseudonym: str = "", filters: dict | None = None):
+def log_access(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    obj: Model,
+    activity: str,
+    reason: str = "",
+    organisation: Organisation | int | None = None,
+    role: str = "",
+    fields: Iterable[str] = (),
+    pseudonym: str = "",
+    filters: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Record that `actor` saw personal data of `obj` (a resident, case, referral …).
 
     `fields` names what was shown (field names, never values). `organisation` is the
@@ -147,7 +173,7 @@ def log_access(*, actor, obj, activity: str, reason: str = "", organisation=None
     )
 
 
-def connect():
+def connect() -> None:
     from django.db import connections
     from django.db.backends.signals import connection_created
 

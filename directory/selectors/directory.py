@@ -1,22 +1,29 @@
 """Reads of the directory (the Wegwijzer): services that exist today, search, an organisation's own."""
 
+from datetime import date
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.selectors.actor import actor_for
-from directory.models import Service
+from directory.models import Category, Organisation, Service, Wijk
 from policies.directory import may_edit_services
 
 
-def active_services(on=None) -> QuerySet:
+def active_services(on: date | None = None) -> QuerySet[Service]:
     """Services that exist today (valid_from <= today <= valid_until, open-ended allowed)."""
     on = on or timezone.localdate()
     return Service.objects.filter(valid_from__lte=on).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
 
 
-def directory_search(*, q: str = "", category=None, wijk=None, language: str = "", walk_in: bool = False) -> QuerySet:
+def directory_search(
+    *, q: str = "", category: Category | None = None, wijk: Wijk | None = None, language: str = "",
+    walk_in: bool = False,
+) -> QuerySet[Service]:
     """Active services that take referrals, matching the search (the routekaart)."""
     qs = active_services().filter(accepts_referrals=True, organisation__agreement_signed_on__isnull=False)
     if q:
@@ -40,12 +47,12 @@ def directory_search(*, q: str = "", category=None, wijk=None, language: str = "
     )
 
 
-def services_of(organisation) -> QuerySet:
+def services_of(organisation: Organisation) -> QuerySet[Service]:
     """All of an organisation's services, ended ones included, for its coordinator."""
     return Service.objects.filter(organisation=organisation).prefetch_related("categories").order_by("name")
 
 
-def service_to_edit(user, pk: int) -> Service:
+def service_to_edit(user: AbstractBaseUser | AnonymousUser, pk: int) -> Service:
     """A service its coordinator may edit: 404 when it does not exist, 403 for anyone else.
 
     Every service is in the Wegwijzer for all to see, so its existence is no secret.

@@ -1,17 +1,29 @@
 """Keeping the directory up to date: a coordinator edits the organisation's services."""
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
 from audit.services.trail import audit_context
-from directory.models import Service
+from directory.models import Category, Organisation, Service, Wijk
 from policies.directory import may_edit_services
 from referrals.services.errors import ActionRefused
 
 
 @transaction.atomic(durable=True)
-def service_update(*, service: Service, actor, categories, wijken, **fields) -> Service:
+def service_update(
+    *,
+    service: Service,
+    actor: AbstractBaseUser | AnonymousUser,
+    categories: Iterable[Category],
+    wijken: Iterable[Wijk],
+    **fields: Any,
+) -> Service:
     service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
     if not may_edit_services(actor_for(actor), service.organisation_id):
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan de diensten bijwerken.")
@@ -30,7 +42,14 @@ def service_update(*, service: Service, actor, categories, wijken, **fields) -> 
 
 
 @transaction.atomic(durable=True)
-def service_create(*, organisation, actor, categories, wijken, **fields) -> Service:
+def service_create(
+    *,
+    organisation: Organisation,
+    actor: AbstractBaseUser | AnonymousUser,
+    categories: Iterable[Category],
+    wijken: Iterable[Wijk],
+    **fields: Any,
+) -> Service:
     if not may_edit_services(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen de coördinator van %(org)s kan diensten toevoegen.") % {"org": organisation})
     if Service.objects.filter(organisation=organisation, name=fields["name"]).exists():
