@@ -50,6 +50,7 @@ test: $(STAMP) chromium
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # mypy with django-stubs, over the packages listed in pyproject.toml ([tool.mypy] files).
 typecheck: $(STAMP)

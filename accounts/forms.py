@@ -8,6 +8,7 @@ from referrals.forms import UtrechtForm
 
 class TokenForm(UtrechtForm):
     token = forms.CharField(
-        label=_("Code uit uw authenticator-app"), max_length=8,
+        label=_("Code uit uw authenticator-app"),
+        max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )

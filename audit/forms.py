@@ -8,8 +8,12 @@ from audit.selectors.search import AuditQuery
 from directory.models import Organisation
 from policies.register import ACTIVITIES
 
-_ACTIONS = [(AuditEntry.Action.CREATE, _("aangemaakt")), (AuditEntry.Action.UPDATE, _("gewijzigd")),
-            (AuditEntry.Action.DELETE, _("verwijderd")), (AuditEntry.Action.ACCESS, _("ingezien"))]
+_ACTIONS = [
+    (AuditEntry.Action.CREATE, _("aangemaakt")),
+    (AuditEntry.Action.UPDATE, _("gewijzigd")),
+    (AuditEntry.Action.DELETE, _("verwijderd")),
+    (AuditEntry.Action.ACCESS, _("ingezien")),
+]
 ACTION_LABELS = dict(_ACTIONS)
 
 
@@ -21,17 +25,25 @@ class AuditSearchForm(forms.Form):
     """The fields are the query parameters of the search and export URLs, so they are Dutch like the paths."""
 
     pseudoniem = forms.RegexField(
-        label=_("Inwoner (pseudoniem)"), required=False, max_length=12, regex=r"^\s*[Rr]-[A-Za-z0-9]{8}\s*$",
+        label=_("Inwoner (pseudoniem)"),
+        required=False,
+        max_length=12,
+        regex=r"^\s*[Rr]-[A-Za-z0-9]{8}\s*$",
         help_text=_("Bijvoorbeeld R-7KQ2M9XA. Namen zoekt u hier nooit: het logboek kent alleen pseudoniemen."),
         error_messages={"invalid": _("Een pseudoniem ziet eruit als R- en acht tekens.")},
     )
     gebruiker = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
-    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.all(),
-                                          required=False, empty_label=_("alle"))
-    handeling = forms.TypedChoiceField(label=_("Handeling"), choices=[("", _("alle")), *_ACTIONS], coerce=int,
-                                    empty_value=None, required=False)
-    verwerking = forms.ChoiceField(label=_("Verwerking"), required=False,
-                                 choices=[("", _("alle"))] + [(a.code, a.name) for a in ACTIVITIES.values()])
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.all(), required=False, empty_label=_("alle")
+    )
+    handeling = forms.TypedChoiceField(
+        label=_("Handeling"), choices=[("", _("alle")), *_ACTIONS], coerce=int, empty_value=None, required=False
+    )
+    verwerking = forms.ChoiceField(
+        label=_("Verwerking"),
+        required=False,
+        choices=[("", _("alle"))] + [(a.code, a.name) for a in ACTIVITIES.values()],
+    )
     vanaf = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput)
     tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput)
 
@@ -44,8 +56,11 @@ class AuditSearchForm(forms.Form):
     def query(self) -> AuditQuery:
         data = self.cleaned_data
         return AuditQuery(
-            pseudonym=(data.get("pseudoniem") or "").strip().upper(), user=data.get("gebruiker") or "",
+            pseudonym=(data.get("pseudoniem") or "").strip().upper(),
+            user=data.get("gebruiker") or "",
             organisation_id=data["organisatie"].pk if data.get("organisatie") else None,
-            action=data.get("handeling"), activity=data.get("verwerking") or "", since=data.get("vanaf"),
+            action=data.get("handeling"),
+            activity=data.get("verwerking") or "",
+            since=data.get("vanaf"),
             until=data.get("tot"),
         )

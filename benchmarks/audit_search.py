@@ -82,13 +82,27 @@ def fill(n: int, residents: int) -> tuple[list[str], float]:
     for i in range(1, n + 1):
         action = rng.choice((1, 3, 3, 3))
         values = {
-            "id": i, "timestamp": start + step * i, "action": action, "content_type_id": content_type.pk,
-            "object_pk": str(i % 50_000), "object_id": i % 50_000, "object_repr": f"C-{i % 50_000:08X}/1",
+            "id": i,
+            "timestamp": start + step * i,
+            "action": action,
+            "content_type_id": content_type.pk,
+            "object_pk": str(i % 50_000),
+            "object_id": i % 50_000,
+            "object_repr": f"C-{i % 50_000:08X}/1",
             "changes": {"fields": ["contact", "summary"]} if action == 3 else {"state": ["sent", "accepted"]},
-            "changes_text": "", "actor_id": None, "actor_email": None, "cid": f"{rng.getrandbits(128):032x}",
-            "remote_addr": None, "remote_port": None, "additional_data": None, "serialized_data": None,
-            "organisation_id": None, "role": "intake", "pseudonym": rng.choice(pseudonyms),
-            "processing_activity": rng.choice(activities), "reason": "",
+            "changes_text": "",
+            "actor_id": None,
+            "actor_email": None,
+            "cid": f"{rng.getrandbits(128):032x}",
+            "remote_addr": None,
+            "remote_port": None,
+            "additional_data": None,
+            "serialized_data": None,
+            "organisation_id": None,
+            "role": "intake",
+            "pseudonym": rng.choice(pseudonyms),
+            "processing_activity": rng.choice(activities),
+            "reason": "",
         }
         previous_hash = link(previous_hash, values)
         batch.append(AuditEntry(**values, chain_hash=previous_hash))
@@ -130,18 +144,24 @@ def main() -> None:
 
     from audit.services.chain import verify
 
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), entries: {args.entries:,}, "
-          f"residents: {args.residents:,}")
+    print(
+        f"database: {connection.vendor} ({connection.settings_dict['NAME']}), entries: {args.entries:,}, "
+        f"residents: {args.residents:,}"
+    )
     empty_audit_table()
     pseudonyms, fill_seconds = fill(args.entries, args.residents)
     print(f"fill (hash + bulk insert): {fill_seconds:.1f} s")
     timings, _ = time_searches(pseudonyms, args.searches)
-    print(f"search one resident (first page of 50 + count), {args.searches} residents: "
-          f"median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
+    print(
+        f"search one resident (first page of 50 + count), {args.searches} residents: "
+        f"median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms"
+    )
     verdict = verify()
     assert verdict.ok, verdict.problem
-    print(f"verify_audit: {verdict.checked:,} entries in {verdict.seconds:.1f} s = "
-          f"{verdict.per_second:,.0f} entries/second")
+    print(
+        f"verify_audit: {verdict.checked:,} entries in {verdict.seconds:.1f} s = "
+        f"{verdict.per_second:,.0f} entries/second"
+    )
 
 
 if __name__ == "__main__":

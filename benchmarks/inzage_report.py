@@ -32,18 +32,37 @@ def build(n_referrals: int):
     fatima = member(UserFactory(username="fatima"), school, Role.REFERRER)
     kees = member(UserFactory(username="kees"), bank, Role.INTAKE)
     case = open_case(actor=fatima, organisation=school, categories=[schulden])
-    services.consent_record(case=case, actor=fatima, organisation=school, purpose="Hulp bij schulden",
-                            recipients=[bank], data_categories=["contact", "summary", "needs"], given_how="spoken",
-                            informed_language="nl", valid_until=timezone.localdate() + timedelta(days=90))
+    services.consent_record(
+        case=case,
+        actor=fatima,
+        organisation=school,
+        purpose="Hulp bij schulden",
+        recipients=[bank],
+        data_categories=["contact", "summary", "needs"],
+        given_how="spoken",
+        informed_language="nl",
+        valid_until=timezone.localdate() + timedelta(days=90),
+    )
     for i in range(n_referrals):
         referral = services.referral_create(
-            case=case, actor=fatima, organisation=school, service=service, categories=[schulden],
+            case=case,
+            actor=fatima,
+            organisation=school,
+            service=service,
+            categories=[schulden],
             summary=f"Aanmaningen van de energieleverancier, verzoek {i}; wil hulp bij een regeling.",
-            shared_data=["contact", "summary", "needs"])
+            shared_data=["contact", "summary", "needs"],
+        )
         services.referral_send(referral=referral, actor=fatima)
         services.referral_accept(referral=referral, actor=kees)
-        log_access(actor=kees, obj=referral, activity="referral", organisation=bank, reason="intake",
-                   fields=("contact", "summary"))
+        log_access(
+            actor=kees,
+            obj=referral,
+            activity="referral",
+            organisation=bank,
+            reason="intake",
+            fields=("contact", "summary"),
+        )
         services.referral_record_first_contact(referral=referral, actor=kees, on=timezone.localdate(), way="phone")
         services.referral_close(referral=referral, actor=kees, outcome="helped", note="Regeling getroffen.")
     return case.resident, fatima
@@ -72,15 +91,17 @@ def main(n_referrals: int, repeats: int) -> None:
         resident = Resident.objects.get(pk=resident.pk)
         entries = AuditEntry.objects.filter(pseudonym=resident.pseudonym).count()
         collect_ms, report = timed(lambda: collect(Resident.objects.get(pk=resident.pk)), repeats)
-        full_ms, _ = timed(lambda: inzage_report(resident=Resident.objects.get(pk=resident.pk), actor=fatima),
-                           repeats)
-        render_ms, html = timed(lambda: render_to_string("rights/inzage.html", {"report": report,
-                                                                                 "resident": resident}), repeats)
+        full_ms, _ = timed(lambda: inzage_report(resident=Resident.objects.get(pk=resident.pk), actor=fatima), repeats)
+        render_ms, html = timed(
+            lambda: render_to_string("rights/inzage.html", {"report": report, "resident": resident}), repeats
+        )
         reset_queries()
         with CaptureQueriesContext(connection) as queries:
             collect(Resident.objects.get(pk=resident.pk))
-        print(f"Inzage for one resident with {len(report['referrals'])} referrals and {entries} audit entries "
-              f"({connection.vendor}), median of {repeats} runs")
+        print(
+            f"Inzage for one resident with {len(report['referrals'])} referrals and {entries} audit entries "
+            f"({connection.vendor}), median of {repeats} runs"
+        )
         print(f"  collect the data (decrypt, {len(queries)} queries)   {collect_ms:8.1f} ms")
         print(f"  inzage_report (logged + collect)          {full_ms:8.1f} ms")
         print(f"  render the HTML document ({len(html) // 1024} KiB)       {render_ms:8.1f} ms")

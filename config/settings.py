@@ -39,9 +39,7 @@ FIELD_ENCRYPTION_KEYS = env.secret(
     dev_default="dev1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
 )
 # Key for the keyed hash (HMAC) that recognises a resident without decrypting.
-RESIDENT_MATCH_KEY = env.secret(
-    "RESIDENT_MATCH_KEY", required=PRODUCTION, dev_default="dev-only-resident-match-key"
-)
+RESIDENT_MATCH_KEY = env.secret("RESIDENT_MATCH_KEY", required=PRODUCTION, dev_default="dev-only-resident-match-key")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 if PRODUCTION and not ALLOWED_HOSTS:

@@ -13,7 +13,9 @@ class DirectorySearchForm(UtrechtForm):
     mark_optional = False  # every filter is optional; saying so on each is noise
     zoek = forms.CharField(label=_("Zoek op hulpvraag of naam"), required=False)
     categorie = forms.ModelChoiceField(
-        label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"), required=False,
+        label=_("Soort hulpvraag"),
+        queryset=Category.objects.order_by("group", "name"),
+        required=False,
         empty_label=_("Alle"),
     )
     wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False, empty_label=_("Alle"))
@@ -28,20 +30,40 @@ class ServiceForm(UtrechtForm):
     description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     categories = category_field()
     wijken = forms.ModelMultipleChoiceField(
-        label=_("Wijken"), queryset=Wijk.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Wijken"),
+        queryset=Wijk.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text=_("Leeg: de hele gemeente."),
     )
-    languages = forms.MultipleChoiceField(label=_("Talen"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple,
-                                          required=False)
+    languages = forms.MultipleChoiceField(
+        label=_("Talen"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
+    )
     location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
-    walk_in_hours = forms.CharField(label=_("Inloopspreekuur"), max_length=200, required=False,
-                                    help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"))
+    walk_in_hours = forms.CharField(
+        label=_("Inloopspreekuur"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"),
+    )
     eligibility = forms.CharField(label=_("Voor wie"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     response_days = forms.IntegerField(label=_("Reactietermijn (werkdagen)"), min_value=1, max_value=60)
     accepts_referrals = forms.BooleanField(label=_("Neemt verwijzingen aan"), required=False)
-    valid_until = forms.DateField(label=_("Geldig tot en met"), required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                  help_text=_("Laat leeg als de dienst doorloopt."))
+    valid_until = forms.DateField(
+        label=_("Geldig tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Laat leeg als de dienst doorloopt."),
+    )
 
-    FIELDS = ("name", "description", "languages", "location", "walk_in_hours", "eligibility", "response_days",
-              "accepts_referrals", "valid_until")
+    FIELDS = (
+        "name",
+        "description",
+        "languages",
+        "location",
+        "walk_in_hours",
+        "eligibility",
+        "response_days",
+        "accepts_referrals",
+        "valid_until",
+    )

@@ -44,8 +44,12 @@ class CasePolicy:
         """Cases (or, with `prefix`, rows related to a case) of which `actor` is the regisseur."""
         if not actor.is_authenticated:
             return Q(pk__in=[])
-        return Q(**{f"{prefix}regisseur_id": actor.user_id,
-                    f"{prefix}regisseur_organisation_id__in": actor.organisations_with(REFERRING_ROLES)})
+        return Q(
+            **{
+                f"{prefix}regisseur_id": actor.user_id,
+                f"{prefix}regisseur_organisation_id__in": actor.organisations_with(REFERRING_ROLES),
+            }
+        )
 
     def visibility_q(self, actor: Actor) -> Q:
         if not actor.is_authenticated:

@@ -42,13 +42,36 @@ SENDER, REGISSEUR, RECEIVER, HANDLER = "sender", "regisseur", "receiver", "handl
 # Sender and service are included on purpose: the partner must know which of its
 # services is asked and whom to call back with questions before accepting.
 METADATA_FIELDS = frozenset(
-    {"reference", "state", "service", "from_organisation", "to_organisation", "categories",
-     "urgency", "wijk", "age_band", "sent_at", "respond_by", "decline_reason", "outcome"}
+    {
+        "reference",
+        "state",
+        "service",
+        "from_organisation",
+        "to_organisation",
+        "categories",
+        "urgency",
+        "wijk",
+        "age_band",
+        "sent_at",
+        "respond_by",
+        "decline_reason",
+        "outcome",
+    }
 )
 # Personal data and content: only who works with the resident.
 CONTENT_FIELDS = frozenset(
-    {"resident_name", "contact", "preferred_language", "needs_interpreter", "summary",
-     "legal_basis_justification", "decline_note", "first_contact", "outcome_note", "assignee"}
+    {
+        "resident_name",
+        "contact",
+        "preferred_language",
+        "needs_interpreter",
+        "summary",
+        "legal_basis_justification",
+        "decline_note",
+        "first_contact",
+        "outcome_note",
+        "assignee",
+    }
 )
 ALL_FIELDS = METADATA_FIELDS | CONTENT_FIELDS
 

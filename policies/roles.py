@@ -21,11 +21,13 @@ class Role(models.TextChoices):
 # a state that allows it (see policies.referrals).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.REFERRER: frozenset({"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow"}),
-    Role.REGISSEUR: frozenset({"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow",
-                               "manage_plan"}),
+    Role.REGISSEUR: frozenset(
+        {"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow", "manage_plan"}
+    ),
     Role.INTAKE: frozenset({"inbox", "accept", "decline", "record_first_contact", "forward", "close", "reopen"}),
-    Role.COORDINATOR: frozenset({"inbox", "accept", "decline", "assign", "record_first_contact", "forward",
-                                 "close", "reopen", "edit_services"}),
+    Role.COORDINATOR: frozenset(
+        {"inbox", "accept", "decline", "assign", "record_first_contact", "forward", "close", "reopen", "edit_services"}
+    ),
     Role.SIGNALLER: frozenset({"signal"}),
     Role.PRIVACY_OFFICER: frozenset({"audit", "stop", "processing_register", "subject_rights"}),
     Role.PROGRAMME: frozenset({"reports"}),

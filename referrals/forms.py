@@ -27,9 +27,16 @@ _WIDGET_CLASSES = {
 _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
 LANGUAGES = [
-    ("nl", _("Nederlands")), ("en", _("Engels")), ("ar", _("Arabisch")), ("tr", _("Turks")),
-    ("pl", _("Pools")), ("ti", _("Tigrinya")), ("uk", _("Oekraïens")), ("so", _("Somalisch")),
-    ("fa", _("Perzisch")), ("other", _("Andere taal")),
+    ("nl", _("Nederlands")),
+    ("en", _("Engels")),
+    ("ar", _("Arabisch")),
+    ("tr", _("Turks")),
+    ("pl", _("Pools")),
+    ("ti", _("Tigrinya")),
+    ("uk", _("Oekraïens")),
+    ("so", _("Somalisch")),
+    ("fa", _("Perzisch")),
+    ("other", _("Andere taal")),
 ]
 
 
@@ -86,8 +93,10 @@ class OnceForm(UtrechtForm):
 
 def category_field(**kwargs):
     return forms.ModelMultipleChoiceField(
-        label=_("Soort hulpvraag"), queryset=Category.objects.order_by("group", "name"),
-        widget=forms.CheckboxSelectMultiple, **kwargs,
+        label=_("Soort hulpvraag"),
+        queryset=Category.objects.order_by("group", "name"),
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
     )
 
 
@@ -96,7 +105,9 @@ class CaseOpenForm(OnceForm):
     given_name = forms.CharField(label=_("Voornaam of initialen"), max_length=100, required=False)
     family_name = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
     birth_year = forms.IntegerField(
-        label=_("Geboortejaar"), required=False, min_value=1900,
+        label=_("Geboortejaar"),
+        required=False,
+        min_value=1900,
         help_text=_("Alleen het jaar, geen volledige geboortedatum."),
     )
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
@@ -107,7 +118,8 @@ class CaseOpenForm(OnceForm):
     categories = category_field(required=False)
     # Set after the possible-existing-case warning: the user continues deliberately.
     confirm_new = forms.BooleanField(
-        label=_("Ik heb dit gezien en open toch een nieuwe casus"), required=False,
+        label=_("Ik heb dit gezien en open toch een nieuwe casus"),
+        required=False,
     )
 
     def clean_birth_year(self):
@@ -123,52 +135,68 @@ class CaseOpenForm(OnceForm):
 class ConsentForm(OnceForm):
     service_required = ("recipients", "data_categories", "given_how")
     purpose = forms.CharField(
-        label=_("Doel"), max_length=300,
+        label=_("Doel"),
+        max_length=300,
         initial=_("Hulp zoeken bij de partners van Sterk voor Noord"),
         help_text=_("Waarvoor geeft de inwoner toestemming?"),
     )
     recipients = forms.ModelMultipleChoiceField(
-        label=_("Met welke organisaties mag gedeeld worden"), queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Met welke organisaties mag gedeeld worden"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     data_categories = forms.MultipleChoiceField(
-        label=_("Welke gegevens"), choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Welke gegevens"),
+        choices=DataCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         initial=["contact", "summary", "needs"],
     )
-    given_how = forms.ChoiceField(label=_("Hoe gegeven"), choices=Consent.GivenHow.choices, widget=forms.RadioSelect,
-                                  required=False)
+    given_how = forms.ChoiceField(
+        label=_("Hoe gegeven"), choices=Consent.GivenHow.choices, widget=forms.RadioSelect, required=False
+    )
     informed_language = forms.ChoiceField(label=_("Geïnformeerd in taal"), choices=LANGUAGES, initial="nl")
     valid_until = forms.DateField(
-        label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label=_("Geldig tot en met"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=lambda: timezone.localdate() + timedelta(days=365),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipients"].queryset = Organisation.objects.filter(
-            agreement_signed_on__isnull=False
-        ).exclude(kind=Organisation.Kind.ENFORCEMENT)
+        self.fields["recipients"].queryset = Organisation.objects.filter(agreement_signed_on__isnull=False).exclude(
+            kind=Organisation.Kind.ENFORCEMENT
+        )
 
 
 class _ReferralContentForm(OnceForm):
     service_required = ("service", "summary", "categories")
-    service = forms.ModelChoiceField(label=_("Dienst"), queryset=Service.objects.none(),
-                                     empty_label=_("Kies een dienst"), required=False)
+    service = forms.ModelChoiceField(
+        label=_("Dienst"), queryset=Service.objects.none(), empty_label=_("Kies een dienst"), required=False
+    )
     summary = forms.CharField(
-        label=_("Samenvatting van de hulpvraag"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
+        label=_("Samenvatting van de hulpvraag"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
         help_text=_("Eén keer geschreven voor de ontvanger: wat speelt er, wat is al geprobeerd, wat is nodig."),
     )
     categories = category_field(required=False)
-    urgency = forms.ChoiceField(label=_("Urgentie"), choices=Urgency.choices, widget=forms.RadioSelect,
-                                initial=Urgency.NORMAL)
+    urgency = forms.ChoiceField(
+        label=_("Urgentie"), choices=Urgency.choices, widget=forms.RadioSelect, initial=Urgency.NORMAL
+    )
     shared_data = forms.MultipleChoiceField(
-        label=_("Gegevens die u deelt"), choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple,
-        required=False, initial=["contact", "summary", "needs"],
+        label=_("Gegevens die u deelt"),
+        choices=DataCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=["contact", "summary", "needs"],
         help_text=_("Contactgegevens, samenvatting en soort hulpvraag gaan altijd mee."),
     )
     legal_basis = forms.ChoiceField(label=_("Grondslag"), choices=LegalBasis.choices, initial=LegalBasis.CONSENT)
     legal_basis_justification = forms.CharField(
-        label=_("Onderbouwing (bij een andere grondslag dan toestemming)"), required=False,
+        label=_("Onderbouwing (bij een andere grondslag dan toestemming)"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -196,10 +224,12 @@ class ForwardForm(_ReferralContentForm):
 
 class DeclineForm(OnceForm):
     service_required = ("reason", "note")
-    reason = forms.ChoiceField(label=_("Reden"), choices=[("", _("Kies een reden"))] + DeclineReason.choices,
-                               required=False)
-    note = forms.CharField(label=_("Toelichting voor de verwijzer"), widget=forms.Textarea(attrs={"rows": 3}),
-                           required=False)
+    reason = forms.ChoiceField(
+        label=_("Reden"), choices=[("", _("Kies een reden"))] + DeclineReason.choices, required=False
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor de verwijzer"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class AssignForm(OnceForm):
@@ -213,9 +243,11 @@ class AssignForm(OnceForm):
 
 class FirstContactForm(OnceForm):
     service_required = ("way",)
-    on = forms.DateField(label=_("Datum eerste contact"),
-                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                         initial=timezone.localdate)
+    on = forms.DateField(
+        label=_("Datum eerste contact"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
     way = forms.ChoiceField(label=_("Hoe"), choices=[("", _("Kies hoe"))] + ContactWay.choices, required=False)
 
 

@@ -109,10 +109,18 @@ def _read_world():
     orgs = Organisation.objects.in_bulk(list(ORGANISATIONS), field_name="slug")
     categories = Category.objects.in_bulk([code for code, _ in CATEGORIES.values()], field_name="code")
     users = get_user_model().objects.in_bulk([u for u, _, _ in PERSONAS.values()], field_name="username")
-    services_ = {(s.organisation.slug, s.name): s for s in Service.objects.select_related("organisation").filter(
-        organisation__slug__in=ORGANISATIONS, name__in=[name for _, name, _ in SERVICES.values()])}
+    services_ = {
+        (s.organisation.slug, s.name): s
+        for s in Service.objects.select_related("organisation").filter(
+            organisation__slug__in=ORGANISATIONS, name__in=[name for _, name, _ in SERVICES.values()]
+        )
+    }
     if (len(orgs), len(categories), len(users), len(services_)) != (
-            len(ORGANISATIONS), len(CATEGORIES), len(PERSONAS), len(SERVICES)):
+        len(ORGANISATIONS),
+        len(CATEGORIES),
+        len(PERSONAS),
+        len(SERVICES),
+    ):
         return None
     return SimpleNamespace(
         orgs=SimpleNamespace(**orgs),
@@ -138,8 +146,11 @@ def _database_use(item) -> int:
     """Order: 0 database without the world, 1 database with it, 2/3 transactional with/without, 4 none."""
     fixtures = getattr(item, "fixturenames", ())
     marker = item.get_closest_marker("django_db")
-    transactional = (marker is not None and bool(marker.kwargs.get("transaction") or marker.kwargs.get(
-        "reset_sequences"))) or "transactional_db" in fixtures or "live_server" in fixtures
+    transactional = (
+        (marker is not None and bool(marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
     if transactional:
         return 2 if "world" in fixtures else 3
     if marker is not None or "db" in fixtures:
@@ -191,7 +202,11 @@ def draft(world, case):
     from referrals import services
 
     return services.referral_create(
-        case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-        service=world.services.schuldhulp, summary="Aanmaningen van de energieleverancier; wil hulp.",
-        categories=[world.categories.schulden], shared_data=["contact", "summary", "needs"],
+        case=case,
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        service=world.services.schuldhulp,
+        summary="Aanmaningen van de energieleverancier; wil hulp.",
+        categories=[world.categories.schulden],
+        shared_data=["contact", "summary", "needs"],
     )

@@ -74,16 +74,37 @@ def member(user, organisation, role):
 def open_case(*, actor, organisation, family_name="Jansen", birth_year=1985, categories=None, **kwargs):
     categories = categories or [CategoryFactory(code="schulden", name="Schulden")]
     return services.case_open(
-        actor=actor, organisation=organisation, given_name=kwargs.pop("given_name", "Sanne"),
-        family_name=family_name, birth_year=birth_year, phone=kwargs.pop("phone", "0612345678"),
-        categories=categories, wijk=kwargs.pop("wijk", None) or WijkFactory(), **kwargs,
+        actor=actor,
+        organisation=organisation,
+        given_name=kwargs.pop("given_name", "Sanne"),
+        family_name=family_name,
+        birth_year=birth_year,
+        phone=kwargs.pop("phone", "0612345678"),
+        categories=categories,
+        wijk=kwargs.pop("wijk", None) or WijkFactory(),
+        **kwargs,
     )
 
 
-def give_consent(*, case, actor, organisation, recipients, data_categories=("contact", "summary", "needs"),
-                 valid_until=None, **kwargs):
+def give_consent(
+    *,
+    case,
+    actor,
+    organisation,
+    recipients,
+    data_categories=("contact", "summary", "needs"),
+    valid_until=None,
+    **kwargs,
+):
     return services.consent_record(
-        case=case, actor=actor, organisation=organisation, purpose=kwargs.pop("purpose", "Hulp bij schulden"),
-        recipients=recipients, data_categories=list(data_categories), given_how=kwargs.pop("given_how", "spoken"),
-        informed_language="nl", valid_until=valid_until or timezone.localdate() + timedelta(days=90), **kwargs,
+        case=case,
+        actor=actor,
+        organisation=organisation,
+        purpose=kwargs.pop("purpose", "Hulp bij schulden"),
+        recipients=recipients,
+        data_categories=list(data_categories),
+        given_how=kwargs.pop("given_how", "spoken"),
+        informed_language="nl",
+        valid_until=valid_until or timezone.localdate() + timedelta(days=90),
+        **kwargs,
     )

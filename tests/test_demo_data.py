@@ -9,15 +9,22 @@ from referrals.models import Case, Referral
 
 
 def snapshot():
-    return [m.objects.count() for m in (Organisation, Service, Category, Wijk, Membership, Case, Referral,
-                                        get_user_model(), AuditEntry)]
+    return [
+        m.objects.count()
+        for m in (Organisation, Service, Category, Wijk, Membership, Case, Referral, get_user_model(), AuditEntry)
+    ]
 
 
 def test_demo_data_loads_the_partners_and_one_user_per_role(db, capsys):
     call_command("load_demo_data")
     names = set(Organisation.objects.values_list("name", flat=True))
-    assert {"Kredietbank Nederland", "Taalhuis — Bibliotheek aan de Vliet", "Ping-loket", "Woej",
-            "Sociaal Servicepunt"} <= names
+    assert {
+        "Kredietbank Nederland",
+        "Taalhuis — Bibliotheek aan de Vliet",
+        "Ping-loket",
+        "Woej",
+        "Sociaal Servicepunt",
+    } <= names
     assert Organisation.objects.filter(slug__startswith="kwadraad-").count() == 3
     assert set(Wijk.objects.values_list("name", flat=True)) == {"Prinsenhof", "De Heuvel/Amstelwijk", "Bovenveen"}
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)

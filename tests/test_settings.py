@@ -21,10 +21,19 @@ PRODUCTION_ENV = {
 
 def manage(*args, env):
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a real deployment has none.
-    clean = {k: v for k, v in os.environ.items()
-             if k not in PRODUCTION_ENV and not k.endswith("_FILE") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and not k.endswith("_FILE") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_is_clean_in_production_mode():
@@ -52,8 +61,10 @@ def test_a_secret_can_come_from_a_file(tmp_path):
 
 
 def test_production_mode_is_secure_by_default():
-    code = ("from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-            "s.SECURE_SSL_REDIRECT, s.REQUIRE_TWO_FACTOR, s.SECURE_HSTS_SECONDS > 0)")
+    code = (
+        "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.REQUIRE_TWO_FACTOR, s.SECURE_HSTS_SECONDS > 0)"
+    )
     result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
     assert result.stdout.split() == ["False", "True", "True", "True", "True", "True"], result.stderr
 
@@ -76,15 +87,18 @@ def test_debug_cannot_be_switched_on_in_production():
     assert result.returncode != 0 and "DEBUG cannot be on in production" in result.stderr
 
 
-@pytest.mark.parametrize("name, typo", [
-    ("OVERDRACHT_PRODUCTION", "ture"),  # must never fall back to development mode and its published keys
-    ("REQUIRE_TWO_FACTOR", "of"),
-    ("DEBUG", "ja"),
-    ("SESSION_IDLE_MINUTES", "30m"),
-    ("AXES_FAILURE_LIMIT", "five"),
-    ("LOG_LEVEL", "LOUD"),
-    ("DATABASE_URL", "postgress://u:p@127.0.0.1:5432/x"),
-])
+@pytest.mark.parametrize(
+    "name, typo",
+    [
+        ("OVERDRACHT_PRODUCTION", "ture"),  # must never fall back to development mode and its published keys
+        ("REQUIRE_TWO_FACTOR", "of"),
+        ("DEBUG", "ja"),
+        ("SESSION_IDLE_MINUTES", "30m"),
+        ("AXES_FAILURE_LIMIT", "five"),
+        ("LOG_LEVEL", "LOUD"),
+        ("DATABASE_URL", "postgress://u:p@127.0.0.1:5432/x"),
+    ],
+)
 def test_a_malformed_value_fails_at_start_and_names_it(name, typo):
     result = manage("check", env={name: typo})
     assert result.returncode != 0

@@ -20,9 +20,7 @@ class Membership(models.Model):
         db_table = "referrals_membership"
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership")]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.organisation}"

@@ -66,9 +66,7 @@ def _grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:
         group_grants = apps.get_model("referrals", "ReferralGroupObjectPermission")
         # One query for both permission tables. The receiving grant is only ever given to an
         # organisation's group, the handling grant only to the assignee (referrals.services.grants).
-        own = user_grants.objects.filter(
-            content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
-        )
+        own = user_grants.objects.filter(content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE)
         via_group = group_grants.objects.filter(
             content_object_id=referral_id, group__user__id=user_id, permission__codename=RECEIVE
         )

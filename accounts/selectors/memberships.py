@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 def colleagues(organisation: Organisation) -> QuerySet[User]:
     """People of `organisation` who can take a referral (intake or coordinator)."""
     return (
-        get_user_model().objects.filter(
-            memberships__organisation=organisation, memberships__role__in=[str(r) for r in RECEIVING_ROLES],
+        get_user_model()
+        .objects.filter(
+            memberships__organisation=organisation,
+            memberships__role__in=[str(r) for r in RECEIVING_ROLES],
             is_active=True,
         )
-        .distinct().order_by("first_name", "username")
+        .distinct()
+        .order_by("first_name", "username")
     )
 
 

@@ -34,6 +34,7 @@ class AuditEntry(AbstractLogEntry):
             models.Index(fields=["actor", "timestamp"]),
             models.Index(fields=["organisation", "timestamp"]),
         ]
+
     def save(self, *args, **kwargs):
         # Sealing (in pre_save) and the insert belong together, also when the
         # caller runs in autocommit mode: another writer must not slip between.

@@ -19,13 +19,21 @@ class PrivacyFlag(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     pseudonym = models.CharField(max_length=12, blank=True, db_index=True)
-    referral = models.ForeignKey("referrals.Referral", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    organisation = models.ForeignKey("directory.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         db_table = "referrals_privacyflag"

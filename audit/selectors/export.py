@@ -22,8 +22,23 @@ from policies.register import ACTIVITIES, REGISTER_URI
 
 ACTION_NAMES = {0: "create", 1: "update", 2: "delete", 3: "access"}
 SUBJECT_ID_TYPE = "urn:nl:overdracht:pseudoniem"
-CSV_COLUMNS = ["id", "timestamp", "trace_id", "processing_activity", "action", "pseudonym", "actor",
-               "organisation", "role", "object_type", "object_id", "object", "fields", "reason", "chain_hash"]
+CSV_COLUMNS = [
+    "id",
+    "timestamp",
+    "trace_id",
+    "processing_activity",
+    "action",
+    "pseudonym",
+    "actor",
+    "organisation",
+    "role",
+    "object_type",
+    "object_id",
+    "object",
+    "fields",
+    "reason",
+    "chain_hash",
+]
 
 
 def logboek_record(entry: AuditEntry) -> dict[str, Any]:
@@ -66,11 +81,21 @@ def jsonl_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:
 
 def csv_row(entry: AuditEntry) -> list[Any]:
     return [
-        entry.id, entry.timestamp.isoformat(), entry.cid or "", entry.processing_activity,
-        ACTION_NAMES.get(entry.action, entry.action), entry.pseudonym,
-        entry.actor.username if entry.actor_id else "", entry.organisation.name if entry.organisation_id else "",
-        entry.role, entry.content_type.model, entry.object_pk, entry.object_repr,
-        " ".join(changed_fields(entry)), entry.reason, entry.chain_hash,
+        entry.id,
+        entry.timestamp.isoformat(),
+        entry.cid or "",
+        entry.processing_activity,
+        ACTION_NAMES.get(entry.action, entry.action),
+        entry.pseudonym,
+        entry.actor.username if entry.actor_id else "",
+        entry.organisation.name if entry.organisation_id else "",
+        entry.role,
+        entry.content_type.model,
+        entry.object_pk,
+        entry.object_repr,
+        " ".join(changed_fields(entry)),
+        entry.reason,
+        entry.chain_hash,
     ]
 
 

@@ -30,8 +30,18 @@ if TYPE_CHECKING:
 # The fields that make up an entry, in the order they are hashed. `chain_hash`
 # itself is left out: it is the result.
 _INT_FIELDS = ("id", "action", "content_type_id", "object_id", "actor_id", "remote_port", "organisation_id")
-_TEXT_FIELDS = ("object_pk", "object_repr", "changes_text", "actor_email", "cid", "remote_addr", "role",
-                "pseudonym", "processing_activity", "reason")
+_TEXT_FIELDS = (
+    "object_pk",
+    "object_repr",
+    "changes_text",
+    "actor_email",
+    "cid",
+    "remote_addr",
+    "role",
+    "pseudonym",
+    "processing_activity",
+    "reason",
+)
 _JSON_FIELDS = ("changes", "additional_data", "serialized_data")
 HASHED_FIELDS = ("timestamp", *_INT_FIELDS, *_TEXT_FIELDS, *_JSON_FIELDS)
 
@@ -138,8 +148,10 @@ def verify(*, chunk_size: int = 5000) -> Verdict:
         if entry_id > head_id:
             return verdict(entry_id, f"entry {entry_id} comes after the last sealed entry {head_id}: inserted")
         if entry_id != previous_id + 1:
-            return verdict(previous_id + 1, f"entry {previous_id + 1} is missing: removed "
-                                            f"(entry {entry_id} follows entry {previous_id})")
+            return verdict(
+                previous_id + 1,
+                f"entry {previous_id + 1} is missing: removed (entry {entry_id} follows entry {previous_id})",
+            )
         if link(previous_hash, values) != stored:
             return verdict(entry_id, _diagnose(entry_id, previous_hash, stored, rows))
         previous_id, previous_hash = entry_id, stored

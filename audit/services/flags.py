@@ -51,8 +51,10 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def _reads() -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).exclude(pseudonym="").exclude(
-        processing_activity="audit_review"
+    return (
+        AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS)
+        .exclude(pseudonym="")
+        .exclude(processing_activity="audit_review")
     )
 
 
@@ -71,21 +73,32 @@ def _flag(
     if PrivacyFlag.objects.filter(kind=kind, details__key=key).exists():
         return None
     return PrivacyFlag.objects.create(
-        kind=kind, actor_id=actor_id, organisation_id=organisation_id, referral_id=referral_id, pseudonym=pseudonym,
+        kind=kind,
+        actor_id=actor_id,
+        organisation_id=organisation_id,
+        referral_id=referral_id,
+        pseudonym=pseudonym,
         details={"key": key, "day": day.isoformat(), **details},
     )
 
 
 def _many_residents(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
     start, end = _bounds(day)
-    today = dict(_reads().filter(timestamp__gte=start, timestamp__lt=end, actor__isnull=False)
-                 .values_list("actor").annotate(n=Count("pseudonym", distinct=True)))
+    today = dict(
+        _reads()
+        .filter(timestamp__gte=start, timestamp__lt=end, actor__isnull=False)
+        .values_list("actor")
+        .annotate(n=Count("pseudonym", distinct=True))
+    )
     if not today:
         return []
-    per_day = (_reads().filter(timestamp__gte=start - timedelta(days=limits.baseline_days), timestamp__lt=start,
-                               actor_id__in=today)
-               .annotate(day=TruncDate("timestamp")).values_list("actor", "day")
-               .annotate(n=Count("pseudonym", distinct=True)))
+    per_day = (
+        _reads()
+        .filter(timestamp__gte=start - timedelta(days=limits.baseline_days), timestamp__lt=start, actor_id__in=today)
+        .annotate(day=TruncDate("timestamp"))
+        .values_list("actor", "day")
+        .annotate(n=Count("pseudonym", distinct=True))
+    )
     totals: defaultdict[int, int] = defaultdict(int)
     for actor_id, _, n in per_day:
         totals[actor_id] += n
@@ -93,8 +106,16 @@ def _many_residents(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
     for actor_id, count in today.items():
         usual = totals[actor_id] / limits.baseline_days
         if count >= limits.many_minimum and count >= limits.many_factor * usual:
-            flags.append(_flag(PrivacyFlag.Kind.MANY_RESIDENTS, actor_id=actor_id, day=day,
-                               key=f"many:{actor_id}:{day}", residents=count, usual_per_day=round(usual, 1)))
+            flags.append(
+                _flag(
+                    PrivacyFlag.Kind.MANY_RESIDENTS,
+                    actor_id=actor_id,
+                    day=day,
+                    key=f"many:{actor_id}:{day}",
+                    residents=count,
+                    usual_per_day=round(usual, 1),
+                )
+            )
     return flags
 
 
@@ -102,16 +123,25 @@ def _outside_hours(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
     start, end = _bounds(day)
     per_actor = defaultdict(set)
     organisation = {}
-    for actor_id, org_id, pseudonym, moment in (_reads().filter(timestamp__gte=start, timestamp__lt=end)
-                                                .values_list("actor", "organisation", "pseudonym", "timestamp")):
+    for actor_id, org_id, pseudonym, moment in (
+        _reads()
+        .filter(timestamp__gte=start, timestamp__lt=end)
+        .values_list("actor", "organisation", "pseudonym", "timestamp")
+    ):
         local = timezone.localtime(moment)
         if local.weekday() >= 5 or not (limits.office_opens <= local.time() < limits.office_closes):
             per_actor[actor_id].add(pseudonym)
             organisation[actor_id] = org_id
     return [
-        _flag(PrivacyFlag.Kind.OUTSIDE_HOURS, actor_id=actor_id, day=day, key=f"hours:{actor_id}:{day}",
-              organisation_id=organisation[actor_id], residents=len(pseudonyms),
-              pseudonym=next(iter(pseudonyms)) if len(pseudonyms) == 1 else "")
+        _flag(
+            PrivacyFlag.Kind.OUTSIDE_HOURS,
+            actor_id=actor_id,
+            day=day,
+            key=f"hours:{actor_id}:{day}",
+            organisation_id=organisation[actor_id],
+            residents=len(pseudonyms),
+            pseudonym=next(iter(pseudonyms)) if len(pseudonyms) == 1 else "",
+        )
         for actor_id, pseudonyms in per_actor.items()
     ]
 
@@ -121,17 +151,35 @@ def _admin_reads(day: date) -> list[PrivacyFlag | None]:
     admins = set(Membership.objects.filter(role=Role.ADMIN).values_list("user_id", flat=True))
     if not admins:
         return []
-    reads = list(_reads().filter(timestamp__gte=start, timestamp__lt=end, actor_id__in=admins,
-                                 content_type=ContentType.objects.get_for_model(Referral))
-                 .values_list("id", "actor", "object_id", "pseudonym"))
-    parties = {pk: {a, b} for pk, a, b in Referral.objects.filter(pk__in={r[2] for r in reads})
-               .values_list("pk", "from_organisation", "to_organisation")}
+    reads = list(
+        _reads()
+        .filter(
+            timestamp__gte=start,
+            timestamp__lt=end,
+            actor_id__in=admins,
+            content_type=ContentType.objects.get_for_model(Referral),
+        )
+        .values_list("id", "actor", "object_id", "pseudonym")
+    )
+    parties = {
+        pk: {a, b}
+        for pk, a, b in Referral.objects.filter(pk__in={r[2] for r in reads}).values_list(
+            "pk", "from_organisation", "to_organisation"
+        )
+    }
     works_at = defaultdict(set)
     for user_id, org_id in Membership.objects.filter(user_id__in=admins).values_list("user_id", "organisation_id"):
         works_at[user_id].add(org_id)
     return [
-        _flag(PrivacyFlag.Kind.ADMIN_READ, actor_id=actor_id, day=day, key=f"admin:{entry_id}",
-              referral_id=referral_id, pseudonym=pseudonym, entry=entry_id)
+        _flag(
+            PrivacyFlag.Kind.ADMIN_READ,
+            actor_id=actor_id,
+            day=day,
+            key=f"admin:{entry_id}",
+            referral_id=referral_id,
+            pseudonym=pseudonym,
+            entry=entry_id,
+        )
         for entry_id, actor_id, referral_id, pseudonym in reads
         if not works_at[actor_id] & parties.get(referral_id, set())
     ]
@@ -149,8 +197,13 @@ def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> lis
 @transaction.atomic(durable=True)
 def flag_review(*, pk: int, actor: User, organisation: Organisation | None) -> PrivacyFlag | None:
     """The privacy officer has looked at a flag. Doing it twice changes nothing; None if there is no such flag."""
-    with audit_context(activity="audit_review", organisation=organisation, role=Role.PRIVACY_OFFICER,
-                       reason=AuditReason.FLAG_REVIEWED, actor=actor):
+    with audit_context(
+        activity="audit_review",
+        organisation=organisation,
+        role=Role.PRIVACY_OFFICER,
+        reason=AuditReason.FLAG_REVIEWED,
+        actor=actor,
+    ):
         flag = PrivacyFlag.objects.select_for_update().filter(pk=pk).first()
         if flag is not None and flag.reviewed_at is None:
             flag.reviewed_at = timezone.now()

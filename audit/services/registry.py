@@ -51,16 +51,29 @@ def register_all() -> None:
     # resident's pseudonym, so a resident's access report includes them.
     # (auditlog looks `get_additional_data` up on the model; the type checker
     # cannot see a method added here, hence the two ignores.)
-    for model, attribute in [(m.Notification, "referral"), (m.ReferralUserObjectPermission, "content_object"),
-                             (m.ReferralGroupObjectPermission, "content_object")]:
+    for model, attribute in [
+        (m.Notification, "referral"),
+        (m.ReferralUserObjectPermission, "content_object"),
+        (m.ReferralGroupObjectPermission, "content_object"),
+    ]:
         if not hasattr(model, "get_additional_data"):
             model.get_additional_data = _pseudonym_through(attribute, "referral")  # type: ignore[attr-defined]
     if not hasattr(PrivacyFlag, "get_additional_data"):
         PrivacyFlag.get_additional_data = _flag_additional_data  # type: ignore[attr-defined]
 
     user_model = get_user_model()
-    plain = [Wijk, Category, Organisation, Membership, m.FollowUp, m.ReferralEvent,
-             m.Notification, PrivacyFlag, m.ReferralUserObjectPermission, m.ReferralGroupObjectPermission]
+    plain = [
+        Wijk,
+        Category,
+        Organisation,
+        Membership,
+        m.FollowUp,
+        m.ReferralEvent,
+        m.Notification,
+        PrivacyFlag,
+        m.ReferralUserObjectPermission,
+        m.ReferralGroupObjectPermission,
+    ]
     m2m = {
         Service: ["categories", "wijken"],
         m.Case: ["categories", "household"],

@@ -63,8 +63,13 @@ def audit_context(
     if activity not in ACTIVITIES:
         raise ValueError(f"unknown processing activity {activity!r}")
     token = _context.set(
-        AuditContext(activity=activity, reason=reason[:300], organisation_id=getattr(organisation, "pk", None),
-                     role=role, actor_id=getattr(actor, "pk", None))
+        AuditContext(
+            activity=activity,
+            reason=reason[:300],
+            organisation_id=getattr(organisation, "pk", None),
+            role=role,
+            actor_id=getattr(actor, "pk", None),
+        )
     )
     try:
         yield
@@ -126,9 +131,12 @@ def _fill_from_membership(instance: AuditEntry) -> None:
         return
     from accounts.selectors.actor import actor_for
 
-    fitting = [(org_id, role) for org_id, role in sorted(actor_for(instance.actor).memberships)
-               if (not instance.role or role == instance.role)
-               and (not instance.organisation_id or org_id == instance.organisation_id)]
+    fitting = [
+        (org_id, role)
+        for org_id, role in sorted(actor_for(instance.actor).memberships)
+        if (not instance.role or role == instance.role)
+        and (not instance.organisation_id or org_id == instance.organisation_id)
+    ]
     if len(fitting) == 1:
         instance.organisation_id, instance.role = fitting[0]
 

@@ -38,16 +38,27 @@ def _privacy_officer_organisation(request) -> Organisation:
 
 
 def _log_review(request, organisation, *, what: str, query: AuditQuery | None = None, obj=None) -> None:
-    log_access(actor=request.user, obj=obj or request.user, activity="audit_review", reason=what,
-               organisation=organisation, role=Role.PRIVACY_OFFICER,
-               filters=query.as_params() if query else None)
+    log_access(
+        actor=request.user,
+        obj=obj or request.user,
+        activity="audit_review",
+        reason=what,
+        organisation=organisation,
+        role=Role.PRIVACY_OFFICER,
+        filters=query.as_params() if query else None,
+    )
 
 
 def _rows(page) -> list[dict]:
     return [
-        {"entry": entry, "action": ACTION_LABELS.get(entry.action, entry.action),
-         "activity": ACTIVITIES[entry.processing_activity].name if entry.processing_activity in ACTIVITIES
-         else entry.processing_activity, "fields": changed_fields(entry)}
+        {
+            "entry": entry,
+            "action": ACTION_LABELS.get(entry.action, entry.action),
+            "activity": ACTIVITIES[entry.processing_activity].name
+            if entry.processing_activity in ACTIVITIES
+            else entry.processing_activity,
+            "fields": changed_fields(entry),
+        }
         for entry in page
     ]
 
@@ -84,12 +95,25 @@ def resident_report(request, pseudonym: str):
     resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
     page = paginate(request, report["entries"], per_page=PAGE_SIZE)
     # Logged against the resident, so their own access report shows this look too.
-    _log_review(request, organisation, what=AuditReason.RESIDENT_REPORT,
-                query=AuditQuery(pseudonym=report["pseudonym"]), obj=resident)
-    return render(request, "privacy/resident.html", {
-        "pseudonym": report["pseudonym"], "by_who": report["by_who"], "known": resident is not None,
-        "erased": bool(resident and resident.erased_at), "page": page, "rows": _rows(page),
-    })
+    _log_review(
+        request,
+        organisation,
+        what=AuditReason.RESIDENT_REPORT,
+        query=AuditQuery(pseudonym=report["pseudonym"]),
+        obj=resident,
+    )
+    return render(
+        request,
+        "privacy/resident.html",
+        {
+            "pseudonym": report["pseudonym"],
+            "by_who": report["by_who"],
+            "known": resident is not None,
+            "erased": bool(resident and resident.erased_at),
+            "page": page,
+            "rows": _rows(page),
+        },
+    )
 
 
 @login_required
@@ -98,7 +122,8 @@ def flag_list(request):
     organisation = _privacy_officer_organisation(request)
     show = request.GET.get("toon", "open")
     flags = PrivacyFlag.objects.select_related("actor", "organisation", "reviewed_by").order_by(
-        "reviewed_at", "-created_at", "-pk")
+        "reviewed_at", "-created_at", "-pk"
+    )
     if show != "alle":
         flags = flags.filter(reviewed_at__isnull=True)
     page = paginate(request, flags, per_page=PAGE_SIZE)
@@ -133,8 +158,9 @@ def audit_export(request, fmt: str):
     query = form.query() if form.is_bound else AuditQuery()
     _log_review(request, organisation, what=AuditReason.AUDIT_EXPORTED.format(fmt=fmt), query=query)
     content_type = {"jsonl": "application/jsonl; charset=utf-8", "csv": "text/csv; charset=utf-8"}[fmt]
-    response = StreamingHttpResponse(lines(entries(query).order_by("id").iterator(chunk_size=2000), fmt),
-                                     content_type=content_type)
+    response = StreamingHttpResponse(
+        lines(entries(query).order_by("id").iterator(chunk_size=2000), fmt), content_type=content_type
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="logboek-{stamp}.{fmt}"'
     return response

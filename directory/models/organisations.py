@@ -24,7 +24,9 @@ class Organisation(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     domains = models.CharField(_("domeinen"), max_length=300, blank=True)
     agreement_signed_on = models.DateField(
-        _("convenant gegevensdeling getekend op"), null=True, blank=True,
+        _("convenant gegevensdeling getekend op"),
+        null=True,
+        blank=True,
         help_text=_("Zonder convenant kan de organisatie geen verwijzingen ontvangen."),
     )
     # The organisation's people act through this group: guardian grants

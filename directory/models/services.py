@@ -34,7 +34,11 @@ class Service(models.Model):
     )
     target_groups = models.JSONField(_("doelgroepen"), default=list, blank=True)
     wijken = models.ManyToManyField(
-        Wijk, related_name="services", blank=True, verbose_name=_("wijken"), db_table="referrals_service_wijken",
+        Wijk,
+        related_name="services",
+        blank=True,
+        verbose_name=_("wijken"),
+        db_table="referrals_service_wijken",
         help_text=_("Leeg: de hele gemeente."),
     )
     languages = models.JSONField(_("talen"), default=list, blank=True, help_text=_("Bijv. nl, en, ar, tr"))
@@ -42,7 +46,8 @@ class Service(models.Model):
     walk_in_hours = models.CharField(_("inloopspreekuur"), max_length=200, blank=True)
     eligibility = models.TextField(_("voor wie"), blank=True)
     response_days = models.PositiveSmallIntegerField(
-        _("reactietermijn (werkdagen)"), default=5,
+        _("reactietermijn (werkdagen)"),
+        default=5,
         help_text=_("Binnen hoeveel werkdagen de partner een verwijzing oppakt."),
     )
     accepts_referrals = models.BooleanField(_("neemt verwijzingen aan"), default=True)

@@ -21,15 +21,22 @@ def active_services(on: date | None = None) -> QuerySet[Service]:
 
 
 def directory_search(
-    *, q: str = "", category: Category | None = None, wijk: Wijk | None = None, language: str = "",
+    *,
+    q: str = "",
+    category: Category | None = None,
+    wijk: Wijk | None = None,
+    language: str = "",
     walk_in: bool = False,
 ) -> QuerySet[Service]:
     """Active services that take referrals, matching the search (the routekaart)."""
     qs = active_services().filter(accepts_referrals=True, organisation__agreement_signed_on__isnull=False)
     if q:
         qs = qs.filter(
-            Q(name__icontains=q) | Q(description__icontains=q) | Q(organisation__name__icontains=q)
-            | Q(categories__name__icontains=q) | Q(eligibility__icontains=q)
+            Q(name__icontains=q)
+            | Q(description__icontains=q)
+            | Q(organisation__name__icontains=q)
+            | Q(categories__name__icontains=q)
+            | Q(eligibility__icontains=q)
         )
     if category is not None:
         qs = qs.filter(categories=category)
@@ -42,8 +49,10 @@ def directory_search(
         qs = qs.exclude(walk_in_hours="")
     ids = qs.values("pk")
     return (
-        Service.objects.filter(pk__in=ids).select_related("organisation")
-        .prefetch_related("categories", "wijken").order_by("organisation__name", "name")
+        Service.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .prefetch_related("categories", "wijken")
+        .order_by("organisation__name", "name")
     )
 
 

@@ -26,8 +26,9 @@ def service_update(
 ) -> Service:
     service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
     if not may_edit_services(actor_for(actor), service.organisation_id):
-        raise ActionRefused(_("Alleen de coördinator van %(org)s kan de diensten bijwerken.")
-                            % {"org": service.organisation})
+        raise ActionRefused(
+            _("Alleen de coördinator van %(org)s kan de diensten bijwerken.") % {"org": service.organisation}
+        )
     if fields.get("valid_until") and fields["valid_until"] < service.valid_from:
         raise ActionRefused(_("De einddatum ligt vóór de begindatum."), field="valid_until")
     if Service.objects.filter(organisation=service.organisation, name=fields["name"]).exclude(pk=service.pk).exists():

@@ -20,22 +20,36 @@ def directory(request):
     form = DirectorySearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     services = directory_search(
-        q=filters.get("zoek", ""), category=filters.get("categorie"), wijk=filters.get("wijk"),
-        language=filters.get("taal", ""), walk_in=filters.get("inloop", False),
+        q=filters.get("zoek", ""),
+        category=filters.get("categorie"),
+        wijk=filters.get("wijk"),
+        language=filters.get("taal", ""),
+        walk_in=filters.get("inloop", False),
     )
     page = paginate(request, services)
-    return render(request, "directory/list.html", {
-        "form": form, "page": page, "query": query_without_page(request),
-        "may_refer": bool(organisations_for(request.user, REFERRING_ROLES)),
-    })
+    return render(
+        request,
+        "directory/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "may_refer": bool(organisations_for(request.user, REFERRING_ROLES)),
+        },
+    )
 
 
 @login_required
 def our_services(request):
     organisation = acting_organisation(request, {Role.COORDINATOR})
-    return render(request, "directory/ours.html", {
-        "organisation": organisation, "services": services_of(organisation),
-    })
+    return render(
+        request,
+        "directory/ours.html",
+        {
+            "organisation": organisation,
+            "services": services_of(organisation),
+        },
+    )
 
 
 @login_required
@@ -47,8 +61,13 @@ def service_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            service_update(service=service, actor=request.user, categories=data.pop("categories"),
-                           wijken=data.pop("wijken"), **data)
+            service_update(
+                service=service,
+                actor=request.user,
+                categories=data.pop("categories"),
+                wijken=data.pop("wijken"),
+                **data,
+            )
         except ActionRefused as refused:
             form.refuse(refused)
         else:
@@ -64,8 +83,13 @@ def service_new(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            service_create(organisation=organisation, actor=request.user, categories=data.pop("categories"),
-                           wijken=data.pop("wijken"), **data)
+            service_create(
+                organisation=organisation,
+                actor=request.user,
+                categories=data.pop("categories"),
+                wijken=data.pop("wijken"),
+                **data,
+            )
         except ActionRefused as refused:
             form.refuse(refused)
         else:

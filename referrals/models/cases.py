@@ -90,7 +90,9 @@ class FollowUp(Pseudonymised, models.Model):
     """Vinger aan de pols: a dated check after a referral was accepted or closed."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
-    referral = models.ForeignKey("referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups")
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups"
+    )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="follow_ups")
     due_on = models.DateField(_("uiterlijk op"))
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)

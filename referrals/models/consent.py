@@ -28,9 +28,7 @@ class ConsentQuerySet(models.QuerySet):
 
     def valid_on(self, day=None):
         day = day or timezone.localdate()
-        return self.current().filter(
-            withdrawn_at__isnull=True, valid_from__lte=day, valid_until__gte=day
-        )
+        return self.current().filter(withdrawn_at__isnull=True, valid_from__lte=day, valid_until__gte=day)
 
 
 class Consent(Pseudonymised, models.Model):
@@ -59,9 +57,7 @@ class Consent(Pseudonymised, models.Model):
     recorded_by_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     valid_from = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     valid_until = models.DateField(_("geldig tot en met"))
-    replaces = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
-    )
+    replaces = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason_ciphertext = models.TextField(blank=True)
@@ -80,22 +76,33 @@ class Consent(Pseudonymised, models.Model):
     def __str__(self) -> str:
         return f"toestemming {self.resident.pseudonym} #{self.pk}"
 
-    _IMMUTABLE = ("resident_id", "purpose_ciphertext", "data_categories", "given_how", "informed_language",
-                  "recorded_by_id", "valid_from", "valid_until", "replaces_id")
+    _IMMUTABLE = (
+        "resident_id",
+        "purpose_ciphertext",
+        "data_categories",
+        "given_how",
+        "informed_language",
+        "recorded_by_id",
+        "valid_from",
+        "valid_until",
+        "replaces_id",
+    )
 
     def save(self, *args, **kwargs):
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values(*self._IMMUTABLE, "withdrawn_at").first()
             if stored:
                 # Blanking the sealed purpose is erasure (crypto-shredding), not an edit.
-                changed = [f for f in self._IMMUTABLE if stored[f] != getattr(self, f)
-                           and not (f == "purpose_ciphertext" and getattr(self, f) == "")]
+                changed = [
+                    f
+                    for f in self._IMMUTABLE
+                    if stored[f] != getattr(self, f) and not (f == "purpose_ciphertext" and getattr(self, f) == "")
+                ]
                 if changed:
                     raise ValidationError("A consent record is never edited; record a new one instead.")
                 if stored["withdrawn_at"] and stored["withdrawn_at"] != self.withdrawn_at:
                     raise ValidationError("A withdrawal cannot be changed.")
         super().save(*args, **kwargs)
-
 
     def data_key(self) -> bytes:
         return self.resident.data_key()

@@ -146,7 +146,7 @@ def decrypt_value(data_key: bytes, stored: str, aad: str) -> str:
     if not stored.startswith(VALUE_PREFIX):
         raise DecryptionError("stored value is not in the encrypted format")
     try:
-        blob = base64.b64decode(stored[len(VALUE_PREFIX):], validate=True)
+        blob = base64.b64decode(stored[len(VALUE_PREFIX) :], validate=True)
     except ValueError as exc:
         raise DecryptionError("stored value is damaged") from exc
     return _open(data_key, blob, aad.encode()).decode()

@@ -27,7 +27,9 @@ class Notification(models.Model):
         OTHER = "other", _("Anders")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    referral = models.ForeignKey("referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(default=timezone.now)

@@ -79,8 +79,12 @@ class Resident(Pseudonymised, models.Model):
         # (the old master key may be gone by then): the column is only written
         # when this instance really changed it (a new key, or erasure).
         loaded = getattr(self, "_loaded_wrapping", None)
-        if not self._state.adding and kwargs.get("update_fields") is None and loaded is not None \
-                and self.wrapped_data_key == loaded:
+        if (
+            not self._state.adding
+            and kwargs.get("update_fields") is None
+            and loaded is not None
+            and self.wrapped_data_key == loaded
+        ):
             kwargs["update_fields"] = [
                 f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "wrapped_data_key"
             ]

@@ -51,8 +51,9 @@ def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[st
     content = sorted(shown & CONTENT_FIELDS)
     if content:
         organisation_id, role = referral_policy.capacity(actor, referral)
-        log_access(actor=user, obj=referral, activity="referral", organisation=organisation_id, role=role,
-                   fields=content)
+        log_access(
+            actor=user, obj=referral, activity="referral", organisation=organisation_id, role=role, fields=content
+        )
     return referral
 
 
@@ -69,8 +70,14 @@ def case_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] =
     case.may = {name: check(actor, case) for name, check in allowed.items()}
     if shows:
         organisation_id, role = case_policy.capacity(actor, case)
-        log_access(actor=user, obj=case, activity="case_management", organisation=organisation_id, role=role,
-                   fields=sorted(shows))
+        log_access(
+            actor=user,
+            obj=case,
+            activity="case_management",
+            organisation=organisation_id,
+            role=role,
+            fields=sorted(shows),
+        )
     return case
 
 
@@ -86,9 +93,15 @@ def consent_for_receipt(user, pk: int) -> Consent:
     if consent is None:
         raise Http404
     organisation = consent.recorded_by_organisation
-    log_access(actor=user, obj=consent, activity="consent", reason=AuditReason.CONSENT_RECEIPT_PRINTED,
-               organisation=organisation.pk, role=actor_for(user).acting_role(organisation.pk, "record_consent"),
-               fields=["resident_name"])
+    log_access(
+        actor=user,
+        obj=consent,
+        activity="consent",
+        reason=AuditReason.CONSENT_RECEIPT_PRINTED,
+        organisation=organisation.pk,
+        role=actor_for(user).acting_role(organisation.pk, "record_consent"),
+        fields=["resident_name"],
+    )
     return consent
 
 
@@ -130,12 +143,19 @@ def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]
     open_finder(user)
     found = list(
         Resident.objects.filter(match_hash=match_hash(family_name, birth_year), erased_at__isnull=True)
-        .annotate(n_cases=Count("cases", distinct=True)).order_by("created_at")
+        .annotate(n_cases=Count("cases", distinct=True))
+        .order_by("created_at")
     )
     for resident in found:
         organisation, role = acting_as(user, resident)
-        log_access(actor=user, obj=resident, activity="subject_rights", organisation=organisation, role=role,
-                   reason=AuditReason.RESIDENT_LOOKED_UP)
+        log_access(
+            actor=user,
+            obj=resident,
+            activity="subject_rights",
+            organisation=organisation,
+            role=role,
+            reason=AuditReason.RESIDENT_LOOKED_UP,
+        )
     return found
 
 
@@ -145,7 +165,8 @@ def acting_as(user, resident) -> tuple[Organisation | None, str]:
     case = (
         Case.objects.filter(Q(resident=resident) | Q(household=resident))
         .filter(case_policy.regisseur_q(actor))
-        .select_related("regisseur_organisation").first()
+        .select_related("regisseur_organisation")
+        .first()
     )
     if case is not None:
         return case.regisseur_organisation, Role.REGISSEUR

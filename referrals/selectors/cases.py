@@ -15,7 +15,8 @@ def visible_cases(user) -> QuerySet:
 def cases_of(user) -> QuerySet:
     """The cases a user works on (as regisseur or from the opening organisation), newest first."""
     return (
-        visible_cases(user).filter(status=Case.Status.OPEN)
+        visible_cases(user)
+        .filter(status=Case.Status.OPEN)
         .select_related("resident", "regisseur", "regisseur_organisation", "wijk")
         .prefetch_related("categories")
         .annotate(n_referrals=Count("referrals", distinct=True))

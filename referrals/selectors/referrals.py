@@ -11,8 +11,16 @@ from policies.referrals import referral_policy
 from policies.roles import REFERRING_ROLES
 from referrals.models import FollowUp, Referral, ReferralEvent, State, Urgency
 
-_LIST_RELATED = ("case", "case__resident", "case__wijk", "service", "to_organisation", "from_organisation",
-                 "assignee", "from_user")
+_LIST_RELATED = (
+    "case",
+    "case__resident",
+    "case__wijk",
+    "service",
+    "to_organisation",
+    "from_organisation",
+    "assignee",
+    "from_user",
+)
 
 
 def visible_referrals(user) -> QuerySet:
@@ -83,7 +91,9 @@ def case_timeline(case, user) -> dict:
         raise Http404
     referrals = list(
         list_queryset(Referral.objects.filter(case=case))
-        .prefetch_related(Prefetch("events", queryset=ReferralEvent.objects.select_related("actor", "actor_organisation")))
+        .prefetch_related(
+            Prefetch("events", queryset=ReferralEvent.objects.select_related("actor", "actor_organisation"))
+        )
         .order_by("created_at", "pk")
     )
     events = sorted((e for r in referrals for e in r.events.all()), key=lambda e: (e.at, e.pk))

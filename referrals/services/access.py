@@ -36,7 +36,10 @@ def _revoke(pk: int) -> int:
     )
     if referral is None:
         return 0
-    with audit_context(activity="referral", organisation=referral.to_organisation,
-                       reason=AuditReason.REOPEN_WINDOW_PASSED.format(days=settings.REOPEN_WINDOW_DAYS)):
+    with audit_context(
+        activity="referral",
+        organisation=referral.to_organisation,
+        reason=AuditReason.REOPEN_WINDOW_PASSED.format(days=settings.REOPEN_WINDOW_DAYS),
+    ):
         grants.revoke_all(referral)  # row by row, so the audit trail records each revocation
     return 1

@@ -30,17 +30,28 @@ def possible_existing_case(*, family_name: str, birth_year: int | None):
 
 @transaction.atomic(durable=True)
 def case_open(
-    *, actor, organisation, given_name: str, family_name: str, birth_year: int | None, phone: str = "",
-    email: str = "", preferred_language: str = "nl", needs_interpreter: bool = False, wijk=None,
-    categories=(), regisseur=None,
+    *,
+    actor,
+    organisation,
+    given_name: str,
+    family_name: str,
+    birth_year: int | None,
+    phone: str = "",
+    email: str = "",
+    preferred_language: str = "nl",
+    needs_interpreter: bool = False,
+    wijk=None,
+    categories=(),
+    regisseur=None,
 ) -> Case:
     if not case_policy.may_open_case(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan een casus openen.") % {"org": organisation})
     if not family_name.strip() and not given_name.strip():
         raise ActionRefused(_("Vul minstens de voornaam (of initialen) of de achternaam in."), field="family_name")
     if not phone.strip() and not email.strip():
-        raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in, zodat de partner contact kan opnemen."),
-                            field="phone")
+        raise ActionRefused(
+            _("Vul een telefoonnummer of e-mailadres in, zodat de partner contact kan opnemen."), field="phone"
+        )
     if not categories:
         raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
     regisseur = regisseur or actor
@@ -56,8 +67,12 @@ def case_open(
         resident.match_hash = match_hash(family_name, birth_year)
         resident.save()
         case = Case.objects.create(
-            resident=resident, regisseur=regisseur, regisseur_organisation=organisation, opened_by=actor,
-            opened_by_organisation=organisation, wijk=wijk,
+            resident=resident,
+            regisseur=regisseur,
+            regisseur_organisation=organisation,
+            opened_by=actor,
+            opened_by_organisation=organisation,
+            wijk=wijk,
         )
         case.categories.set(categories)
     return case
@@ -69,7 +84,9 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
     if not text.strip():
         raise ActionRefused(_("Beschrijf het doel."), field="text")
-    with audit_context(actor=actor, activity="case_management", organisation=case.regisseur_organisation, role="regisseur"):
+    with audit_context(
+        actor=actor, activity="case_management", organisation=case.regisseur_organisation, role="regisseur"
+    ):
         goal = PlanGoal(case=case, created_by=actor)
         goal.text = text.strip()
         goal.save()
@@ -83,8 +100,12 @@ def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
     if not case_policy.may_manage(actor_for(actor), follow_up.case):
         raise ActionRefused(_("Alleen de regisseur houdt de opvolging bij."))
     if follow_up.done_on is None:
-        with audit_context(actor=actor, activity="case_management",
-                           organisation=follow_up.case.regisseur_organisation, role="regisseur"):
+        with audit_context(
+            actor=actor,
+            activity="case_management",
+            organisation=follow_up.case.regisseur_organisation,
+            role="regisseur",
+        ):
             follow_up.done_on = timezone.localdate()
             follow_up.save(update_fields=["done_on"])
     return follow_up
@@ -98,8 +119,9 @@ def goal_set_status(*, goal: PlanGoal, actor, status: str) -> PlanGoal:
     if status not in PlanGoal.Status.values:
         raise ActionRefused(_("Kies een status."), field="status")
     if goal.status != status:
-        with audit_context(actor=actor, activity="case_management",
-                           organisation=goal.case.regisseur_organisation, role="regisseur"):
+        with audit_context(
+            actor=actor, activity="case_management", organisation=goal.case.regisseur_organisation, role="regisseur"
+        ):
             goal.status = status
             goal.save(update_fields=["status"])
     return goal

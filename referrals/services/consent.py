@@ -19,8 +19,18 @@ _RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
 
 @transaction.atomic(durable=True)
 def consent_record(
-    *, case, actor, organisation, purpose: str, recipients, data_categories, given_how: str,
-    informed_language: str, valid_until, valid_from=None, replaces: Consent | None = None,
+    *,
+    case,
+    actor,
+    organisation,
+    purpose: str,
+    recipients,
+    data_categories,
+    given_how: str,
+    informed_language: str,
+    valid_until,
+    valid_from=None,
+    replaces: Consent | None = None,
 ) -> Consent:
     """A new consent record. A change is a new record that replaces the old one."""
     if not case_policy.may_record_consent(actor_for(actor), case):
@@ -42,9 +52,15 @@ def consent_record(
             raise ActionRefused(_("Deze toestemming is al vervangen; wijzig de nieuwste versie."))
     with audit_context(actor=actor, activity="consent", organisation=organisation):
         consent = Consent(
-            resident=case.resident, data_categories=sorted(set(data_categories)),
-            given_how=given_how, informed_language=informed_language, recorded_by=actor,
-            recorded_by_organisation=organisation, valid_from=valid_from, valid_until=valid_until, replaces=replaces,
+            resident=case.resident,
+            data_categories=sorted(set(data_categories)),
+            given_how=given_how,
+            informed_language=informed_language,
+            recorded_by=actor,
+            recorded_by_organisation=organisation,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            replaces=replaces,
         )
         consent.purpose = purpose.strip()
         consent.save()
@@ -59,8 +75,11 @@ def _move_referrals(old: Consent, new: Consent) -> None:
     recipients = set(new.recipients.values_list("pk", flat=True))
     valid_now = new.valid_from <= timezone.localdate() <= new.valid_until
     for referral in Referral.objects.filter(consent=old, state__in=_RELYING_STATES).select_related("to_organisation"):
-        if (valid_now and referral.to_organisation_id in recipients
-                and set(referral.shared_data) <= set(new.data_categories)):
+        if (
+            valid_now
+            and referral.to_organisation_id in recipients
+            and set(referral.shared_data) <= set(new.data_categories)
+        ):
             referral.consent = new
             referral.consent_expired_at = None
             referral.save(update_fields=["consent", "consent_expired_at"])
@@ -82,8 +101,9 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         raise ActionRefused(_("Deze toestemming is vervangen; trek de nieuwste versie in."))
     if not consent.resident.cases.filter(pk__in=_cases_of(actor)).exists():
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming intrekken."))
-    with audit_context(actor=actor, activity="consent", organisation=organisation,
-                       reason=AuditReason.CONSENT_WITHDRAWN):
+    with audit_context(
+        actor=actor, activity="consent", organisation=organisation, reason=AuditReason.CONSENT_WITHDRAWN
+    ):
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = actor
         consent.withdrawn_reason = (reason or "").strip()
@@ -97,8 +117,11 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
         for referral in Referral.objects.filter(consent=consent, state=State.CLOSED):
             grants.revoke_all(referral)
         PrivacyFlag.objects.create(
-            kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN, pseudonym=consent.resident.pseudonym, actor=actor,
-            organisation=organisation, details={"consent": consent.pk, "referrals_stopped": stopped},
+            kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN,
+            pseudonym=consent.resident.pseudonym,
+            actor=actor,
+            organisation=organisation,
+            details={"consent": consent.pk, "referrals_stopped": stopped},
         )
     return consent
 
@@ -120,11 +143,17 @@ def consents_expire(*, today=None) -> int:
             referral.consent_expired_at = timezone.now()
             referral.save(update_fields=["consent_expired_at"])
             PrivacyFlag.objects.create(
-                kind=PrivacyFlag.Kind.CONSENT_EXPIRED, pseudonym=referral.audit_pseudonym(), referral=referral,
+                kind=PrivacyFlag.Kind.CONSENT_EXPIRED,
+                pseudonym=referral.audit_pseudonym(),
+                referral=referral,
                 details={"consent": referral.consent_id},
             )
-            notify([referral.from_user, referral.assignee, referral.case.regisseur], Notification.Kind.CONSENT_EXPIRED,
-                   _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
-                   % {"ref": referral}, referral=referral)
+            notify(
+                [referral.from_user, referral.assignee, referral.case.regisseur],
+                Notification.Kind.CONSENT_EXPIRED,
+                _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
+                % {"ref": referral},
+                referral=referral,
+            )
             flagged += 1
     return flagged

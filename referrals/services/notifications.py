@@ -19,8 +19,13 @@ def notify(users, kind: Notification.Kind, message: str, *, referral=None) -> No
     if addresses and settings.NOTIFY_BY_EMAIL:
         # After commit: a rolled-back handover sends nothing.
         transaction.on_commit(
-            lambda: send_mail("Overdracht: " + message[:60], message + "\n\nLog in om de details te zien.",
-                              settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=True)
+            lambda: send_mail(
+                "Overdracht: " + message[:60],
+                message + "\n\nLog in om de details te zien.",
+                settings.DEFAULT_FROM_EMAIL,
+                addresses,
+                fail_silently=True,
+            )
         )
 
 

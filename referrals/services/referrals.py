@@ -42,9 +42,11 @@ FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
 def _locked(referral: Referral) -> Referral:
     # Row lock: a second person acting at the same moment waits here, then
     # sees the new state and gets a clear refusal instead of a half-write.
-    return Referral.objects.select_for_update().select_related(
-        "case", "case__resident", "service", "to_organisation", "from_organisation"
-    ).get(pk=referral.pk)
+    return (
+        Referral.objects.select_for_update()
+        .select_related("case", "case__resident", "service", "to_organisation", "from_organisation")
+        .get(pk=referral.pk)
+    )
 
 
 def _check(actor, action: str, referral: Referral) -> str:
@@ -58,8 +60,13 @@ def _check(actor, action: str, referral: Referral) -> str:
 
 def _record(referral, name, from_state, actor, organisation, **details) -> None:
     ReferralEvent.objects.create(
-        referral=referral, name=name, from_state=from_state, to_state=referral.state,
-        actor=actor, actor_organisation=organisation, details=details,
+        referral=referral,
+        name=name,
+        from_state=from_state,
+        to_state=referral.state,
+        actor=actor,
+        actor_organisation=organisation,
+        details=details,
     )
 
 
@@ -96,17 +103,46 @@ def _validate_content(*, service, categories, shared_data, summary) -> list[str]
 
 @transaction.atomic(durable=True)
 def referral_create(
-    *, case, actor, organisation, service, summary: str, categories, urgency: str = Urgency.NORMAL,
-    shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
+    *,
+    case,
+    actor,
+    organisation,
+    service,
+    summary: str,
+    categories,
+    urgency: str = Urgency.NORMAL,
+    shared_data=(),
+    legal_basis: str = LegalBasis.CONSENT,
+    legal_basis_justification: str = "",
 ) -> Referral:
     """A draft referral from `organisation` (the actor's) to `service`, about `case`."""
-    return _create(case=case, actor=actor, organisation=organisation, service=service, summary=summary,
-                   categories=categories, urgency=urgency, shared_data=shared_data, legal_basis=legal_basis,
-                   legal_basis_justification=legal_basis_justification)
+    return _create(
+        case=case,
+        actor=actor,
+        organisation=organisation,
+        service=service,
+        summary=summary,
+        categories=categories,
+        urgency=urgency,
+        shared_data=shared_data,
+        legal_basis=legal_basis,
+        legal_basis_justification=legal_basis_justification,
+    )
 
 
-def _create(*, case, actor, organisation, service, summary, categories, urgency, shared_data, legal_basis,
-            legal_basis_justification) -> Referral:
+def _create(
+    *,
+    case,
+    actor,
+    organisation,
+    service,
+    summary,
+    categories,
+    urgency,
+    shared_data,
+    legal_basis,
+    legal_basis_justification,
+) -> Referral:
     role = actor_for(actor).acting_role(organisation.pk, "send")
     if not role:
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan verwijzen.") % {"org": organisation})
@@ -116,8 +152,14 @@ def _create(*, case, actor, organisation, service, summary, categories, urgency,
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
     with audit_context(actor=actor, activity="referral", organisation=organisation, role=role):
         referral = Referral(
-            case=case, from_organisation=organisation, from_user=actor, service=service,
-            to_organisation=service.organisation, urgency=urgency, shared_data=shared, legal_basis=legal_basis,
+            case=case,
+            from_organisation=organisation,
+            from_user=actor,
+            service=service,
+            to_organisation=service.organisation,
+            urgency=urgency,
+            shared_data=shared,
+            legal_basis=legal_basis,
         )
         referral.summary = summary.strip()
         referral.legal_basis_justification = legal_basis_justification.strip()
@@ -130,24 +172,43 @@ def _create(*, case, actor, organisation, service, summary, categories, urgency,
 def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
     from_state = referral.state
     consent = require_legal_ground(referral)
-    with audit_context(actor=actor, activity="referral", organisation=organisation, role=role,
-                       reason=referral.get_legal_basis_display()):
+    with audit_context(
+        actor=actor,
+        activity="referral",
+        organisation=organisation,
+        role=role,
+        reason=referral.get_legal_basis_display(),
+    ):
         referral.consent = consent
         referral.send()
         _save_transition(referral)
         grants.grant_receiving_organisation(referral)
-        _record(referral, EventName.SEND, from_state, actor, organisation, legal_basis=referral.legal_basis,
-                urgency=referral.urgency)
+        _record(
+            referral,
+            EventName.SEND,
+            from_state,
+            actor,
+            organisation,
+            legal_basis=referral.legal_basis,
+            urgency=referral.urgency,
+        )
         if referral.legal_basis != LegalBasis.CONSENT:
             # Sharing without consent is lawful only with a reason; the privacy
             # officer reviews every one of them.
             PrivacyFlag.objects.create(
-                kind=PrivacyFlag.Kind.LEGAL_BASIS, pseudonym=referral.audit_pseudonym(), referral=referral,
-                actor=actor, organisation=organisation, details={"legal_basis": referral.legal_basis},
+                kind=PrivacyFlag.Kind.LEGAL_BASIS,
+                pseudonym=referral.audit_pseudonym(),
+                referral=referral,
+                actor=actor,
+                organisation=organisation,
+                details={"legal_basis": referral.legal_basis},
             )
-    notify(receiving_people(referral.to_organisation), Notification.Kind.NEW_REFERRAL,
-           _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
-           referral=referral)
+    notify(
+        receiving_people(referral.to_organisation),
+        Notification.Kind.NEW_REFERRAL,
+        _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
+        referral=referral,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -164,13 +225,30 @@ def _send(referral: Referral, actor) -> Referral:
 
 
 @transaction.atomic(durable=True)
-def referral_create_and_send(*, case, actor, organisation, service, summary: str, categories,
-                             urgency: str = Urgency.NORMAL, shared_data=(), legal_basis: str = LegalBasis.CONSENT,
-                             legal_basis_justification: str = "") -> Referral:
+def referral_create_and_send(
+    *,
+    case,
+    actor,
+    organisation,
+    service,
+    summary: str,
+    categories,
+    urgency: str = Urgency.NORMAL,
+    shared_data=(),
+    legal_basis: str = LegalBasis.CONSENT,
+    legal_basis_justification: str = "",
+) -> Referral:
     """The referrer's one step: create and send together, so a refused send leaves no stray draft."""
     referral = _create(
-        case=case, actor=actor, organisation=organisation, service=service, summary=summary, categories=categories,
-        urgency=urgency, shared_data=shared_data, legal_basis=legal_basis,
+        case=case,
+        actor=actor,
+        organisation=organisation,
+        service=service,
+        summary=summary,
+        categories=categories,
+        urgency=urgency,
+        shared_data=shared_data,
+        legal_basis=legal_basis,
         legal_basis_justification=legal_basis_justification,
     )
     return _send(referral, actor)
@@ -186,8 +264,12 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.WITHDRAW, from_state, actor, org)
-    notify([*receiving_people(referral.to_organisation), referral.assignee], Notification.Kind.WITHDRAWN,
-           _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral}, referral=referral)
+    notify(
+        [*receiving_people(referral.to_organisation), referral.assignee],
+        Notification.Kind.WITHDRAWN,
+        _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral},
+        referral=referral,
+    )
     return referral
 
 
@@ -214,12 +296,20 @@ def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None
     _save_transition(referral)
     grants.grant_assignee(referral, assignee)
     _record(referral, EventName.ACCEPT, from_state, actor, org, assignee=assignee.pk)
-    FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
-                            due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT)
+    FollowUp.objects.create(
+        case=referral.case,
+        referral=referral,
+        owner=referral.case.regisseur,
+        due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT,
+    )
     if referral.parent_id:
         _hand_over_parent(referral, actor, org)
-    notify([referral.from_user, referral.case.regisseur], Notification.Kind.ACCEPTED,
-           _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral}, referral=referral)
+    notify(
+        [referral.from_user, referral.case.regisseur],
+        Notification.Kind.ACCEPTED,
+        _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral},
+        referral=referral,
+    )
 
 
 def _hand_over_parent(child: Referral, actor, organisation) -> None:
@@ -232,9 +322,13 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
         _save_transition(parent)
         grants.revoke_all(parent)
         _record(parent, EventName.HAND_OVER, State.IN_PROGRESS, actor, organisation, child=child.pk)
-    notify([parent.assignee], Notification.Kind.HANDED_OVER,
-           _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
-           % {"ref": child, "org": organisation}, referral=parent)
+    notify(
+        [parent.assignee],
+        Notification.Kind.HANDED_OVER,
+        _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
+        % {"ref": child, "org": organisation},
+        referral=parent,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -246,21 +340,30 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     referral = _locked(referral)
     role = _check(actor, "decline", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=role,
-                       reason=DeclineReason(reason).label):
+    with audit_context(
+        actor=actor, activity="referral", organisation=org, role=role, reason=DeclineReason(reason).label
+    ):
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.DECLINE, from_state, actor, org, reason=reason)
-    notify([referral.from_user, referral.case.regisseur], Notification.Kind.DECLINED,
-           _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
-           % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()}, referral=referral)
+    notify(
+        [referral.from_user, referral.case.regisseur],
+        Notification.Kind.DECLINED,
+        _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
+        % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()},
+        referral=referral,
+    )
     if referral.parent_id:
         # The forwarding partner stays responsible: tell its owner.
         parent = referral.parent
-        notify([parent.assignee or parent.from_user], Notification.Kind.FORWARD_DECLINED,
-               _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
-               % {"ref": referral, "parent": parent}, referral=parent)
+        notify(
+            [parent.assignee or parent.from_user],
+            Notification.Kind.FORWARD_DECLINED,
+            _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
+            % {"ref": referral, "parent": parent},
+            referral=parent,
+        )
     return referral
 
 
@@ -282,8 +385,12 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
             referral.save(update_fields=["assignee"])
             grants.grant_assignee(referral, assignee)
         _record(referral, EventName.ASSIGN, referral.state, actor, org, assignee=assignee.pk)
-    notify([assignee], Notification.Kind.ASSIGNED, _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral},
-           referral=referral)
+    notify(
+        [assignee],
+        Notification.Kind.ASSIGNED,
+        _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral},
+        referral=referral,
+    )
     return referral
 
 
@@ -302,16 +409,27 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
         referral.record_first_contact(on=on, way=way)
         _save_transition(referral)
         _record(referral, EventName.RECORD_FIRST_CONTACT, from_state, actor, org, way=way, on=on.isoformat())
-    notify([referral.from_user, referral.case.regisseur], Notification.Kind.FIRST_CONTACT,
-           _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
-           referral=referral)
+    notify(
+        [referral.from_user, referral.case.regisseur],
+        Notification.Kind.FIRST_CONTACT,
+        _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
+        referral=referral,
+    )
     return referral
 
 
 @transaction.atomic(durable=True)
 def referral_forward(
-    *, referral: Referral, actor, service, summary: str, categories, urgency: str = Urgency.NORMAL,
-    shared_data=(), legal_basis: str = LegalBasis.CONSENT, legal_basis_justification: str = "",
+    *,
+    referral: Referral,
+    actor,
+    service,
+    summary: str,
+    categories,
+    urgency: str = Urgency.NORMAL,
+    shared_data=(),
+    legal_basis: str = LegalBasis.CONSENT,
+    legal_basis_justification: str = "",
 ) -> Referral:
     """Warmly forward to the next partner: a child referral, sent now.
 
@@ -326,8 +444,14 @@ def referral_forward(
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         child = Referral(
-            case=parent.case, from_organisation=org, from_user=actor, service=service,
-            to_organisation=service.organisation, parent=parent, urgency=urgency, shared_data=shared,
+            case=parent.case,
+            from_organisation=org,
+            from_user=actor,
+            service=service,
+            to_organisation=service.organisation,
+            parent=parent,
+            urgency=urgency,
+            shared_data=shared,
             legal_basis=legal_basis,
         )
         child.summary = summary.strip()
@@ -347,18 +471,25 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
     referral = _locked(referral)
     role = _check(actor, "close", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=role,
-                       reason=Outcome(outcome).label):
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role, reason=Outcome(outcome).label):
         referral.close(outcome=outcome, note=(note or "").strip())
         _save_transition(referral)
         # Access stays for the reopen window (30 days), so the partner can
         # reopen; `manage.py expire_access` revokes it after that.
         _record(referral, EventName.CLOSE, from_state, actor, org, outcome=outcome)
-        FollowUp.objects.create(case=referral.case, referral=referral, owner=referral.case.regisseur,
-                                due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE)
-    notify([referral.from_user, referral.case.regisseur], Notification.Kind.CLOSED,
-           _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
-           % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()}, referral=referral)
+        FollowUp.objects.create(
+            case=referral.case,
+            referral=referral,
+            owner=referral.case.regisseur,
+            due_on=timezone.localdate() + FOLLOW_UP_AFTER_CLOSE,
+        )
+    notify(
+        [referral.from_user, referral.case.regisseur],
+        Notification.Kind.CLOSED,
+        _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
+        % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()},
+        referral=referral,
+    )
     return referral
 
 
@@ -389,14 +520,21 @@ def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
     elif not referral.is_open:
         return referral
     from_state = referral.state
-    with audit_context(actor=actor, activity="referral", reason=StopReason(reason).label,
-                       role=Role.PRIVACY_OFFICER if actor is not None else ""):
+    with audit_context(
+        actor=actor,
+        activity="referral",
+        reason=StopReason(reason).label,
+        role=Role.PRIVACY_OFFICER if actor is not None else "",
+    ):
         referral.stop(reason=reason)
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.STOP, from_state, actor, None, reason=reason)
-    notify([*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
-           Notification.Kind.STOPPED,
-           _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
-           % {"ref": referral, "reason": referral.get_stop_reason_display()}, referral=referral)
+    notify(
+        [*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
+        Notification.Kind.STOPPED,
+        _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
+        % {"ref": referral, "reason": referral.get_stop_reason_display()},
+        referral=referral,
+    )
     return referral

@@ -30,11 +30,7 @@ def residents_due_for_erasure(*, now=None) -> QuerySet:
             | Q(**{f"{path}__referrals__state__in": ACTIVE_REFERRAL_STATES})
         )
     in_use = Resident.objects.filter(still_in_use).values("pk")
-    return (
-        Resident.objects.filter(erased_at__isnull=True, created_at__lte=cutoff)
-        .exclude(pk__in=in_use)
-        .order_by("pk")
-    )
+    return Resident.objects.filter(erased_at__isnull=True, created_at__lte=cutoff).exclude(pk__in=in_use).order_by("pk")
 
 
 def retention_erase_expired(*, now=None, progress=None) -> int:

@@ -38,8 +38,15 @@ from referrals.models.residents import age_band
 from referrals.selectors.access import acting_as, is_regisseur_of
 from referrals.services.errors import ActionRefused
 
-RECTIFIABLE_FIELDS = ("given_name", "family_name", "birth_year", "phone", "email", "preferred_language",
-                      "needs_interpreter")
+RECTIFIABLE_FIELDS = (
+    "given_name",
+    "family_name",
+    "birth_year",
+    "phone",
+    "email",
+    "preferred_language",
+    "needs_interpreter",
+)
 
 
 def _require(user, resident, kind: str) -> None:
@@ -51,8 +58,7 @@ def _require(user, resident, kind: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def resident_erase(*, resident: Resident, reason: str, actor=None,
-                   kind: str = SubjectRequest.Kind.ERASURE) -> bool:
+def resident_erase(*, resident: Resident, reason: str, actor=None, kind: str = SubjectRequest.Kind.ERASURE) -> bool:
     """Destroy the resident's data key and blank every value sealed with it.
 
     `actor=None` is the service itself (retention). Open referrals stop and
@@ -101,7 +107,11 @@ def resident_erase(*, resident: Resident, reason: str, actor=None,
         resident.erasure_reason = reason[:200]
         resident.save()
         SubjectRequest.objects.create(
-            kind=kind, resident=resident, pseudonym=resident.pseudonym, reason=reason[:300], handled_by=actor,
+            kind=kind,
+            resident=resident,
+            pseudonym=resident.pseudonym,
+            reason=reason[:300],
+            handled_by=actor,
             handled_by_organisation=organisation,
         )
     return True
@@ -145,8 +155,12 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     if not after["phone"] and not after["email"]:
         raise ActionRefused(_("Vul een telefoonnummer of e-mailadres in."), field="phone")
     organisation, role = acting_as(actor, resident)
-    with audit_context(activity="subject_rights", reason=AuditReason.RECTIFICATION, organisation=organisation,
-                       role=role), _as(actor):
+    with (
+        audit_context(
+            activity="subject_rights", reason=AuditReason.RECTIFICATION, organisation=organisation, role=role
+        ),
+        _as(actor),
+    ):
         for name in changed:
             setattr(resident, name, new[name])
         if "family_name" in changed or "birth_year" in changed:
@@ -154,8 +168,13 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
             resident.age_band = age_band(after["birth_year"])
         resident.save()
         SubjectRequest.objects.create(
-            kind=SubjectRequest.Kind.RECTIFICATION, resident=resident, pseudonym=resident.pseudonym,
-            reason=reason[:300], fields=changed, handled_by=actor, handled_by_organisation=organisation,
+            kind=SubjectRequest.Kind.RECTIFICATION,
+            resident=resident,
+            pseudonym=resident.pseudonym,
+            reason=reason[:300],
+            fields=changed,
+            handled_by=actor,
+            handled_by_organisation=organisation,
         )
     return changed
 
@@ -187,12 +206,22 @@ def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
     """
     _require(actor, resident, rights.ACCESS)
     organisation, role = acting_as(actor, resident)
-    log_access(actor=actor, obj=resident, activity="subject_rights",
-               reason=AuditReason.INZAGE_REQUESTED.format(fmt=fmt), organisation=organisation, role=role,
-               fields=("inzage",))
+    log_access(
+        actor=actor,
+        obj=resident,
+        activity="subject_rights",
+        reason=AuditReason.INZAGE_REQUESTED.format(fmt=fmt),
+        organisation=organisation,
+        role=role,
+        fields=("inzage",),
+    )
     SubjectRequest.objects.create(
-        kind=SubjectRequest.Kind.ACCESS, resident=resident, pseudonym=resident.pseudonym,
-        reason=f"inzage ({fmt})", handled_by=actor, handled_by_organisation=organisation,
+        kind=SubjectRequest.Kind.ACCESS,
+        resident=resident,
+        pseudonym=resident.pseudonym,
+        reason=f"inzage ({fmt})",
+        handled_by=actor,
+        handled_by_organisation=organisation,
     )
     return collect(resident)
 
@@ -224,20 +253,25 @@ def collect(resident: Resident) -> dict:
         Case.objects.filter(resident=resident)
         .select_related("regisseur", "regisseur_organisation", "wijk")
         .prefetch_related(
-            "categories", "follow_ups", Prefetch("goals", queryset=PlanGoal.objects.order_by("created_at")),
+            "categories",
+            "follow_ups",
+            Prefetch("goals", queryset=PlanGoal.objects.order_by("created_at")),
             Prefetch(
                 "referrals",
                 queryset=Referral.objects.select_related(
                     "from_organisation", "from_user", "to_organisation", "service", "assignee"
-                ).prefetch_related(
+                )
+                .prefetch_related(
                     "categories",
                     Prefetch("events", queryset=ReferralEvent.objects.select_related("actor_organisation")),
-                ).order_by("created_at", "pk"),
+                )
+                .order_by("created_at", "pk"),
             ),
         )
     )
     household_cases = list(
-        Case.objects.filter(household=resident).exclude(resident=resident)
+        Case.objects.filter(household=resident)
+        .exclude(resident=resident)
         .select_related("regisseur", "regisseur_organisation")
     )
     for case in own_cases:
@@ -245,13 +279,15 @@ def collect(resident: Resident) -> dict:
     consents = list(
         Consent.objects.filter(resident=resident)
         .select_related("recorded_by", "recorded_by_organisation", "withdrawn_by")
-        .prefetch_related("recipients").order_by("created_at", "pk")
+        .prefetch_related("recipients")
+        .order_by("created_at", "pk")
     )
     for consent in consents:
         consent.resident = resident
     entries = list(
         AuditEntry.objects.filter(pseudonym=resident.pseudonym)
-        .select_related("actor", "organisation", "content_type").order_by("timestamp", "pk")
+        .select_related("actor", "organisation", "content_type")
+        .order_by("timestamp", "pk")
     )
     labels = dict(DataCategory.choices)
     return {
@@ -259,8 +295,13 @@ def collect(resident: Resident) -> dict:
         "resident": _resident_data(resident),
         "cases": [_case_data(case, readable) for case in own_cases],
         "household_cases": [
-            {"reference": c.reference, "status": c.get_status_display(), "regisseur": _person(c.regisseur),
-             "regisseur_organisation": c.regisseur_organisation.name, "created_at": c.created_at}
+            {
+                "reference": c.reference,
+                "status": c.get_status_display(),
+                "regisseur": _person(c.regisseur),
+                "regisseur_organisation": c.regisseur_organisation.name,
+                "created_at": c.created_at,
+            }
             for c in household_cases
         ],
         "consents": [_consent_data(c, readable, labels) for c in consents],
@@ -268,8 +309,13 @@ def collect(resident: Resident) -> dict:
         "accesses": [_entry_data(e) for e in entries if e.action == AuditEntry.Action.ACCESS],
         "changes": [_entry_data(e) for e in entries if e.action != AuditEntry.Action.ACCESS],
         "requests": [
-            {"kind": r.get_kind_display(), "requested_at": r.requested_at, "reason": r.reason,
-             "fields": r.fields, "handled_by": _person(r.handled_by)}
+            {
+                "kind": r.get_kind_display(),
+                "requested_at": r.requested_at,
+                "reason": r.reason,
+                "fields": r.fields,
+                "handled_by": _person(r.handled_by),
+            }
             for r in SubjectRequest.objects.filter(resident=resident).select_related("handled_by")
         ],
     }
@@ -285,8 +331,10 @@ def _case_data(case: Case, readable: bool) -> dict:
         "regisseur_organisation": case.regisseur_organisation.name,
         "wijk": case.wijk.name if case.wijk else "",
         "categories": [c.name for c in case.categories.all()],
-        "goals": [{"text": g.text if readable else None, "status": g.get_status_display(),
-                   "created_at": g.created_at} for g in case.goals.all()],
+        "goals": [
+            {"text": g.text if readable else None, "status": g.get_status_display(), "created_at": g.created_at}
+            for g in case.goals.all()
+        ],
         "follow_ups": [{"due_on": f.due_on, "done_on": f.done_on} for f in case.follow_ups.all()],
     }
 
@@ -339,8 +387,12 @@ def _referral_data(referral: Referral, readable: bool, labels: dict) -> dict:
         "decline_note": referral.decline_note if readable else None,
         "stop_reason": referral.get_stop_reason_display() if referral.stop_reason else "",
         "events": [
-            {"name": e.name, "at": e.at, "to_state": e.to_state,
-             "organisation": e.actor_organisation.name if e.actor_organisation else ""}
+            {
+                "name": e.name,
+                "at": e.at,
+                "to_state": e.to_state,
+                "organisation": e.actor_organisation.name if e.actor_organisation else "",
+            }
             for e in referral.events.all()
         ],
     }
@@ -348,18 +400,28 @@ def _referral_data(referral: Referral, readable: bool, labels: dict) -> dict:
 
 # Readable names of the encrypted values (their columns end in _ciphertext).
 _VALUE_LABELS = {
-    "given_name": _lazy("voornaam"), "family_name": _lazy("achternaam"), "birth_year": _lazy("geboortejaar"),
-    "phone": _lazy("telefoon"), "email": _lazy("e-mail"), "preferred_language": _lazy("voorkeurstaal"),
-    "summary": _lazy("samenvatting"), "outcome_note": _lazy("toelichting afsluiting"),
-    "decline_note": _lazy("toelichting afwijzing"), "legal_basis_justification": _lazy("onderbouwing grondslag"),
-    "text": _lazy("doel"), "withdrawn_reason": _lazy("reden intrekking"), "wrapped_data_key": _lazy("sleutel"),
+    "given_name": _lazy("voornaam"),
+    "family_name": _lazy("achternaam"),
+    "birth_year": _lazy("geboortejaar"),
+    "phone": _lazy("telefoon"),
+    "email": _lazy("e-mail"),
+    "preferred_language": _lazy("voorkeurstaal"),
+    "summary": _lazy("samenvatting"),
+    "outcome_note": _lazy("toelichting afsluiting"),
+    "decline_note": _lazy("toelichting afwijzing"),
+    "legal_basis_justification": _lazy("onderbouwing grondslag"),
+    "text": _lazy("doel"),
+    "withdrawn_reason": _lazy("reden intrekking"),
+    "wrapped_data_key": _lazy("sleutel"),
     "state": _lazy("stand"),
 }
 
 
 _ACTION_LABELS = {
-    AuditEntry.Action.CREATE: _lazy("vastgelegd"), AuditEntry.Action.UPDATE: _lazy("gewijzigd"),
-    AuditEntry.Action.DELETE: _lazy("verwijderd"), AuditEntry.Action.ACCESS: _lazy("bekeken"),
+    AuditEntry.Action.CREATE: _lazy("vastgelegd"),
+    AuditEntry.Action.UPDATE: _lazy("gewijzigd"),
+    AuditEntry.Action.DELETE: _lazy("verwijderd"),
+    AuditEntry.Action.ACCESS: _lazy("bekeken"),
 }
 
 

@@ -11,8 +11,14 @@ from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 register = template.Library()
 
 _STATE_BADGE = {
-    "draft": "neutral", "sent": "warning", "accepted": "active", "in_progress": "active",
-    "handed_over": "success", "closed": "success", "declined": "danger", "withdrawn": "inactive",
+    "draft": "neutral",
+    "sent": "warning",
+    "accepted": "active",
+    "in_progress": "active",
+    "handed_over": "success",
+    "closed": "success",
+    "declined": "danger",
+    "withdrawn": "inactive",
     "stopped": "danger",
 }
 
@@ -27,8 +33,11 @@ def main_navigation(context):
     if roles & RECEIVING_ROLES:
         items.append((reverse("inbox"), _("Inbox")))
     if roles & REFERRING_ROLES:
-        items += [(reverse("cases"), _("Casussen")), (reverse("sent"), _("Verstuurd")),
-                  (reverse("case_open"), _("Nieuwe casus"))]
+        items += [
+            (reverse("cases"), _("Casussen")),
+            (reverse("sent"), _("Verstuurd")),
+            (reverse("case_open"), _("Nieuwe casus")),
+        ]
     if roles & (RECEIVING_ROLES | REFERRING_ROLES):
         items.append((reverse("directory"), _("Wegwijzer")))
     if Role.COORDINATOR in roles:

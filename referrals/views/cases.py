@@ -57,29 +57,45 @@ def case_open(request):
             existing = services.possible_existing_case(family_name=data["family_name"], birth_year=data["birth_year"])
             if existing is not None and not data["confirm_new"]:
                 # Say only who to call; nothing about the case itself.
-                form.add_error("confirm_new", _("Bevestig dat u toch een nieuwe casus opent, of neem eerst "
-                                                "contact op met de regisseur."))
+                form.add_error(
+                    "confirm_new",
+                    _("Bevestig dat u toch een nieuwe casus opent, of neem eerst contact op met de regisseur."),
+                )
                 form.mark_invalid("confirm_new")
             else:
                 try:
                     case = services.case_open(
-                        actor=request.user, organisation=organisation, given_name=data["given_name"],
-                        family_name=data["family_name"], birth_year=data["birth_year"], phone=data["phone"],
-                        email=data["email"], preferred_language=data["preferred_language"],
-                        needs_interpreter=data["needs_interpreter"], wijk=data["wijk"],
+                        actor=request.user,
+                        organisation=organisation,
+                        given_name=data["given_name"],
+                        family_name=data["family_name"],
+                        birth_year=data["birth_year"],
+                        phone=data["phone"],
+                        email=data["email"],
+                        preferred_language=data["preferred_language"],
+                        needs_interpreter=data["needs_interpreter"],
+                        wijk=data["wijk"],
                         categories=list(data["categories"]),
                     )
                 except ActionRefused as refused:
                     form.refuse(refused)
                 else:
-                    messages.success(request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.")
-                                     % {"ref": case.reference})
+                    messages.success(
+                        request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.") % {"ref": case.reference}
+                    )
                     return once.done(request, _with_service(reverse("consent_record", args=[case.pk]), service))
     else:
         form = CaseOpenForm(initial={"categories": service.categories.all()} if service else None)
-    return render(request, "cases/open.html", {
-        "form": form, "organisation": organisation, "service": service, "existing": existing,
-    })
+    return render(
+        request,
+        "cases/open.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "service": service,
+            "existing": existing,
+        },
+    )
 
 
 @login_required
@@ -87,14 +103,21 @@ def case_detail(request, pk):
     case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
     timeline = selectors.case_timeline(case, request.user)
     consents = list(Consent.objects.filter(resident_id=case.resident_id).current().prefetch_related("recipients"))
-    return render(request, "cases/detail.html", {
-        "case": case, "resident": case.resident, **timeline, "consents": consents,
-        "may_manage": case.may["manage"],
-        "may_record_consent": case.may["record_consent"],
-        "may_see_rights": resident_for_case_page(request.user, case.resident),
-        "goal_statuses": PlanGoal.Status.choices,
-        "goal_form": GoalForm(),
-    })
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "resident": case.resident,
+            **timeline,
+            "consents": consents,
+            "may_manage": case.may["manage"],
+            "may_record_consent": case.may["record_consent"],
+            "may_see_rights": resident_for_case_page(request.user, case.resident),
+            "goal_statuses": PlanGoal.Status.choices,
+            "goal_form": GoalForm(),
+        },
+    )
 
 
 @login_required
@@ -130,9 +153,14 @@ def consent_record(request, pk):
             data = form.cleaned_data
             try:
                 services.consent_record(
-                    case=case, actor=request.user, organisation=organisation, purpose=data["purpose"],
-                    recipients=list(data["recipients"]), data_categories=data["data_categories"],
-                    given_how=data["given_how"], informed_language=data["informed_language"],
+                    case=case,
+                    actor=request.user,
+                    organisation=organisation,
+                    purpose=data["purpose"],
+                    recipients=list(data["recipients"]),
+                    data_categories=data["data_categories"],
+                    given_how=data["given_how"],
+                    informed_language=data["informed_language"],
                     valid_until=data["valid_until"],
                 )
             except ActionRefused as refused:
@@ -144,11 +172,16 @@ def consent_record(request, pk):
     else:
         recipients = [service.organisation_id] if service else []
         form = ConsentForm(initial={"recipients": recipients})
-    return render(request, "cases/consent.html", {
-        "case": case, "form": form, "service": service, "consent_text": consent_text(get_language() or "nl"),
-    })
-
-
+    return render(
+        request,
+        "cases/consent.html",
+        {
+            "case": case,
+            "form": form,
+            "service": service,
+            "consent_text": consent_text(get_language() or "nl"),
+        },
+    )
 
 
 @login_required

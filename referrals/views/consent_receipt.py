@@ -13,10 +13,14 @@ def consent_receipt(request, pk: int):
     # Only who works on one of the resident's cases may print it; everyone else 404.
     consent = consent_for_receipt(request.user, pk)
     language = request.GET.get("taal") or consent.informed_language
-    return render(request, "consent/receipt.html", {
-        "consent": consent,
-        "text": consent_text(language),
-        "language": language if language in ("nl", "en") else "nl",
-        "categories": [DataCategory(c).label for c in consent.data_categories],
-        "recipients": list(consent.recipients.all()),
-    })
+    return render(
+        request,
+        "consent/receipt.html",
+        {
+            "consent": consent,
+            "text": consent_text(language),
+            "language": language if language in ("nl", "en") else "nl",
+            "categories": [DataCategory(c).label for c in consent.data_categories],
+            "recipients": list(consent.recipients.all()),
+        },
+    )

@@ -23,8 +23,12 @@ from referrals.views import once
 from referrals.views.common import paginate, query_without_page
 
 # The inbox tabs: ?bak= in the URL (Dutch, like the paths), the selector's box, the label.
-INBOX_BOXES = (("nieuw", "new", gettext_lazy("Nieuw")), ("te-laat", "overdue", gettext_lazy("Te laat")),
-               ("van-mij", "mine", gettext_lazy("Van mij")), ("alle", "all", gettext_lazy("Alles open")))
+INBOX_BOXES = (
+    ("nieuw", "new", gettext_lazy("Nieuw")),
+    ("te-laat", "overdue", gettext_lazy("Te laat")),
+    ("van-mij", "mine", gettext_lazy("Van mij")),
+    ("alle", "all", gettext_lazy("Alles open")),
+)
 
 
 @login_required
@@ -36,9 +40,17 @@ def sent_list(request):
     page = paginate(request, overdue if only_overdue else referrals)
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
-    return render(request, "referrals/sent.html", {
-        "notifications": recent_notifications(request.user), "page": page, "only_overdue": only_overdue,
-        "overdue_count": overdue.count(), "query": query_without_page(request)})
+    return render(
+        request,
+        "referrals/sent.html",
+        {
+            "notifications": recent_notifications(request.user),
+            "page": page,
+            "only_overdue": only_overdue,
+            "overdue_count": overdue.count(),
+            "query": query_without_page(request),
+        },
+    )
 
 
 @login_required
@@ -53,23 +65,38 @@ def inbox(request):
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
     counts = selectors.inbox_counts(request.user, organisation)
-    return render(request, "referrals/inbox.html", {
-        "notifications": recent_notifications(request.user),
-        "organisation": organisation, "organisations": organisations_for(request.user, RECEIVING_ROLES),
-        "box": tab, "boxes": [(slug, label, counts[box]) for slug, box, label in INBOX_BOXES],
-        "page": page, "query": query_without_page(request),
-    })
+    return render(
+        request,
+        "referrals/inbox.html",
+        {
+            "notifications": recent_notifications(request.user),
+            "organisation": organisation,
+            "organisations": organisations_for(request.user, RECEIVING_ROLES),
+            "box": tab,
+            "boxes": [(slug, label, counts[box]) for slug, box, label in INBOX_BOXES],
+            "page": page,
+            "query": query_without_page(request),
+        },
+    )
 
 
 @login_required
 def referral_detail(request, pk):
     referral = referral_for(request.user, pk, shows="visible")
-    return render(request, "referrals/detail.html", {
-        "referral": referral, "fields": referral.fields, "resident": referral.case.resident, "allowed": referral.allowed,
-        "overdue": selectors.is_overdue(referral), "pending_child": referral.pending_child,
-        "children": list(referral.children.select_related("to_organisation", "service")),
-        "confirm_form": ConfirmForm(),
-    })
+    return render(
+        request,
+        "referrals/detail.html",
+        {
+            "referral": referral,
+            "fields": referral.fields,
+            "resident": referral.case.resident,
+            "allowed": referral.allowed,
+            "overdue": selectors.is_overdue(referral),
+            "pending_child": referral.pending_child,
+            "children": list(referral.children.select_related("to_organisation", "service")),
+            "confirm_form": ConfirmForm(),
+        },
+    )
 
 
 @login_required
@@ -85,23 +112,39 @@ def referral_new(request, case_pk):
             data = form.cleaned_data
             try:
                 referral = services.referral_create_and_send(
-                    case=case, actor=request.user, organisation=organisation, service=data["service"],
-                    summary=data["summary"], categories=list(data["categories"]), urgency=data["urgency"],
-                    shared_data=data["shared_data"], legal_basis=data["legal_basis"],
+                    case=case,
+                    actor=request.user,
+                    organisation=organisation,
+                    service=data["service"],
+                    summary=data["summary"],
+                    categories=list(data["categories"]),
+                    urgency=data["urgency"],
+                    shared_data=data["shared_data"],
+                    legal_basis=data["legal_basis"],
                     legal_basis_justification=data["legal_basis_justification"],
                 )
             except ActionRefused as refused:
                 form.refuse(refused)
             else:
-                messages.success(request, _("Verwijzing %(ref)s is verstuurd naar %(org)s.")
-                                 % {"ref": referral, "org": referral.to_organisation})
+                messages.success(
+                    request,
+                    _("Verwijzing %(ref)s is verstuurd naar %(org)s.")
+                    % {"ref": referral, "org": referral.to_organisation},
+                )
                 return once.done(request, reverse("sent"))
     else:
-        service = Service.objects.filter(pk=request.GET.get("dienst") or 0).first() if (
-            request.GET.get("dienst", "").isdigit()) else None
-        form = ReferralForm(exclude_organisation=organisation, initial={
-            "service": service, "categories": case.categories.all(),
-        })
+        service = (
+            Service.objects.filter(pk=request.GET.get("dienst") or 0).first()
+            if (request.GET.get("dienst", "").isdigit())
+            else None
+        )
+        form = ReferralForm(
+            exclude_organisation=organisation,
+            initial={
+                "service": service,
+                "categories": case.categories.all(),
+            },
+        )
     return render(request, "referrals/new.html", {"case": case, "form": form})
 
 
@@ -133,18 +176,23 @@ def referral_accept(request, pk):
     def perform(referral, data):
         services.referral_accept(referral=referral, actor=request.user)
         return _("U heeft verwijzing %(ref)s aangenomen. Neem contact op met de inwoner.") % {"ref": referral}, None
-    return _action_view(request, pk, action="accept", form_class=ConfirmForm, perform=perform,
-                        template="referrals/action_accept.html")
+
+    return _action_view(
+        request, pk, action="accept", form_class=ConfirmForm, perform=perform, template="referrals/action_accept.html"
+    )
 
 
 @login_required
 def referral_decline(request, pk):
     def perform(referral, data):
         services.referral_decline(referral=referral, actor=request.user, reason=data["reason"], note=data["note"])
-        return _("U heeft verwijzing %(ref)s afgewezen; de verwijzer is op de hoogte.") % {"ref": referral}, \
-            reverse("inbox")
-    return _action_view(request, pk, action="decline", form_class=DeclineForm, perform=perform,
-                        template="referrals/action_form.html")
+        return _("U heeft verwijzing %(ref)s afgewezen; de verwijzer is op de hoogte.") % {"ref": referral}, reverse(
+            "inbox"
+        )
+
+    return _action_view(
+        request, pk, action="decline", form_class=DeclineForm, perform=perform, template="referrals/action_form.html"
+    )
 
 
 @login_required
@@ -153,38 +201,71 @@ def referral_assign(request, pk):
         services.referral_assign(referral=referral, actor=request.user, assignee=data["assignee"])
         name = data["assignee"].get_full_name() or data["assignee"].username
         return _("Verwijzing %(ref)s is toegewezen aan %(name)s.") % {"ref": referral, "name": name}, None
-    return _action_view(request, pk, action="assign", form_class=AssignForm, perform=perform,
-                        template="referrals/action_form.html",
-                        form_kwargs=lambda r: {"colleagues": colleagues(r.to_organisation)})
+
+    return _action_view(
+        request,
+        pk,
+        action="assign",
+        form_class=AssignForm,
+        perform=perform,
+        template="referrals/action_form.html",
+        form_kwargs=lambda r: {"colleagues": colleagues(r.to_organisation)},
+    )
 
 
 @login_required
 def referral_first_contact(request, pk):
     def perform(referral, data):
         services.referral_record_first_contact(referral=referral, actor=request.user, on=data["on"], way=data["way"])
-        return _("Het eerste contact is vastgelegd.") , None
-    return _action_view(request, pk, action="record_first_contact", form_class=FirstContactForm, perform=perform,
-                        template="referrals/action_form.html")
+        return _("Het eerste contact is vastgelegd."), None
+
+    return _action_view(
+        request,
+        pk,
+        action="record_first_contact",
+        form_class=FirstContactForm,
+        perform=perform,
+        template="referrals/action_form.html",
+    )
 
 
 @login_required
 def referral_forward(request, pk):
     def perform(referral, data):
         child = services.referral_forward(
-            referral=referral, actor=request.user, service=data["service"], summary=data["summary"],
-            categories=list(data["categories"]), urgency=data["urgency"], shared_data=data["shared_data"],
-            legal_basis=data["legal_basis"], legal_basis_justification=data["legal_basis_justification"],
+            referral=referral,
+            actor=request.user,
+            service=data["service"],
+            summary=data["summary"],
+            categories=list(data["categories"]),
+            urgency=data["urgency"],
+            shared_data=data["shared_data"],
+            legal_basis=data["legal_basis"],
+            legal_basis_justification=data["legal_basis_justification"],
         )
         return _("Doorverwezen naar %(org)s. U blijft verantwoordelijk tot zij de verwijzing aannemen.") % {
-            "org": child.to_organisation}, None
+            "org": child.to_organisation
+        }, None
 
     def initial(referral):
         # The summary is written once: the next partner gets the same text to build on.
-        return {"summary": referral.summary, "categories": referral.categories.all(),
-                "shared_data": referral.shared_data, "urgency": referral.urgency}
-    return _action_view(request, pk, action="forward", form_class=ForwardForm, perform=perform,
-                        template="referrals/action_form.html", initial=initial,
-                        form_kwargs=lambda r: {"exclude_organisation": r.to_organisation})
+        return {
+            "summary": referral.summary,
+            "categories": referral.categories.all(),
+            "shared_data": referral.shared_data,
+            "urgency": referral.urgency,
+        }
+
+    return _action_view(
+        request,
+        pk,
+        action="forward",
+        form_class=ForwardForm,
+        perform=perform,
+        template="referrals/action_form.html",
+        initial=initial,
+        form_kwargs=lambda r: {"exclude_organisation": r.to_organisation},
+    )
 
 
 @login_required
@@ -192,8 +273,10 @@ def referral_close(request, pk):
     def perform(referral, data):
         services.referral_close(referral=referral, actor=request.user, outcome=data["outcome"], note=data["note"])
         return _("Verwijzing %(ref)s is afgesloten.") % {"ref": referral}, reverse("inbox")
-    return _action_view(request, pk, action="close", form_class=CloseForm, perform=perform,
-                        template="referrals/action_form.html")
+
+    return _action_view(
+        request, pk, action="close", form_class=CloseForm, perform=perform, template="referrals/action_form.html"
+    )
 
 
 @login_required
@@ -201,8 +284,10 @@ def referral_withdraw(request, pk):
     def perform(referral, data):
         services.referral_withdraw(referral=referral, actor=request.user)
         return _("Verwijzing %(ref)s is ingetrokken.") % {"ref": referral}, reverse("sent")
-    return _action_view(request, pk, action="withdraw", form_class=ConfirmForm, perform=perform,
-                        template="referrals/action_accept.html")
+
+    return _action_view(
+        request, pk, action="withdraw", form_class=ConfirmForm, perform=perform, template="referrals/action_accept.html"
+    )
 
 
 @login_required
@@ -210,5 +295,7 @@ def referral_send(request, pk):
     def perform(referral, data):
         services.referral_send(referral=referral, actor=request.user)
         return _("Verwijzing %(ref)s is verstuurd.") % {"ref": referral}, reverse("sent")
-    return _action_view(request, pk, action="send", form_class=ConfirmForm, perform=perform,
-                        template="referrals/action_accept.html")
+
+    return _action_view(
+        request, pk, action="send", form_class=ConfirmForm, perform=perform, template="referrals/action_accept.html"
+    )

@@ -17,7 +17,8 @@ from referrals.services.subject_rights import resident_erase
 
 class EraseForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Reden van de verwijdering"), max_length=300,
+        label=_lazy("Reden van de verwijdering"),
+        max_length=300,
         help_text=_lazy("Bijvoorbeeld ‘verzoek van de inwoner, mondeling op 3 maart’. Geen persoonsgegevens."),
     )
     confirm = forms.BooleanField(
@@ -38,7 +39,12 @@ def rights_erase(request, pseudonym: str):
         else:
             messages.success(request, _("De gegevens van %(p)s zijn gewist.") % {"p": resident.pseudonym})
             return redirect("rights:overview", pseudonym=resident.pseudonym)
-    return render(request, "rights/erase.html", {
-        "resident": resident, "form": form,
-        "open_referrals": Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES).count(),
-    })
+    return render(
+        request,
+        "rights/erase.html",
+        {
+            "resident": resident,
+            "form": form,
+            "open_referrals": Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES).count(),
+        },
+    )

@@ -23,6 +23,7 @@ def rights_find(request):
     form = FindForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
-        found = find_residents(request.user, family_name=form.cleaned_data["family_name"],
-                               birth_year=form.cleaned_data["birth_year"])
+        found = find_residents(
+            request.user, family_name=form.cleaned_data["family_name"], birth_year=form.cleaned_data["birth_year"]
+        )
     return render(request, "rights/find.html", {"form": form, "found": found})

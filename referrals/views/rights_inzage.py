@@ -21,9 +21,15 @@ def rights_overview(request, pseudonym: str):
     resident = resident_for(request.user, pseudonym)
     may = resident.rights
     # Counts only: the privacy officer, who may reach this page to erase, never sees content.
-    return render(request, "rights/overview.html", {
-        "resident": resident, "may": may, "cases": resident.cases.count(),
-    })
+    return render(
+        request,
+        "rights/overview.html",
+        {
+            "resident": resident,
+            "may": may,
+            "cases": resident.cases.count(),
+        },
+    )
 
 
 @never_cache

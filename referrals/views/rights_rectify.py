@@ -25,7 +25,8 @@ class RectifyForm(forms.Form):
     preferred_language = forms.CharField(label=_lazy("Voorkeurstaal"), required=False, max_length=30)
     needs_interpreter = forms.BooleanField(label=_lazy("Tolk nodig"), required=False)
     reason = forms.CharField(
-        label=_lazy("Reden van de correctie"), max_length=300,
+        label=_lazy("Reden van de correctie"),
+        max_length=300,
         help_text=_lazy("Bijvoorbeeld ‘verzoek van de inwoner: telefoonnummer gewijzigd’. Geen persoonsgegevens."),
     )
 
@@ -41,7 +42,9 @@ def rights_rectify(request, pseudonym: str):
             data = form.cleaned_data
             try:
                 changed = resident_rectify(
-                    resident=resident, actor=request.user, reason=data["reason"],
+                    resident=resident,
+                    actor=request.user,
+                    reason=data["reason"],
                     changes={name: data[name] for name in RECTIFIABLE_FIELDS},
                 )
             except ActionRefused as exc:
@@ -51,7 +54,14 @@ def rights_rectify(request, pseudonym: str):
                 return redirect("rights:overview", pseudonym=resident.pseudonym)
     else:
         # Showing the current values is a view of personal data: it is logged.
-        log_access(actor=request.user, obj=resident, activity="subject_rights", reason=AuditReason.RECTIFICATION_FORM,
-                   organisation=organisation, role=role, fields=RECTIFIABLE_FIELDS)
+        log_access(
+            actor=request.user,
+            obj=resident,
+            activity="subject_rights",
+            reason=AuditReason.RECTIFICATION_FORM,
+            organisation=organisation,
+            role=role,
+            fields=RECTIFIABLE_FIELDS,
+        )
         form = RectifyForm(initial={name: getattr(resident, name) for name in RECTIFIABLE_FIELDS})
     return render(request, "rights/rectify.html", {"resident": resident, "form": form})

@@ -17,13 +17,27 @@ def bea(db):
 
 def test_the_admin_manages_partners_services_and_memberships(client, bea):
     client.force_login(bea)
-    for url in ["/beheer/directory/organisation/", "/beheer/directory/service/", "/beheer/accounts/membership/",
-                "/beheer/auth/user/"]:
+    for url in [
+        "/beheer/directory/organisation/",
+        "/beheer/directory/service/",
+        "/beheer/accounts/membership/",
+        "/beheer/auth/user/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
-@pytest.mark.parametrize("model", ["referrals/resident", "referrals/case", "referrals/referral", "referrals/consent",
-                                   "referrals/plangoal", "audit/auditentry", "auditlog/logentry"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "referrals/resident",
+        "referrals/case",
+        "referrals/referral",
+        "referrals/consent",
+        "referrals/plangoal",
+        "audit/auditentry",
+        "auditlog/logentry",
+    ],
+)
 def test_the_admin_has_no_screen_with_case_content_or_the_audit_trail(client, bea, model):
     client.force_login(bea)
     assert client.get(f"/beheer/{model}/").status_code == 404
@@ -32,9 +46,15 @@ def test_the_admin_has_no_screen_with_case_content_or_the_audit_trail(client, be
 def test_an_admin_cannot_give_themselves_a_role(client, bea):
     client.force_login(bea)
     kredietbank = Organisation.objects.get(slug="kredietbank")
-    response = client.post("/beheer/accounts/membership/add/", {
-        "user": bea.pk, "organisation": kredietbank.pk, "role": "coordinator", "valid_until": "",
-    })
+    response = client.post(
+        "/beheer/accounts/membership/add/",
+        {
+            "user": bea.pk,
+            "organisation": kredietbank.pk,
+            "role": "coordinator",
+            "valid_until": "",
+        },
+    )
     assert response.status_code == 200 and "uzelf geen rol" in response.content.decode()
     assert not Membership.objects.filter(user=bea, organisation=kredietbank).exists()
 

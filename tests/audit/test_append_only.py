@@ -53,12 +53,19 @@ def test_two_handovers_at_the_same_moment_both_succeed(world):
     p, o = world.people, world.orgs
     referrals = []
     for family_name in ("Jansen", "De Vries"):
-        case = open_case(actor=p.fatima, organisation=o.waterlelie, family_name=family_name,
-                         categories=[world.categories.schulden])
+        case = open_case(
+            actor=p.fatima, organisation=o.waterlelie, family_name=family_name, categories=[world.categories.schulden]
+        )
         give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank])
         referral = services.referral_create(
-            case=case, actor=p.fatima, organisation=o.waterlelie, service=world.services.schuldhulp,
-            summary="Hulp bij schulden.", categories=[world.categories.schulden], shared_data=["contact"])
+            case=case,
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            service=world.services.schuldhulp,
+            summary="Hulp bij schulden.",
+            categories=[world.categories.schulden],
+            shared_data=["contact"],
+        )
         services.referral_send(referral=referral, actor=p.fatima)
         referrals.append(referral)
 
@@ -68,6 +75,7 @@ def test_two_handovers_at_the_same_moment_both_succeed(world):
         def work():
             barrier.wait(timeout=10)
             services.referral_accept(referral=referral, actor=actor)
+
         return work
 
     runs = [_in_thread(accept(referrals[0], p.kees)), _in_thread(accept(referrals[1], p.marieke))]
@@ -97,14 +105,26 @@ def test_a_handover_and_a_close_of_the_same_parent_at_once_do_not_deadlock(world
     p, o = world.people, world.orgs
     case = open_case(actor=p.fatima, organisation=o.waterlelie, categories=[world.categories.schulden])
     give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank, o.taalhuis])
-    parent = services.referral_create(case=case, actor=p.fatima, organisation=o.waterlelie,
-                                      service=world.services.schuldhulp, summary="Schulden.",
-                                      categories=[world.categories.schulden], shared_data=["contact"])
+    parent = services.referral_create(
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        service=world.services.schuldhulp,
+        summary="Schulden.",
+        categories=[world.categories.schulden],
+        shared_data=["contact"],
+    )
     services.referral_send(referral=parent, actor=p.fatima)
     services.referral_accept(referral=parent, actor=p.kees)
     services.referral_record_first_contact(referral=parent, actor=p.kees, on=timezone.localdate(), way="phone")
-    child = services.referral_forward(referral=parent, actor=p.kees, service=world.services.taalmaatje,
-                                      summary="Taal.", categories=[world.categories.taal], shared_data=["contact"])
+    child = services.referral_forward(
+        referral=parent,
+        actor=p.kees,
+        service=world.services.taalmaatje,
+        summary="Taal.",
+        categories=[world.categories.taal],
+        shared_data=["contact"],
+    )
 
     accepting_wrote_audit, closer_started = threading.Event(), threading.Event()
     accept_thread = {}

@@ -70,8 +70,16 @@ def test_an_inserted_entry_is_found(trail):
         f"INSERT INTO {TABLE} (id, object_pk, object_id, object_repr, action, changes_text, timestamp, "
         "content_type_id, role, pseudonym, processing_activity, reason, chain_hash) "
         "VALUES (%s, %s, %s, %s, 3, '', %s, %s, '', %s, 'referral', '', %s)",
-        [forged_id, last.object_pk, last.object_id, last.object_repr, last.timestamp, last.content_type_id,
-         last.pseudonym, "0" * 64],
+        [
+            forged_id,
+            last.object_pk,
+            last.object_id,
+            last.object_repr,
+            last.timestamp,
+            last.content_type_id,
+            last.pseudonym,
+            "0" * 64,
+        ],
     )
     verdict = verify()
     assert verdict.first_bad_id == forged_id
@@ -83,11 +91,14 @@ def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
 
     victim = trail[2]
     previous_hash = AuditEntry.objects.get(pk=victim - 1).chain_hash
-    values = dict(zip(HASHED_FIELDS, AuditEntry.objects.filter(pk=victim).values_list(*HASHED_FIELDS).get(),
-                      strict=True))
+    values = dict(
+        zip(HASHED_FIELDS, AuditEntry.objects.filter(pk=victim).values_list(*HASHED_FIELDS).get(), strict=True)
+    )
     values["reason"] = "verzonnen"
-    tamper(f"UPDATE {TABLE} SET reason = %s, chain_hash = %s WHERE id = %s",
-           ["verzonnen", link(previous_hash, values), victim])
+    tamper(
+        f"UPDATE {TABLE} SET reason = %s, chain_hash = %s WHERE id = %s",
+        ["verzonnen", link(previous_hash, values), victim],
+    )
     verdict = verify()
     assert verdict.first_bad_id == victim + 1
 
@@ -97,7 +108,6 @@ def test_a_removed_chain_head_is_found(trail):
 
     AuditChainHead.objects.all().delete()
     assert verify().problem == "the chain head is missing"
-
 
 
 def _head_anchor(capsys) -> str:
@@ -110,8 +120,9 @@ def test_an_anchor_written_down_earlier_still_matches_an_intact_trail(trail, wor
     anchor = _head_anchor(capsys)
     from django.utils import timezone
 
-    services.referral_record_first_contact(referral=draft, actor=world.people.kees,
-                                           on=timezone.localdate(), way="phone")  # the trail grows
+    services.referral_record_first_contact(
+        referral=draft, actor=world.people.kees, on=timezone.localdate(), way="phone"
+    )  # the trail grows
     call_command("verify_audit", anchor=anchor)
     assert "OK:" in capsys.readouterr().out
 

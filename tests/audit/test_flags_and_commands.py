@@ -21,8 +21,16 @@ def at(day, hour, minute=0):
 
 def read(user, obj, moment, *, pseudonym="", organisation=None, role="intake"):
     return AuditEntry.objects.log_create(
-        obj, force_log=True, action=AuditEntry.Action.ACCESS, actor=user, timestamp=moment,
-        processing_activity="referral", pseudonym=pseudonym, organisation=organisation, role=role)
+        obj,
+        force_log=True,
+        action=AuditEntry.Action.ACCESS,
+        actor=user,
+        timestamp=moment,
+        processing_activity="referral",
+        pseudonym=pseudonym,
+        organisation=organisation,
+        role=role,
+    )
 
 
 @pytest.fixture

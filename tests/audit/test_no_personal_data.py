@@ -31,34 +31,58 @@ CONTENT = {
 def _full_flow(world):
     p, o, cat = world.people, world.orgs, world.categories
     with set_actor(p.fatima):
-        case = open_case(actor=p.fatima, organisation=o.waterlelie, categories=[cat.schulden],
-                         given_name=PERSONAL["given_name"], family_name=PERSONAL["family_name"],
-                         phone=PERSONAL["phone"], email=PERSONAL["email"])
+        case = open_case(
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            categories=[cat.schulden],
+            given_name=PERSONAL["given_name"],
+            family_name=PERSONAL["family_name"],
+            phone=PERSONAL["phone"],
+            email=PERSONAL["email"],
+        )
         services.case_add_goal(case=case, actor=p.fatima, text=CONTENT["goal"])
-        consent = give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank],
-                               purpose=CONTENT["purpose"])
-        first = services.referral_create(case=case, actor=p.fatima, organisation=o.waterlelie,
-                                         service=world.services.schuldhulp, summary=CONTENT["summary"],
-                                         categories=[cat.schulden], shared_data=["contact", "summary"])
+        consent = give_consent(
+            case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank], purpose=CONTENT["purpose"]
+        )
+        first = services.referral_create(
+            case=case,
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            service=world.services.schuldhulp,
+            summary=CONTENT["summary"],
+            categories=[cat.schulden],
+            shared_data=["contact", "summary"],
+        )
         services.referral_send(referral=first, actor=p.fatima)
-        urgent = services.referral_create(case=case, actor=p.fatima, organisation=o.waterlelie,
-                                          service=world.services.taalmaatje, summary=CONTENT["summary"],
-                                          categories=[cat.taal], legal_basis="vital_interest",
-                                          legal_basis_justification=CONTENT["justification"])
+        urgent = services.referral_create(
+            case=case,
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            service=world.services.taalmaatje,
+            summary=CONTENT["summary"],
+            categories=[cat.taal],
+            legal_basis="vital_interest",
+            legal_basis_justification=CONTENT["justification"],
+        )
         services.referral_send(referral=urgent, actor=p.fatima)
     with set_actor(p.anouk):
         services.referral_decline(referral=urgent, actor=p.anouk, reason="other", note=CONTENT["decline_note"])
     with set_actor(p.kees):
         services.referral_accept(referral=first, actor=p.kees)
-        log_access(actor=p.kees, obj=first, activity="referral", organisation=o.kredietbank,
-                   fields=["summary", "contact", "resident_name"])
-        log_access(actor=p.kees, obj=case.resident, activity="referral", organisation=o.kredietbank,
-                   fields=["contact"])
+        log_access(
+            actor=p.kees,
+            obj=first,
+            activity="referral",
+            organisation=o.kredietbank,
+            fields=["summary", "contact", "resident_name"],
+        )
+        log_access(actor=p.kees, obj=case.resident, activity="referral", organisation=o.kredietbank, fields=["contact"])
         services.referral_record_first_contact(referral=first, actor=p.kees, on=timezone.localdate(), way="phone")
         services.referral_close(referral=first, actor=p.kees, outcome="helped", note=CONTENT["outcome_note"])
     with set_actor(p.fatima):
-        services.consent_withdraw(consent=consent, actor=p.fatima, organisation=o.waterlelie,
-                                  reason=CONTENT["withdrawn"])
+        services.consent_withdraw(
+            consent=consent, actor=p.fatima, organisation=o.waterlelie, reason=CONTENT["withdrawn"]
+        )
     return case
 
 

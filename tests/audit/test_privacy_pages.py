@@ -19,8 +19,13 @@ from referrals.selectors import access
 from referrals.selectors import referrals as selectors
 from tests.factories import open_case
 
-PAGES = [("privacy:search", {}), ("privacy:flags", {}), ("privacy:register", {}),
-         ("privacy:resident", {"pseudonym": "R-AAAAAAAA"}), ("privacy:export", {"fmt": "csv"})]
+PAGES = [
+    ("privacy:search", {}),
+    ("privacy:flags", {}),
+    ("privacy:register", {}),
+    ("privacy:resident", {"pseudonym": "R-AAAAAAAA"}),
+    ("privacy:export", {"fmt": "csv"}),
+]
 
 
 @pytest.fixture
@@ -30,8 +35,14 @@ def sent(world, draft):
         services.referral_send(referral=draft, actor=world.people.fatima)
     with set_actor(world.people.kees):
         services.referral_accept(referral=draft, actor=world.people.kees)
-    log_access(actor=world.people.kees, obj=draft, activity="referral", organisation=world.orgs.kredietbank,
-               role="intake", fields=["summary", "contact"])
+    log_access(
+        actor=world.people.kees,
+        obj=draft,
+        activity="referral",
+        organisation=world.orgs.kredietbank,
+        role="intake",
+        fields=["summary", "contact"],
+    )
     return draft
 
 
@@ -93,9 +104,17 @@ def test_search_filters_by_user_organisation_action_activity_and_period(priya, w
     from django.utils import timezone
 
     today = timezone.localdate().isoformat()
-    response = priya.get(reverse("privacy:search"), {
-        "gebruiker": "kees", "organisatie": world.orgs.kredietbank.pk, "handeling": AuditEntry.Action.ACCESS,
-        "verwerking": "referral", "vanaf": today, "tot": today})
+    response = priya.get(
+        reverse("privacy:search"),
+        {
+            "gebruiker": "kees",
+            "organisatie": world.orgs.kredietbank.pk,
+            "handeling": AuditEntry.Action.ACCESS,
+            "verwerking": "referral",
+            "vanaf": today,
+            "tot": today,
+        },
+    )
     listed = list(response.context["page"].object_list)
     assert len(listed) == 1
     assert listed[0].changes == {"fields": ["contact", "summary"]}
@@ -124,8 +143,9 @@ def test_the_privacy_officers_own_searches_are_logged(priya, world, sent):
 def test_the_resident_report_lists_who_saw_the_resident_and_is_logged_against_them(priya, world, sent):
     pseudonym = sent.case.resident.pseudonym
     response = priya.get(reverse("privacy:resident", args=[pseudonym]))
-    by_who = {(row["actor__username"], row["organisation__name"], row["action_label"])
-              for row in response.context["by_who"]}
+    by_who = {
+        (row["actor__username"], row["organisation__name"], row["action_label"]) for row in response.context["by_who"]
+    }
     assert ("kees", "Kredietbank", "access") in by_who
     assert ("fatima", "Kwadraad — De Waterlelie", "update") in by_who
     review = _reviews(world.people.priya).get()
@@ -151,8 +171,12 @@ def test_search_pages_cost_the_same_number_of_queries_for_few_or_many_rows(priya
 
     few = queries()
     for _ in range(3):
-        open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                  categories=[world.categories.schulden], family_name="Ander")
+        open_case(
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            categories=[world.categories.schulden],
+            family_name="Ander",
+        )
     for _ in range(60):
         log_access(actor=world.people.kees, obj=sent, activity="referral", organisation=world.orgs.kredietbank)
     assert queries() == few
@@ -198,8 +222,12 @@ def test_the_register_page_shows_every_activity(priya):
 
 
 def test_flags_list_and_review(priya, world, sent):
-    flag = PrivacyFlag.objects.create(kind=PrivacyFlag.Kind.LEGAL_BASIS, pseudonym=sent.case.resident.pseudonym,
-                                      actor=world.people.fatima, organisation=world.orgs.waterlelie)
+    flag = PrivacyFlag.objects.create(
+        kind=PrivacyFlag.Kind.LEGAL_BASIS,
+        pseudonym=sent.case.resident.pseudonym,
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+    )
     response = priya.get(reverse("privacy:flags"))
     assert flag in response.context["page"].object_list
     # auditlog's middleware names the user (and the forwarded port) on the entry: before it is sealed.
@@ -210,8 +238,11 @@ def test_flags_list_and_review(priya, world, sent):
     assert flag not in priya.get(reverse("privacy:flags")).context["page"].object_list
     assert flag in priya.get(reverse("privacy:flags"), {"toon": "alle"}).context["page"].object_list
     entry = AuditEntry.objects.get(content_type__model="privacyflag", action=AuditEntry.Action.UPDATE)
-    assert (entry.actor, entry.processing_activity, entry.role) == (world.people.priya, "audit_review",
-                                                                     "privacy_officer")
+    assert (entry.actor, entry.processing_activity, entry.role) == (
+        world.people.priya,
+        "audit_review",
+        "privacy_officer",
+    )
     assert entry.remote_port == 443
     assert verify().ok
 

@@ -13,8 +13,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
@@ -84,9 +88,14 @@ def referrals_sent(world, case):
 
     def send(summary, urgency):
         draft = services.referral_create(
-            case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-            service=world.services.schuldhulp, summary=summary, categories=[world.categories.schulden],
-            shared_data=["contact", "summary", "needs"], urgency=urgency,
+            case=case,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp,
+            summary=summary,
+            categories=[world.categories.schulden],
+            shared_data=["contact", "summary", "needs"],
+            urgency=urgency,
         )
         return services.referral_send(referral=draft, actor=world.people.fatima)
 

@@ -15,9 +15,14 @@ pytestmark = [pytest.mark.browser, browser_db]
 def test_every_page_has_no_serious_accessibility_violations(world, referrals_sent, new_page):
     normal, urgent = referrals_sent
     accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
-    ids = {"case": normal.case_id, "sent": normal.pk, "accepted": accepted.pk,
-           "service": world.services.schuldhulp.pk, "consent": normal.consent_id,
-           "pseudonym": normal.case.resident.pseudonym}
+    ids = {
+        "case": normal.case_id,
+        "sent": normal.pk,
+        "accepted": accepted.pk,
+        "service": world.services.schuldhulp.pk,
+        "consent": normal.consent_id,
+        "pseudonym": normal.case.resident.pseudonym,
+    }
     pages, found = {}, {}
     for name, persona, path in PAGES:
         if persona not in pages:

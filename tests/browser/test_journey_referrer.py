@@ -45,7 +45,9 @@ def test_fatima_finds_help_opens_a_case_and_sends_a_referral(world, new_page):
     page.get_by_role("button", name="Toestemming vastleggen").click()
 
     expect(page.get_by_role("heading", name="Verwijzing versturen")).to_be_visible()
-    page.get_by_role("textbox", name="Samenvatting van de hulpvraag").fill("Aanmaningen energie en huur; wil hulp met een plan.")
+    page.get_by_role("textbox", name="Samenvatting van de hulpvraag").fill(
+        "Aanmaningen energie en huur; wil hulp met een plan."
+    )
     page.get_by_label("Urgent (24–48 uur)").check()
     screenshot(page, "04-verwijzing")
     page.get_by_role("button", name="Versturen").click()

@@ -18,13 +18,26 @@ pytestmark = [pytest.mark.browser, browser_db]
 def test_ruud_sees_the_whole_case_on_one_page(world, new_page):
     p, o = world.people, world.orgs
     member(p.ruud, o.gemeente, Role.REGISSEUR)
-    case = open_case(actor=p.ruud, organisation=o.gemeente, family_name="El Amrani", given_name="Yasmina",
-                     categories=[world.categories.schulden, world.categories.taal])
+    case = open_case(
+        actor=p.ruud,
+        organisation=o.gemeente,
+        family_name="El Amrani",
+        given_name="Yasmina",
+        categories=[world.categories.schulden, world.categories.taal],
+    )
     give_consent(case=case, actor=p.ruud, organisation=o.gemeente, recipients=[o.kredietbank, o.taalhuis])
-    for service, category in ((world.services.schuldhulp, world.categories.schulden),
-                              (world.services.taalmaatje, world.categories.taal)):
-        draft = services.referral_create(case=case, actor=p.ruud, organisation=o.gemeente, service=service,
-                                         summary="Hulpvraag voor het plan.", categories=[category])
+    for service, category in (
+        (world.services.schuldhulp, world.categories.schulden),
+        (world.services.taalmaatje, world.categories.taal),
+    ):
+        draft = services.referral_create(
+            case=case,
+            actor=p.ruud,
+            organisation=o.gemeente,
+            service=service,
+            summary="Hulpvraag voor het plan.",
+            categories=[category],
+        )
         services.referral_send(referral=draft, actor=p.ruud)
     services.referral_accept(referral=case.referrals.get(to_organisation=o.kredietbank), actor=p.kees)
     FollowUp.objects.filter(case=case).update(due_on=timezone.localdate())  # the check is due today

@@ -11,9 +11,17 @@ def test_the_receipt_lists_exactly_what_is_shared_with_whom_until_when_and_how_t
     consent = Consent.objects.get(resident=case.resident)
     client.force_login(world.people.fatima)
     page = client.get(f"/toestemming/{consent.pk}/bewijs/").content.decode()
-    for expected in ["Hulp bij schulden", "Kredietbank", "Taalhuis", "Contactgegevens",
-                     "Samenvatting van de hulpvraag", "Soorten hulpvraag", consent.valid_until.strftime("%Y"),
-                     "intrekken", "Sanne Jansen"]:
+    for expected in [
+        "Hulp bij schulden",
+        "Kredietbank",
+        "Taalhuis",
+        "Contactgegevens",
+        "Samenvatting van de hulpvraag",
+        "Soorten hulpvraag",
+        consent.valid_until.strftime("%Y"),
+        "intrekken",
+        "Sanne Jansen",
+    ]:
         assert expected in page, expected
     assert "Financiële situatie" not in page  # not consented, so not listed
     assert "Woej" not in page
@@ -32,7 +40,10 @@ def test_printing_the_receipt_is_logged_as_an_access(client, world, case):
     client.get(f"/toestemming/{consent.pk}/bewijs/")
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).latest("pk")
     assert (entry.actor, entry.pseudonym, entry.processing_activity) == (
-        world.people.fatima, case.resident.pseudonym, "consent")
+        world.people.fatima,
+        case.resident.pseudonym,
+        "consent",
+    )
     assert entry.organisation == world.orgs.waterlelie and entry.role == "referrer"
 
 

@@ -23,15 +23,33 @@ from referrals import services
 from referrals.models import Case, Referral, State
 from tests.factories import UserFactory, member
 
-PERSONAS = ["fatima", "ruud", "kees", "colleague", "marieke", "anouk", "bas", "priya", "bea", "sami", "petra",
-            "leaver", "anonymous"]
+PERSONAS = [
+    "fatima",
+    "ruud",
+    "kees",
+    "colleague",
+    "marieke",
+    "anouk",
+    "bas",
+    "priya",
+    "bea",
+    "sami",
+    "petra",
+    "leaver",
+    "anonymous",
+]
 
 
 def _referral(world, case, service=None):
     p, o = world.people, world.orgs
     return services.referral_create(
-        case=case, actor=p.fatima, organisation=o.waterlelie, service=service or world.services.schuldhulp,
-        summary="Rekeningen stapelen zich op.", categories=[world.categories.schulden], shared_data=["contact"],
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        service=service or world.services.schuldhulp,
+        summary="Rekeningen stapelen zich op.",
+        categories=[world.categories.schulden],
+        shared_data=["contact"],
     )
 
 
@@ -44,8 +62,9 @@ def _in_every_state(world, case) -> dict[str, Referral]:
         if name in ("accepted", "in_progress", "closed", "handed_over"):
             services.referral_accept(referral=referral, actor=p.kees)
         if name in ("in_progress", "closed", "handed_over"):
-            services.referral_record_first_contact(referral=referral, actor=p.kees, on=timezone.localdate(),
-                                                   way="phone")
+            services.referral_record_first_contact(
+                referral=referral, actor=p.kees, on=timezone.localdate(), way="phone"
+            )
         if name == "closed":
             services.referral_close(referral=referral, actor=p.kees, outcome="helped", note="Regeling.")
         if name == "declined":
@@ -56,8 +75,12 @@ def _in_every_state(world, case) -> dict[str, Referral]:
             services.referral_stop(referral=referral, actor=p.priya)
         if name == "handed_over":
             child = services.referral_forward(
-                referral=referral, actor=p.kees, service=world.services.taalmaatje, summary="Wil Nederlands leren.",
-                categories=[world.categories.taal], shared_data=["contact"],
+                referral=referral,
+                actor=p.kees,
+                service=world.services.taalmaatje,
+                summary="Wil Nederlands leren.",
+                categories=[world.categories.taal],
+                shared_data=["contact"],
             )
             services.referral_accept(referral=child, actor=p.anouk)
             made["forwarded_child"] = child
@@ -100,8 +123,11 @@ def test_the_check_and_the_list_filter_agree_for_every_state(world, case, person
                 assert sees or action == "stop", f"{persona} may {action} the {label} referral without seeing it"
                 assert referral.state in source_states(action), (persona, action, label)
                 if action != "stop":
-                    organisation = (referral.from_organisation_id if action in {"send", "edit_draft", "withdraw"}
-                                    else referral.to_organisation_id)
+                    organisation = (
+                        referral.from_organisation_id
+                        if action in {"send", "edit_draft", "withdraw"}
+                        else referral.to_organisation_id
+                    )
                     assert actor.acting_role(organisation, action), (persona, action, label)
 
     listed_cases = set(case_policy.filter(actor, Case.objects.all()).values_list("pk", flat=True))

@@ -83,6 +83,8 @@ def test_case_workers_never_hold_model_wide_permissions(world, sent):
 
 
 def test_an_expired_membership_gives_no_access(world, sent):
-    Membership.objects.filter(user=world.people.kees).update(valid_until=timezone.localdate() - timezone.timedelta(days=1))
+    Membership.objects.filter(user=world.people.kees).update(
+        valid_until=timezone.localdate() - timezone.timedelta(days=1)
+    )
     kees = type(world.people.kees).objects.get(pk=world.people.kees.pk)
     assert not visible_referrals(kees).exists()

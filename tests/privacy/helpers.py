@@ -21,8 +21,9 @@ def accepted(world, draft):
 
 def closed(world, draft, note="Regeling met schuldeisers getroffen."):
     accepted(world, draft)
-    services.referral_record_first_contact(referral=draft, actor=world.people.kees, on=timezone.localdate(),
-                                           way="phone")
+    services.referral_record_first_contact(
+        referral=draft, actor=world.people.kees, on=timezone.localdate(), way="phone"
+    )
     services.referral_close(referral=draft, actor=world.people.kees, outcome="helped", note=note)
     draft.refresh_from_db()
     return draft

@@ -13,8 +13,12 @@ def test_personal_fields_are_stored_as_ciphertext(case):
         assert row[column].startswith("v1:")
     assert "Sanne" not in str(row) and "Jansen" not in str(row) and "0612345678" not in str(row)
     fresh = Resident.objects.get(pk=case.resident.pk)
-    assert (fresh.given_name, fresh.family_name, fresh.birth_year, fresh.phone) == ("Sanne", "Jansen", 1985,
-                                                                                   "0612345678")
+    assert (fresh.given_name, fresh.family_name, fresh.birth_year, fresh.phone) == (
+        "Sanne",
+        "Jansen",
+        1985,
+        "0612345678",
+    )
 
 
 def test_the_same_value_encrypts_differently_each_time(case):
@@ -30,7 +34,8 @@ def test_tampered_ciphertext_is_detected(case):
     blob = bytearray(crypto.base64.b64decode(stored[3:]))
     blob[-1] ^= 0x01
     Resident.objects.filter(pk=case.resident.pk).update(
-        family_name_ciphertext="v1:" + crypto.base64.b64encode(bytes(blob)).decode())
+        family_name_ciphertext="v1:" + crypto.base64.b64encode(bytes(blob)).decode()
+    )
     with pytest.raises(crypto.DecryptionError):
         Resident.objects.get(pk=case.resident.pk).family_name
 
@@ -51,8 +56,12 @@ def test_a_value_moved_to_another_field_does_not_open(case):
 def test_a_value_moved_to_another_residents_row_does_not_open(world, case):
     from tests.factories import open_case
 
-    other = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Pieters",
-                      categories=[world.categories.schulden]).resident
+    other = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Pieters",
+        categories=[world.categories.schulden],
+    ).resident
     Resident.objects.filter(pk=other.pk).update(family_name_ciphertext=case.resident.family_name_ciphertext)
     with pytest.raises(crypto.DecryptionError):
         Resident.objects.get(pk=other.pk).family_name
@@ -62,9 +71,13 @@ def test_a_summary_copied_to_another_referral_of_the_same_case_does_not_open(wor
     from referrals import services
 
     second = services.referral_create(
-        case=draft.case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-        service=world.services.taalmaatje, summary="Wil beter Nederlands leren.",
-        categories=[world.categories.taal], shared_data=["contact", "summary", "needs"],
+        case=draft.case,
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        service=world.services.taalmaatje,
+        summary="Wil beter Nederlands leren.",
+        categories=[world.categories.taal],
+        shared_data=["contact", "summary", "needs"],
     )
     Referral.objects.filter(pk=second.pk).update(summary_ciphertext=draft.summary_ciphertext)
     with pytest.raises(crypto.DecryptionError):
@@ -83,7 +96,9 @@ def test_an_unknown_master_key_id_fails_loudly(case, settings):
         Resident.objects.get(pk=case.resident.pk).family_name
 
 
-@pytest.mark.parametrize("raw", ["", " , ", "nokey", "k1:c2hvcnQ=", "k1:%%%%", "k1:" + "A" * 43 + "=,k1:" + "A" * 43 + "="])
+@pytest.mark.parametrize(
+    "raw", ["", " , ", "nokey", "k1:c2hvcnQ=", "k1:%%%%", "k1:" + "A" * 43 + "=,k1:" + "A" * 43 + "="]
+)
 def test_a_missing_or_malformed_keyring_is_refused(case, settings, raw):
     settings.FIELD_ENCRYPTION_KEYS = raw
     with pytest.raises(ImproperlyConfigured):
@@ -102,8 +117,11 @@ def test_erased_data_raises_rather_than_reading_as_empty(world, case):
 
 def test_the_encrypted_columns_of_a_referral_are_read_from_the_model():
     assert crypto.encrypted_columns(Referral) == (
-        "summary_ciphertext", "legal_basis_justification_ciphertext", "decline_note_ciphertext",
-        "outcome_note_ciphertext")
+        "summary_ciphertext",
+        "legal_basis_justification_ciphertext",
+        "decline_note_ciphertext",
+        "outcome_note_ciphertext",
+    )
 
 
 def test_every_ciphertext_column_has_its_encrypted_attribute_and_is_masked_in_the_audit_trail():

@@ -24,10 +24,18 @@ def test_erasure_makes_every_value_unreadable_and_blank(world, draft):
     with pytest.raises(crypto.DataErased):
         resident.family_name
     # Every encrypted value of the resident is blank, not only unreadable.
-    rows = [resident, Referral.objects.get(pk=draft.pk), PlanGoal.objects.get(case=case),
-            *Consent.objects.filter(resident=resident)]
-    filled = [(type(row).__name__, column) for row in rows for column in crypto.encrypted_columns(type(row))
-              if getattr(row, column)]
+    rows = [
+        resident,
+        Referral.objects.get(pk=draft.pk),
+        PlanGoal.objects.get(case=case),
+        *Consent.objects.filter(resident=resident),
+    ]
+    filled = [
+        (type(row).__name__, column)
+        for row in rows
+        for column in crypto.encrypted_columns(type(row))
+        if getattr(row, column)
+    ]
     assert filled == []
     # A copy of the old row (a backup) no longer opens: its data key went with the wrapping.
     assert old["wrapped_data_key"] not in Resident.objects.values_list("wrapped_data_key", flat=True)
@@ -49,16 +57,29 @@ def test_reports_still_count_an_erased_case(world, case, draft):
 
     others = []
     for i in range(5):
-        other = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name=f"N{i}",
-                          categories=[world.categories.schulden])
+        other = open_case(
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            family_name=f"N{i}",
+            categories=[world.categories.schulden],
+        )
         from tests.factories import give_consent
 
-        give_consent(case=other, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                     recipients=[world.orgs.kredietbank])
-        r = services.referral_create(case=other, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                                     service=world.services.schuldhulp, summary="Hulp nodig.",
-                                     categories=[world.categories.schulden],
-                                     shared_data=["contact", "summary", "needs"])
+        give_consent(
+            case=other,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            recipients=[world.orgs.kredietbank],
+        )
+        r = services.referral_create(
+            case=other,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp,
+            summary="Hulp nodig.",
+            categories=[world.categories.schulden],
+            shared_data=["contact", "summary", "needs"],
+        )
         services.referral_send(referral=r, actor=world.people.fatima)
         others.append(r)
     services.referral_send(referral=draft, actor=world.people.fatima)
@@ -87,9 +108,14 @@ def test_erasure_is_recorded_with_its_reason_and_is_safe_twice(world, case):
     assert resident_erase(resident=case.resident, actor=fatima, reason="nogmaals") is False
     request = SubjectRequest.objects.get(resident=case.resident)
     assert (request.kind, request.reason, request.handled_by, request.handled_by_organisation) == (
-        SubjectRequest.Kind.ERASURE, "verzoek van de inwoner", fatima, world.orgs.waterlelie)
-    entry = AuditEntry.objects.filter(pseudonym=case.resident.pseudonym, processing_activity="subject_rights",
-                                      content_type__model="resident").latest("pk")
+        SubjectRequest.Kind.ERASURE,
+        "verzoek van de inwoner",
+        fatima,
+        world.orgs.waterlelie,
+    )
+    entry = AuditEntry.objects.filter(
+        pseudonym=case.resident.pseudonym, processing_activity="subject_rights", content_type__model="resident"
+    ).latest("pk")
     assert entry.actor == fatima and entry.reason == "wissen op verzoek"  # free text stays out of the trail
     assert entry.changes["family_name_ciphertext"] == ["[afgeschermd]", "[afgeschermd]"]
 
@@ -115,8 +141,9 @@ def test_the_privacy_officer_may_erase_on_request(world, case):
 
 def test_consent_history_stays_but_its_free_text_goes(world, case):
     consent = Consent.objects.get(resident=case.resident)
-    services.consent_withdraw(consent=consent, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                              reason="Wil het zelf regelen")
+    services.consent_withdraw(
+        consent=consent, actor=world.people.fatima, organisation=world.orgs.waterlelie, reason="Wil het zelf regelen"
+    )
     resident_erase(resident=case.resident, actor=world.people.fatima, reason="verzoek van de inwoner")
     consent = Consent.objects.get(pk=consent.pk)
     assert consent.withdrawn_at and consent.withdrawn_reason_ciphertext == ""

@@ -19,10 +19,18 @@ def history(world, draft):
     """Fatima referred to the Kredietbank; Kees accepted, looked at the referral, and closed it."""
     services.case_add_goal(case=draft.case, actor=world.people.fatima, text="Schulden op een rij")
     accepted(world, draft)
-    log_access(actor=world.people.kees, obj=draft, activity="referral", organisation=world.orgs.kredietbank,
-               role="intake", reason="intake voorbereiden", fields=("contact", "summary"))
-    services.referral_record_first_contact(referral=draft, actor=world.people.kees,
-                                           on=draft.accepted_at.date(), way="phone")
+    log_access(
+        actor=world.people.kees,
+        obj=draft,
+        activity="referral",
+        organisation=world.orgs.kredietbank,
+        role="intake",
+        reason="intake voorbereiden",
+        fields=("contact", "summary"),
+    )
+    services.referral_record_first_contact(
+        referral=draft, actor=world.people.kees, on=draft.accepted_at.date(), way="phone"
+    )
     services.referral_close(referral=draft, actor=world.people.kees, outcome="helped", note="Regeling getroffen.")
     draft.refresh_from_db()
     return draft
@@ -50,18 +58,27 @@ def test_the_report_lists_every_access_with_who_which_organisation_when_and_why(
     assert kees[0]["at"] is not None and kees[0]["fields"] == ["contact", "summary"]
     # The inzage itself is an access, and is in the document it produced.
     own = report["accesses"][-1]
-    assert (own["who"], own["organisation"], own["activity"]) == ("Fatima", "Kwadraad — De Waterlelie",
-                                                                 "Rechten van de inwoner")
+    assert (own["who"], own["organisation"], own["activity"]) == (
+        "Fatima",
+        "Kwadraad — De Waterlelie",
+        "Rechten van de inwoner",
+    )
     # Changes are listed too: which organisation changed what, under which activity (never the values).
-    assert any(c["organisation"] == "Kredietbank" and c["activity"] == "Warme overdracht" and "stand" in c["fields"]
-               for c in report["changes"])
+    assert any(
+        c["organisation"] == "Kredietbank" and c["activity"] == "Warme overdracht" and "stand" in c["fields"]
+        for c in report["changes"]
+    )
 
 
 def test_the_inzage_is_logged_and_recorded(world, case):
     inzage_report(resident=case.resident, actor=world.people.fatima)
     entry = AuditEntry.objects.filter(pseudonym=case.resident.pseudonym, action=AuditEntry.Action.ACCESS).latest("pk")
     assert (entry.actor, entry.processing_activity, entry.organisation, entry.role) == (
-        world.people.fatima, "subject_rights", world.orgs.waterlelie, "regisseur")
+        world.people.fatima,
+        "subject_rights",
+        world.orgs.waterlelie,
+        "regisseur",
+    )
     assert SubjectRequest.objects.get(resident=case.resident).kind == SubjectRequest.Kind.ACCESS
 
 
@@ -106,9 +123,15 @@ def test_the_json_export_holds_the_same_data(client, world, history):
 
 def test_a_fifty_referral_inzage_costs_a_fixed_number_of_queries(world, case, django_assert_max_num_queries):
     for _ in range(3):
-        services.referral_create(case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                                 service=world.services.schuldhulp, summary="Hulp.",
-                                 categories=[world.categories.schulden], shared_data=["contact", "summary", "needs"])
+        services.referral_create(
+            case=case,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp,
+            summary="Hulp.",
+            categories=[world.categories.schulden],
+            shared_data=["contact", "summary", "needs"],
+        )
     with django_assert_max_num_queries(20):
         report = collect(case.resident)
     assert len(report["referrals"]) == 3
@@ -127,8 +150,14 @@ def test_receivers_never_see_contact_data_in_the_inzage_flow(world, draft):
 def test_a_household_members_inzage_names_the_case_but_not_the_other_residents_content(world, draft):
     from tests.factories import open_case
 
-    member = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Jansen",
-                       given_name="Noor", birth_year=2008, categories=[world.categories.schulden]).resident
+    member = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Jansen",
+        given_name="Noor",
+        birth_year=2008,
+        categories=[world.categories.schulden],
+    ).resident
     draft.case.household.add(member)
     report = inzage_report(resident=member, actor=world.people.fatima)
     assert report["resident"]["given_name"] == "Noor"

@@ -9,20 +9,23 @@ from tests.factories import open_case
 from tests.privacy.helpers import new_key
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("van der Berg", "Berg"),
-    ("Berg, van der", "van der Berg"),
-    ("VAN DER BERG", "van der berg"),
-    ("Van den Berg", "Berg"),
-    ("Özdemir", "Ozdemir"),
-    ("Yılmaz", "Yilmaz"),
-    ("Sørensen", "Sorensen"),
-    ("Straße", "Strasse"),
-    ("’t Hart", "Hart"),
-    ("de Vries ", " De  Vries"),
-    ("El Amrani", "Amrani"),
-    ("Jansen-de Vries", "Jansen de Vries"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("van der Berg", "Berg"),
+        ("Berg, van der", "van der Berg"),
+        ("VAN DER BERG", "van der berg"),
+        ("Van den Berg", "Berg"),
+        ("Özdemir", "Ozdemir"),
+        ("Yılmaz", "Yilmaz"),
+        ("Sørensen", "Sorensen"),
+        ("Straße", "Strasse"),
+        ("’t Hart", "Hart"),
+        ("de Vries ", " De  Vries"),
+        ("El Amrani", "Amrani"),
+        ("Jansen-de Vries", "Jansen de Vries"),
+    ],
+)
 def test_spellings_of_the_same_family_name_match(a, b):
     assert normalise_family_name(a) == normalise_family_name(b)
     assert match_hash(a, 1985) == match_hash(b, 1985)
@@ -53,16 +56,26 @@ def test_the_hash_is_keyed(settings):
 
 
 def test_an_open_case_is_found_by_another_spelling(world):
-    case = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="van der Berg",
-                     birth_year=1990, categories=[world.categories.schulden])
+    case = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="van der Berg",
+        birth_year=1990,
+        categories=[world.categories.schulden],
+    )
     found = services.possible_existing_case(family_name="BERG", birth_year=1990)
     assert found == case
     assert found.regisseur == world.people.fatima
 
 
 def test_finding_a_case_decrypts_nothing(world, settings):
-    open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Berg", birth_year=1990,
-              categories=[world.categories.schulden])
+    open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Berg",
+        birth_year=1990,
+        categories=[world.categories.schulden],
+    )
     # With a master key that opens nothing, a lookup that decrypted would fail.
     settings.FIELD_ENCRYPTION_KEYS = new_key("unrelated")
     found = services.possible_existing_case(family_name="van der Berg", birth_year=1990)
@@ -71,8 +84,15 @@ def test_finding_a_case_decrypts_nothing(world, settings):
 
 
 def test_the_warning_names_the_regisseur_and_nothing_of_the_resident(world):
-    open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Berg", birth_year=1990,
-              given_name="Wilhelmina", phone="0687654321", categories=[world.categories.schulden])
+    open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Berg",
+        birth_year=1990,
+        given_name="Wilhelmina",
+        phone="0687654321",
+        categories=[world.categories.schulden],
+    )
     found = services.possible_existing_case(family_name="Berg", birth_year=1990)
     # What a page may show about the match: the regisseur and their organisation.
     shown = f"{found.regisseur.get_full_name()} {found.regisseur_organisation} {found}"
@@ -82,8 +102,13 @@ def test_the_warning_names_the_regisseur_and_nothing_of_the_resident(world):
 def test_a_closed_or_erased_case_is_not_offered(world):
     from referrals.services.subject_rights import resident_erase
 
-    case = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Berg",
-                     birth_year=1990, categories=[world.categories.schulden])
+    case = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Berg",
+        birth_year=1990,
+        categories=[world.categories.schulden],
+    )
     Case.objects.filter(pk=case.pk).update(status=Case.Status.CLOSED)
     assert services.possible_existing_case(family_name="Berg", birth_year=1990) is None
     Case.objects.filter(pk=case.pk).update(status=Case.Status.OPEN)

@@ -32,29 +32,50 @@ VALUES = {
 
 def _write_everything(world):
     p, o = world.people, world.orgs
-    case = open_case(actor=p.fatima, organisation=o.waterlelie, given_name=VALUES["given_name"],
-                     family_name=VALUES["family_name"], phone=VALUES["phone"], email=VALUES["email"],
-                     preferred_language=VALUES["language"], categories=[world.categories.schulden])
+    case = open_case(
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        given_name=VALUES["given_name"],
+        family_name=VALUES["family_name"],
+        phone=VALUES["phone"],
+        email=VALUES["email"],
+        preferred_language=VALUES["language"],
+        categories=[world.categories.schulden],
+    )
     consent = give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank, o.taalhuis])
     services.case_add_goal(case=case, actor=p.fatima, text=VALUES["goal"])
     first = services.referral_create(
-        case=case, actor=p.fatima, organisation=o.waterlelie, service=world.services.schuldhulp,
-        summary=VALUES["summary"], categories=[world.categories.schulden], shared_data=["contact", "summary", "needs"])
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        service=world.services.schuldhulp,
+        summary=VALUES["summary"],
+        categories=[world.categories.schulden],
+        shared_data=["contact", "summary", "needs"],
+    )
     services.referral_send(referral=first, actor=p.fatima)
     services.referral_accept(referral=first, actor=p.kees)
     log_access(actor=p.kees, obj=first, activity="referral", organisation=o.kredietbank, fields=("summary", "contact"))
     services.referral_record_first_contact(referral=first, actor=p.kees, on=timezone.localdate(), way="phone")
     services.referral_close(referral=first, actor=p.kees, outcome="helped", note=VALUES["outcome_note"])
     second = services.referral_create(
-        case=case, actor=p.fatima, organisation=o.waterlelie, service=world.services.taalmaatje,
-        summary=VALUES["summary"], categories=[world.categories.taal], shared_data=["contact", "summary", "needs"])
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        service=world.services.taalmaatje,
+        summary=VALUES["summary"],
+        categories=[world.categories.taal],
+        shared_data=["contact", "summary", "needs"],
+    )
     services.referral_send(referral=second, actor=p.fatima)
     services.referral_decline(referral=second, actor=p.anouk, reason="no_capacity", note=VALUES["decline_note"])
-    resident_rectify(resident=case.resident, actor=p.fatima, changes={"phone": VALUES["new_phone"]},
-                     reason="verzoek van de inwoner")
+    resident_rectify(
+        resident=case.resident, actor=p.fatima, changes={"phone": VALUES["new_phone"]}, reason="verzoek van de inwoner"
+    )
     inzage_report(resident=case.resident, actor=p.fatima)
-    services.consent_withdraw(consent=consent, actor=p.fatima, organisation=o.waterlelie,
-                              reason=VALUES["withdraw_reason"])
+    services.consent_withdraw(
+        consent=consent, actor=p.fatima, organisation=o.waterlelie, reason=VALUES["withdraw_reason"]
+    )
     return case
 
 

@@ -10,20 +10,31 @@ from referrals.services.subject_rights import resident_rectify
 
 
 def test_rectification_changes_the_values_and_records_the_fields(world, case):
-    changed = resident_rectify(resident=case.resident, actor=world.people.fatima, reason="verzoek van de inwoner",
-                               changes={"phone": "0699999999", "birth_year": 1986, "given_name": "Sanne"})
+    changed = resident_rectify(
+        resident=case.resident,
+        actor=world.people.fatima,
+        reason="verzoek van de inwoner",
+        changes={"phone": "0699999999", "birth_year": 1986, "given_name": "Sanne"},
+    )
     assert changed == ["birth_year", "phone"]
     resident = Resident.objects.get(pk=case.resident.pk)
     assert (resident.phone, resident.birth_year) == ("0699999999", 1986)
     assert resident.match_hash == match_hash("Jansen", 1986)
     request = SubjectRequest.objects.get(resident=resident)
     assert (request.kind, request.fields, request.reason) == (
-        SubjectRequest.Kind.RECTIFICATION, ["birth_year", "phone"], "verzoek van de inwoner")
+        SubjectRequest.Kind.RECTIFICATION,
+        ["birth_year", "phone"],
+        "verzoek van de inwoner",
+    )
 
 
 def test_the_audit_entry_names_the_change_but_not_the_values(world, case):
-    resident_rectify(resident=case.resident, actor=world.people.fatima, reason="verzoek van de inwoner",
-                     changes={"phone": "0699999999"})
+    resident_rectify(
+        resident=case.resident,
+        actor=world.people.fatima,
+        reason="verzoek van de inwoner",
+        changes={"phone": "0699999999"},
+    )
     entry = AuditEntry.objects.filter(pseudonym=case.resident.pseudonym, content_type__model="resident").latest("pk")
     assert entry.actor == world.people.fatima and entry.processing_activity == "subject_rights"
     assert entry.reason == "correctie op verzoek" and entry.role == "regisseur"
@@ -32,18 +43,25 @@ def test_the_audit_entry_names_the_change_but_not_the_values(world, case):
 
 
 def test_a_corrected_name_is_found_under_the_new_name(world, case):
-    resident_rectify(resident=case.resident, actor=world.people.fatima, reason="naam na huwelijk",
-                     changes={"family_name": "de Groot"})
+    resident_rectify(
+        resident=case.resident,
+        actor=world.people.fatima,
+        reason="naam na huwelijk",
+        changes={"family_name": "de Groot"},
+    )
     assert services.possible_existing_case(family_name="Groot", birth_year=1985) == case
     assert services.possible_existing_case(family_name="Jansen", birth_year=1985) is None
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"phone": "", "email": ""}, "phone"),
-    ({"given_name": "", "family_name": ""}, "family_name"),
-    ({"birth_year": 1700}, "birth_year"),
-    ({"birth_year": "negentien"}, "birth_year"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"phone": "", "email": ""}, "phone"),
+        ({"given_name": "", "family_name": ""}, "family_name"),
+        ({"birth_year": 1700}, "birth_year"),
+        ({"birth_year": "negentien"}, "birth_year"),
+    ],
+)
 def test_rectification_keeps_the_minimum_needed(world, case, changes, field):
     with pytest.raises(services.ActionRefused) as refused:
         resident_rectify(resident=case.resident, actor=world.people.fatima, reason="verzoek", changes=changes)
@@ -54,12 +72,17 @@ def test_rectification_needs_a_reason_and_a_change(world, case):
     with pytest.raises(services.ActionRefused):
         resident_rectify(resident=case.resident, actor=world.people.fatima, reason="", changes={"phone": "06"})
     with pytest.raises(services.ActionRefused):
-        resident_rectify(resident=case.resident, actor=world.people.fatima, reason="verzoek",
-                         changes={"phone": "0612345678"})
+        resident_rectify(
+            resident=case.resident, actor=world.people.fatima, reason="verzoek", changes={"phone": "0612345678"}
+        )
 
 
 @pytest.mark.parametrize("persona", ["kees", "bas", "priya", "bea"])
 def test_only_the_regisseur_may_rectify(world, case, persona):
     with pytest.raises(services.ActionRefused):
-        resident_rectify(resident=case.resident, actor=getattr(world.people, persona), reason="verzoek",
-                         changes={"phone": "0699999999"})
+        resident_rectify(
+            resident=case.resident,
+            actor=getattr(world.people, persona),
+            reason="verzoek",
+            changes={"phone": "0699999999"},
+        )

@@ -7,8 +7,12 @@ from tests.factories import give_consent, open_case
 
 def test_figures_below_five_are_suppressed():
     cells = suppress({"Prinsenhof": 12, "De Heuvel": 7, "Bovenveen": 3, "Amstelwijk": 2})
-    assert cells == [Cell("Prinsenhof", 12), Cell("De Heuvel", 7), Cell("Bovenveen", SUPPRESSED),
-                     Cell("Amstelwijk", SUPPRESSED)]
+    assert cells == [
+        Cell("Prinsenhof", 12),
+        Cell("De Heuvel", 7),
+        Cell("Bovenveen", SUPPRESSED),
+        Cell("Amstelwijk", SUPPRESSED),
+    ]
 
 
 def test_a_single_suppressed_figure_takes_the_next_smallest_with_it():
@@ -23,13 +27,27 @@ def test_nothing_is_suppressed_when_every_figure_is_five_or_more():
 
 def _sent(world, n, *, service, category, family="N"):
     for i in range(n):
-        case = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name=f"{family}{i}",
-                         categories=[category])
-        give_consent(case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                     recipients=[world.orgs.kredietbank, world.orgs.taalhuis])
-        referral = services.referral_create(case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                                            service=service, summary="Hulp.", categories=[category],
-                                            shared_data=["contact", "summary", "needs"])
+        case = open_case(
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            family_name=f"{family}{i}",
+            categories=[category],
+        )
+        give_consent(
+            case=case,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            recipients=[world.orgs.kredietbank, world.orgs.taalhuis],
+        )
+        referral = services.referral_create(
+            case=case,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            service=service,
+            summary="Hulp.",
+            categories=[category],
+            shared_data=["contact", "summary", "needs"],
+        )
         services.referral_send(referral=referral, actor=world.people.fatima)
 
 

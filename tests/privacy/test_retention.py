@@ -23,7 +23,8 @@ def _age(case, by: timedelta):
     Case.objects.filter(pk=case.pk).update(created_at=timezone.now() - by)
     for referral in Referral.objects.filter(case=case):
         Referral.objects.filter(pk=referral.pk).update(
-            created_at=referral.created_at - by, sent_at=referral.sent_at and referral.sent_at - by,
+            created_at=referral.created_at - by,
+            sent_at=referral.sent_at and referral.sent_at - by,
             ended_at=referral.ended_at and referral.ended_at - by,
         )
 
@@ -95,8 +96,12 @@ def test_dry_run_erases_nothing(world, draft):
 def test_a_household_member_in_an_active_case_is_kept(world, draft):
     closed(world, draft)
     _age(draft.case, 2 * YEAR)
-    other = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Pieters",
-                      categories=[world.categories.schulden])
+    other = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Pieters",
+        categories=[world.categories.schulden],
+    )
     other.household.add(draft.case.resident)
     assert not residents_due_for_erasure().filter(pk=draft.case.resident_id).exists()
 
@@ -104,7 +109,10 @@ def test_a_household_member_in_an_active_case_is_kept(world, draft):
 def test_another_residents_recent_case_does_not_block_erasure(world, draft):
     closed(world, draft)
     _age(draft.case, 2 * YEAR)
-    open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Pieters",
-              categories=[world.categories.schulden])
+    open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Pieters",
+        categories=[world.categories.schulden],
+    )
     assert [r.pk for r in residents_due_for_erasure()] == [draft.case.resident_id]
-

@@ -31,8 +31,9 @@ def test_the_regisseur_may_use_every_page(client, world, case, page):
     assert client.get(_url(page, case.resident)).status_code == 200
 
 
-@pytest.mark.parametrize(("page", "status"), [("overview", 200), ("erase", 200), ("inzage", 403),
-                                              ("inzage_json", 403), ("rectify", 403)])
+@pytest.mark.parametrize(
+    ("page", "status"), [("overview", 200), ("erase", 200), ("inzage", 403), ("inzage_json", 403), ("rectify", 403)]
+)
 def test_the_privacy_officer_may_only_erase(client, world, case, page, status):
     client.force_login(world.people.priya)
     assert client.get(_url(page, case.resident)).status_code == status
@@ -69,8 +70,15 @@ def test_erasing_needs_the_confirmation(client, world, case):
 
 def test_rectifying_through_the_page(client, world, case):
     client.force_login(world.people.fatima)
-    form = {"given_name": "Sanne", "family_name": "Jansen-Bakker", "birth_year": "1985", "phone": "0612345678",
-            "email": "", "preferred_language": "nl", "reason": "verzoek van de inwoner: naam na huwelijk"}
+    form = {
+        "given_name": "Sanne",
+        "family_name": "Jansen-Bakker",
+        "birth_year": "1985",
+        "phone": "0612345678",
+        "email": "",
+        "preferred_language": "nl",
+        "reason": "verzoek van de inwoner: naam na huwelijk",
+    }
     response = client.post(_url("rectify", case.resident), form)
     assert response.status_code == 302
     assert Resident.objects.get(pk=case.resident.pk).family_name == "Jansen-Bakker"

@@ -14,8 +14,16 @@ from tests.privacy.helpers import new_key
 @pytest.fixture
 def residents(world, settings):
     settings.FIELD_ENCRYPTION_KEYS = new_key("old")
-    cases = [open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name=f"Naam{i}",
-                       birth_year=1960 + i, categories=[world.categories.schulden]) for i in range(6)]
+    cases = [
+        open_case(
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            family_name=f"Naam{i}",
+            birth_year=1960 + i,
+            categories=[world.categories.schulden],
+        )
+        for i in range(6)
+    ]
     return [c.resident.pk for c in cases]
 
 
@@ -32,8 +40,9 @@ def test_rotation_keeps_every_value_readable_before_during_and_after(residents, 
     for pk in residents[:3]:  # half rotated, as while the command runs
         data_key_rewrap(pk)
     assert _all_readable(residents) == expected
-    key_ids = [crypto.wrapped_key_id(w) for w in Resident.objects.order_by("pk").values_list("wrapped_data_key",
-                                                                                                flat=True)]
+    key_ids = [
+        crypto.wrapped_key_id(w) for w in Resident.objects.order_by("pk").values_list("wrapped_data_key", flat=True)
+    ]
     assert key_ids == ["new"] * 3 + ["old"] * 3
 
     out = StringIO()
@@ -73,8 +82,12 @@ def test_removing_the_old_key_before_rotating_fails_loudly(residents, settings):
 
 def test_new_residents_during_rotation_get_the_new_key(world, residents, settings):
     settings.FIELD_ENCRYPTION_KEYS = f"{new_key('new')},{settings.FIELD_ENCRYPTION_KEYS}"
-    fresh = open_case(actor=world.people.fatima, organisation=world.orgs.waterlelie, family_name="Nieuw",
-                      categories=[world.categories.schulden]).resident
+    fresh = open_case(
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        family_name="Nieuw",
+        categories=[world.categories.schulden],
+    ).resident
     assert crypto.wrapped_key_id(Resident.objects.get(pk=fresh.pk).wrapped_data_key) == "new"
 
 

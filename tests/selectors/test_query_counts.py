@@ -16,8 +16,13 @@ def make_referrals(world, n):
     made = []
     for i in range(n):
         r = services.referral_create(
-            case=case, actor=p.fatima, organisation=o.waterlelie, service=world.services.schuldhulp,
-            summary=f"Vraag {i}", categories=[world.categories.schulden], urgency="urgent" if i % 3 else "normal",
+            case=case,
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            service=world.services.schuldhulp,
+            summary=f"Vraag {i}",
+            categories=[world.categories.schulden],
+            urgency="urgent" if i % 3 else "normal",
         )
         services.referral_send(referral=r, actor=p.fatima)
         if i % 2:
@@ -34,8 +39,15 @@ def count_queries(fn):
 
 def render_inbox(user, org):
     for r in selectors.inbox_for(user, org):
-        _ = (r.service.name, r.to_organisation.name, r.case.wijk, [c.name for c in r.categories.all()],
-             r.assignee, r.case.reference, selectors.is_overdue(r))
+        _ = (
+            r.service.name,
+            r.to_organisation.name,
+            r.case.wijk,
+            [c.name for c in r.categories.all()],
+            r.assignee,
+            r.case.reference,
+            selectors.is_overdue(r),
+        )
 
 
 def render_sent(user):
@@ -46,7 +58,11 @@ def render_sent(user):
 def render_timeline(case, user):
     data = selectors.case_timeline(case, user)
     for r in data["referrals"]:
-        _ = (r.service.name, [c.name for c in r.categories.all()], [(e.actor, e.actor_organisation) for e in r.events.all()])
+        _ = (
+            r.service.name,
+            [c.name for c in r.categories.all()],
+            [(e.actor, e.actor_organisation) for e in r.events.all()],
+        )
     for f in data["follow_ups"]:
         _ = (f.referral, f.owner)
 
@@ -73,7 +89,8 @@ def test_case_timeline_query_count_does_not_grow_with_referrals(world):
     small_case, _ = make_referrals(world, 3)
     large_case, _ = make_referrals(world, 30)
     assert count_queries(lambda: render_timeline(small_case, p.fatima)) == count_queries(
-        lambda: render_timeline(large_case, p.fatima))
+        lambda: render_timeline(large_case, p.fatima)
+    )
 
 
 def test_inbox_puts_urgent_first_and_counts_overdue(world):

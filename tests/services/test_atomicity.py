@@ -38,8 +38,13 @@ def test_a_crash_while_handing_over_the_parent_leaves_both_referrals_as_they_wer
     services.referral_send(referral=draft, actor=p.fatima)
     services.referral_accept(referral=draft, actor=p.kees)
     services.referral_record_first_contact(referral=draft, actor=p.kees, on=timezone.localdate(), way="phone")
-    child = services.referral_forward(referral=draft, actor=p.kees, service=world.services.taalmaatje,
-                                      summary="Taal.", categories=[world.categories.taal])
+    child = services.referral_forward(
+        referral=draft,
+        actor=p.kees,
+        service=world.services.taalmaatje,
+        summary="Taal.",
+        categories=[world.categories.taal],
+    )
 
     def explode(referral):
         raise Boom("connection lost")

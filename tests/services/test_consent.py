@@ -26,9 +26,15 @@ def bare_case(world):
 
 def draft_for(world, case, *, shared=("contact", "summary", "needs"), legal_basis="consent", justification=""):
     return services.referral_create(
-        case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie, service=world.services.schuldhulp,
-        summary="Huurachterstand en aanmaningen.", categories=[world.categories.schulden], shared_data=list(shared),
-        legal_basis=legal_basis, legal_basis_justification=justification,
+        case=case,
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        service=world.services.schuldhulp,
+        summary="Huurachterstand en aanmaningen.",
+        categories=[world.categories.schulden],
+        shared_data=list(shared),
+        legal_basis=legal_basis,
+        legal_basis_justification=justification,
     )
 
 
@@ -48,8 +54,14 @@ def test_send_without_any_consent_is_refused(world, bare_case):
 
 def test_send_with_expired_consent_is_refused(world, bare_case):
     o = world.orgs
-    give_consent(case=bare_case, actor=world.people.fatima, organisation=o.waterlelie, recipients=[o.kredietbank],
-                 valid_from=TODAY() - timedelta(days=60), valid_until=TODAY() - timedelta(days=1))
+    give_consent(
+        case=bare_case,
+        actor=world.people.fatima,
+        organisation=o.waterlelie,
+        recipients=[o.kredietbank],
+        valid_from=TODAY() - timedelta(days=60),
+        valid_until=TODAY() - timedelta(days=1),
+    )
     message = refused_send(world, draft_for(world, bare_case))
     assert message.startswith("De toestemming voor Kredietbank is verlopen op")
 
@@ -71,16 +83,29 @@ def test_send_with_consent_for_another_recipient_is_refused(world, bare_case):
 
 def test_send_with_too_narrow_consent_names_what_is_missing(world, bare_case):
     o = world.orgs
-    give_consent(case=bare_case, actor=world.people.fatima, organisation=o.waterlelie, recipients=[o.kredietbank],
-                 data_categories=["contact", "summary", "needs"])
+    give_consent(
+        case=bare_case,
+        actor=world.people.fatima,
+        organisation=o.waterlelie,
+        recipients=[o.kredietbank],
+        data_categories=["contact", "summary", "needs"],
+    )
     message = refused_send(world, draft_for(world, bare_case, shared=["contact", "finances", "health"]))
-    assert message == "De toestemming dekt niet alle gegevens die u wilt delen. Ontbreekt: financiële situatie, gezondheid."
+    assert (
+        message
+        == "De toestemming dekt niet alle gegevens die u wilt delen. Ontbreekt: financiële situatie, gezondheid."
+    )
 
 
 def test_send_with_covering_consent_links_the_consent(world, bare_case):
     o = world.orgs
-    consent = give_consent(case=bare_case, actor=world.people.fatima, organisation=o.waterlelie,
-                           recipients=[o.kredietbank], data_categories=["contact", "summary", "needs", "finances"])
+    consent = give_consent(
+        case=bare_case,
+        actor=world.people.fatima,
+        organisation=o.waterlelie,
+        recipients=[o.kredietbank],
+        data_categories=["contact", "summary", "needs", "finances"],
+    )
     referral = draft_for(world, bare_case, shared=["finances"])
     services.referral_send(referral=referral, actor=world.people.fatima)
     referral.refresh_from_db()
@@ -95,8 +120,12 @@ def test_legal_basis_without_justification_is_refused(world, bare_case):
 
 
 def test_legal_basis_with_justification_is_sent_and_flagged_to_the_privacy_officer(world, bare_case):
-    referral = draft_for(world, bare_case, legal_basis="meldcode",
-                         justification="Signalen van huiselijk geweld; stap 3 van de meldcode, collegiaal overlegd.")
+    referral = draft_for(
+        world,
+        bare_case,
+        legal_basis="meldcode",
+        justification="Signalen van huiselijk geweld; stap 3 van de meldcode, collegiaal overlegd.",
+    )
     services.referral_send(referral=referral, actor=world.people.fatima)
     referral.refresh_from_db()
     assert referral.state == State.SENT and referral.consent is None
@@ -106,8 +135,13 @@ def test_legal_basis_with_justification_is_sent_and_flagged_to_the_privacy_offic
 
 
 def test_health_data_is_never_shared_on_a_statutory_task(world, bare_case):
-    referral = draft_for(world, bare_case, shared=["health"], legal_basis="statutory_task",
-                         justification="Wettelijke taak Wmo: onderzoek naar maatwerkvoorziening.")
+    referral = draft_for(
+        world,
+        bare_case,
+        shared=["health"],
+        legal_basis="statutory_task",
+        justification="Wettelijke taak Wmo: onderzoek naar maatwerkvoorziening.",
+    )
     assert "Gezondheidsgegevens" in refused_send(world, referral)
 
 
@@ -117,8 +151,9 @@ def test_withdrawal_stops_referrals_and_the_receiver_gets_404_at_once(world, cas
     services.referral_accept(referral=draft, actor=p.kees)
     assert access.referral_for(p.kees, draft.pk) == draft
 
-    services.consent_withdraw(consent=draft.consent, actor=p.fatima, organisation=o.waterlelie,
-                              reason="Inwoner wil het zelf regelen")
+    services.consent_withdraw(
+        consent=draft.consent, actor=p.fatima, organisation=o.waterlelie, reason="Inwoner wil het zelf regelen"
+    )
     draft.refresh_from_db()
     assert draft.state == State.STOPPED and draft.stop_reason == "consent_withdrawn"
     for receiver in (p.kees, p.marieke):
@@ -135,8 +170,12 @@ def test_withdrawal_is_recorded_in_the_audit_trail(world, case, draft):
     from audit.models import AuditEntry
 
     draft = services.referral_send(referral=draft, actor=world.people.fatima)
-    services.consent_withdraw(consent=draft.consent, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-                              reason="Privé reden van mevrouw Jansen")
+    services.consent_withdraw(
+        consent=draft.consent,
+        actor=world.people.fatima,
+        organisation=world.orgs.waterlelie,
+        reason="Privé reden van mevrouw Jansen",
+    )
     entry = AuditEntry.objects.filter(content_type__model="consent", action=AuditEntry.Action.UPDATE).latest("pk")
     assert entry.processing_activity == "consent"
     assert entry.pseudonym == case.resident.pseudonym
@@ -148,9 +187,16 @@ def test_a_changed_consent_is_a_new_record_and_history_stays(world, case):
     p, o = world.people, world.orgs
     first = Consent.objects.get(resident=case.resident)
     second = services.consent_record(
-        case=case, actor=p.fatima, organisation=o.waterlelie, purpose="Hulp bij schulden en taal",
-        recipients=[o.kredietbank, o.taalhuis], data_categories=["contact", "summary", "needs", "finances"],
-        given_how="written", informed_language="en", valid_until=TODAY() + timedelta(days=180), replaces=first,
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        purpose="Hulp bij schulden en taal",
+        recipients=[o.kredietbank, o.taalhuis],
+        data_categories=["contact", "summary", "needs", "finances"],
+        given_how="written",
+        informed_language="en",
+        valid_until=TODAY() + timedelta(days=180),
+        replaces=first,
     )
     assert Consent.objects.filter(resident=case.resident).count() == 2
     assert list(Consent.objects.filter(resident=case.resident).current()) == [second]
@@ -158,9 +204,16 @@ def test_a_changed_consent_is_a_new_record_and_history_stays(world, case):
     assert first.purpose == "Hulp bij schulden" and first.replaced_by == second
     with pytest.raises(ActionRefused, match="al vervangen"):
         services.consent_record(
-            case=case, actor=p.fatima, organisation=o.waterlelie, purpose="x", recipients=[o.kredietbank],
-            data_categories=["contact"], given_how="spoken", informed_language="nl",
-            valid_until=TODAY() + timedelta(days=1), replaces=first,
+            case=case,
+            actor=p.fatima,
+            organisation=o.waterlelie,
+            purpose="x",
+            recipients=[o.kredietbank],
+            data_categories=["contact"],
+            given_how="spoken",
+            informed_language="nl",
+            valid_until=TODAY() + timedelta(days=1),
+            replaces=first,
         )
 
 
@@ -175,9 +228,16 @@ def test_referrals_follow_a_replacing_consent_that_still_covers_them(world, case
     p, o = world.people, world.orgs
     draft = services.referral_send(referral=draft, actor=p.fatima)
     newer = services.consent_record(
-        case=case, actor=p.fatima, organisation=o.waterlelie, purpose="Alleen schulden", recipients=[o.kredietbank],
-        data_categories=["contact", "summary", "needs"], given_how="spoken", informed_language="nl",
-        valid_until=TODAY() + timedelta(days=30), replaces=draft.consent,
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        purpose="Alleen schulden",
+        recipients=[o.kredietbank],
+        data_categories=["contact", "summary", "needs"],
+        given_how="spoken",
+        informed_language="nl",
+        valid_until=TODAY() + timedelta(days=30),
+        replaces=draft.consent,
     )
     draft.refresh_from_db()
     assert draft.state == State.SENT and draft.consent == newer
@@ -187,9 +247,16 @@ def test_referrals_stop_when_the_replacing_consent_drops_their_receiver(world, c
     p, o = world.people, world.orgs
     draft = services.referral_send(referral=draft, actor=p.fatima)
     services.consent_record(
-        case=case, actor=p.fatima, organisation=o.waterlelie, purpose="Alleen taal", recipients=[o.taalhuis],
-        data_categories=["contact", "summary", "needs"], given_how="spoken", informed_language="nl",
-        valid_until=TODAY() + timedelta(days=30), replaces=draft.consent,
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        purpose="Alleen taal",
+        recipients=[o.taalhuis],
+        data_categories=["contact", "summary", "needs"],
+        given_how="spoken",
+        informed_language="nl",
+        valid_until=TODAY() + timedelta(days=30),
+        replaces=draft.consent,
     )
     draft.refresh_from_db()
     assert draft.state == State.STOPPED
@@ -211,5 +278,9 @@ def test_only_people_on_the_case_may_record_or_withdraw_consent(world, case):
     with pytest.raises(ActionRefused):
         give_consent(case=case, actor=world.people.bas, organisation=o.woej, recipients=[o.woej])
     with pytest.raises(ActionRefused):
-        services.consent_withdraw(consent=Consent.objects.get(resident=case.resident), actor=world.people.kees,
-                                  organisation=o.kredietbank, reason="")
+        services.consent_withdraw(
+            consent=Consent.objects.get(resident=case.resident),
+            actor=world.people.kees,
+            organisation=o.kredietbank,
+            reason="",
+        )

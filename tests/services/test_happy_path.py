@@ -16,7 +16,12 @@ def test_a_referral_travels_from_draft_to_closed(world, draft):
     assert draft.state == State.CLOSED
     assert draft.outcome == "helped"
     assert [e.name for e in draft.events.all()] == [
-        EventName.CREATE, EventName.SEND, EventName.ACCEPT, EventName.RECORD_FIRST_CONTACT, EventName.CLOSE]
+        EventName.CREATE,
+        EventName.SEND,
+        EventName.ACCEPT,
+        EventName.RECORD_FIRST_CONTACT,
+        EventName.CLOSE,
+    ]
     assert draft.respond_by > draft.sent_at
     assert draft.follow_ups.count() == 2
     assert draft.follow_ups.last().due_on == timezone.localdate() + timedelta(days=28)

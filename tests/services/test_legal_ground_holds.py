@@ -36,8 +36,13 @@ def test_assigning_a_new_referral_is_a_full_accept_with_handover_and_follow_up(w
     services.referral_accept(referral=draft, actor=p.kees)
     services.referral_record_first_contact(referral=draft, actor=p.kees, on=timezone.localdate(), way="phone")
     coordinator = member(p.bas, world.orgs.taalhuis, Role.COORDINATOR)  # Bas also coordinates the Taalhuis
-    child = services.referral_forward(referral=draft, actor=p.kees, service=world.services.taalmaatje,
-                                      summary="Taal.", categories=[world.categories.taal])
+    child = services.referral_forward(
+        referral=draft,
+        actor=p.kees,
+        service=world.services.taalmaatje,
+        summary="Taal.",
+        categories=[world.categories.taal],
+    )
     services.referral_assign(referral=child, actor=coordinator, assignee=p.anouk)
     draft.refresh_from_db()
     child.refresh_from_db()
@@ -82,9 +87,16 @@ def test_a_replacing_consent_that_is_not_yet_valid_stops_the_referrals(world, ca
     p, o = world.people, world.orgs
     draft = services.referral_send(referral=draft, actor=p.fatima)
     services.consent_record(
-        case=case, actor=p.fatima, organisation=o.waterlelie, purpose="Volgende maand", recipients=[o.kredietbank],
-        data_categories=["contact", "summary", "needs"], given_how="spoken", informed_language="nl",
-        valid_from=timezone.localdate() + timedelta(days=30), valid_until=timezone.localdate() + timedelta(days=90),
+        case=case,
+        actor=p.fatima,
+        organisation=o.waterlelie,
+        purpose="Volgende maand",
+        recipients=[o.kredietbank],
+        data_categories=["contact", "summary", "needs"],
+        given_how="spoken",
+        informed_language="nl",
+        valid_from=timezone.localdate() + timedelta(days=30),
+        valid_until=timezone.localdate() + timedelta(days=90),
         replaces=draft.consent,
     )
     draft.refresh_from_db()
@@ -96,8 +108,12 @@ def test_a_referrer_cannot_refer_a_case_they_do_not_work_on(world, case):
     outsider = member(p.bas, o.woej, Role.REFERRER)
     with pytest.raises(ActionRefused, match="niet aan deze casus"):
         services.referral_create(
-            case=case, actor=outsider, organisation=o.woej, service=world.services.schuldhulp,
-            summary="Meeliften op andermans toestemming", categories=[world.categories.schulden],
+            case=case,
+            actor=outsider,
+            organisation=o.woej,
+            service=world.services.schuldhulp,
+            summary="Meeliften op andermans toestemming",
+            categories=[world.categories.schulden],
         )
     assert not case.referrals.exists()
 

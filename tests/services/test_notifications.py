@@ -24,49 +24,72 @@ def told(step) -> set[tuple[str, str]]:
 
 
 def _forward(world, parent):
-    return services.referral_forward(referral=parent, actor=world.people.kees, service=world.services.taalmaatje,
-                                     summary="Wil graag Nederlands oefenen.", categories=[world.categories.taal])
+    return services.referral_forward(
+        referral=parent,
+        actor=world.people.kees,
+        service=world.services.taalmaatje,
+        summary="Wil graag Nederlands oefenen.",
+        categories=[world.categories.taal],
+    )
 
 
 def test_a_warm_journey_tells_each_step_by_its_kind(world, draft):
     p = world.people
     assert told(lambda: services.referral_send(referral=draft, actor=p.fatima)) == {
-        (name, K.NEW_REFERRAL) for name in KREDIETBANK}
+        (name, K.NEW_REFERRAL) for name in KREDIETBANK
+    }
     assert told(lambda: services.referral_accept(referral=draft, actor=p.kees)) == {("fatima", K.ACCEPTED)}
-    assert told(lambda: services.referral_record_first_contact(
-        referral=draft, actor=p.kees, on=timezone.localdate(), way="phone")) == {("fatima", K.FIRST_CONTACT)}
+    assert told(
+        lambda: services.referral_record_first_contact(
+            referral=draft, actor=p.kees, on=timezone.localdate(), way="phone"
+        )
+    ) == {("fatima", K.FIRST_CONTACT)}
 
     child = _forward(world, draft)
     assert Notification.objects.filter(referral=child).get().kind == K.NEW_REFERRAL
-    assert told(lambda: services.referral_decline(referral=child, actor=p.anouk, reason="no_capacity",
-                                                  note="Wachtlijst.")) == {
-        ("kees", K.DECLINED), ("fatima", K.DECLINED), ("kees", K.FORWARD_DECLINED)}
+    assert told(
+        lambda: services.referral_decline(referral=child, actor=p.anouk, reason="no_capacity", note="Wachtlijst.")
+    ) == {("kees", K.DECLINED), ("fatima", K.DECLINED), ("kees", K.FORWARD_DECLINED)}
 
     child = _forward(world, draft)
     assert told(lambda: services.referral_accept(referral=child, actor=p.anouk)) == {
-        ("kees", K.ACCEPTED), ("fatima", K.ACCEPTED), ("kees", K.HANDED_OVER)}
+        ("kees", K.ACCEPTED),
+        ("fatima", K.ACCEPTED),
+        ("kees", K.HANDED_OVER),
+    }
 
 
 def test_assigning_and_closing_are_told_by_their_kind(world, draft):
     p = world.people
     services.referral_send(referral=draft, actor=p.fatima)
     assert told(lambda: services.referral_assign(referral=draft, actor=p.marieke, assignee=p.kees2)) == {
-        ("fatima", K.ACCEPTED), ("joost", K.ASSIGNED)}
+        ("fatima", K.ACCEPTED),
+        ("joost", K.ASSIGNED),
+    }
     services.referral_record_first_contact(referral=draft, actor=p.kees2, on=timezone.localdate(), way="phone")
     assert told(lambda: services.referral_close(referral=draft, actor=p.kees2, outcome="helped", note="")) == {
-        ("fatima", K.CLOSED)}
+        ("fatima", K.CLOSED)
+    }
 
 
 def test_withdrawing_and_stopping_are_told_by_their_kind(world, case, draft):
     p = world.people
     services.referral_send(referral=draft, actor=p.fatima)
     assert told(lambda: services.referral_withdraw(referral=draft, actor=p.fatima)) == {
-        (name, K.WITHDRAWN) for name in KREDIETBANK}
+        (name, K.WITHDRAWN) for name in KREDIETBANK
+    }
     second = services.referral_create_and_send(
-        case=case, actor=p.fatima, organisation=world.orgs.waterlelie, service=world.services.schuldhulp,
-        summary="Opnieuw.", categories=[world.categories.schulden], shared_data=["contact", "summary", "needs"])
+        case=case,
+        actor=p.fatima,
+        organisation=world.orgs.waterlelie,
+        service=world.services.schuldhulp,
+        summary="Opnieuw.",
+        categories=[world.categories.schulden],
+        shared_data=["contact", "summary", "needs"],
+    )
     assert told(lambda: services.referral_stop(referral=second, actor=p.priya)) == {
-        (name, K.STOPPED) for name in KREDIETBANK | {"fatima"}}
+        (name, K.STOPPED) for name in KREDIETBANK | {"fatima"}
+    }
 
 
 def test_expired_consent_is_told_by_its_kind(world, draft):
@@ -76,5 +99,6 @@ def test_expired_consent_is_told_by_its_kind(world, draft):
     draft.refresh_from_db()
     later = draft.consent.valid_until + timedelta(days=1)
     assert told(lambda: services.consents_expire(today=later)) == {
-        ("fatima", K.CONSENT_EXPIRED), ("kees", K.CONSENT_EXPIRED)}
-
+        ("fatima", K.CONSENT_EXPIRED),
+        ("kees", K.CONSENT_EXPIRED),
+    }

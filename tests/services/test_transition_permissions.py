@@ -11,8 +11,7 @@ from referrals.services import ActionRefused
 
 # One persona for every role, a colleague who is not the assignee, an uninvolved
 # partner and an anonymous visitor (see tests/conftest.py for who is who).
-PERSONAS = ["fatima", "ruud", "kees", "kees2", "marieke", "anouk", "bas", "sami", "priya", "petra", "bea",
-            "anonymous"]
+PERSONAS = ["fatima", "ruud", "kees", "kees2", "marieke", "anouk", "bas", "sami", "priya", "petra", "bea", "anonymous"]
 
 # action: (state the referral must be in, personas allowed)
 MATRIX = {
@@ -52,14 +51,20 @@ def run(action, referral, actor, world):
         "send": lambda: services.referral_send(referral=referral, actor=actor),
         "withdraw": lambda: services.referral_withdraw(referral=referral, actor=actor),
         "accept": lambda: services.referral_accept(referral=referral, actor=actor),
-        "decline": lambda: services.referral_decline(referral=referral, actor=actor, reason="no_capacity",
-                                                     note="Wachtlijst van drie maanden."),
+        "decline": lambda: services.referral_decline(
+            referral=referral, actor=actor, reason="no_capacity", note="Wachtlijst van drie maanden."
+        ),
         "assign": lambda: services.referral_assign(referral=referral, actor=actor, assignee=p.kees2),
         "record_first_contact": lambda: services.referral_record_first_contact(
-            referral=referral, actor=actor, on=today, way="phone"),
+            referral=referral, actor=actor, on=today, way="phone"
+        ),
         "forward": lambda: services.referral_forward(
-            referral=referral, actor=actor, service=world.services.taalmaatje, summary="Wil Nederlands leren.",
-            categories=[world.categories.taal]),
+            referral=referral,
+            actor=actor,
+            service=world.services.taalmaatje,
+            summary="Wil Nederlands leren.",
+            categories=[world.categories.taal],
+        ),
         "close": lambda: services.referral_close(referral=referral, actor=actor, outcome="helped", note=""),
         "reopen": lambda: services.referral_reopen(referral=referral, actor=actor),
         "stop": lambda: services.referral_stop(referral=referral, actor=actor),

@@ -20,8 +20,11 @@ def in_progress(world, draft):
 
 def forward_to_taalhuis(world, parent):
     return services.referral_forward(
-        referral=parent, actor=world.people.kees, service=world.services.taalmaatje,
-        summary="Na de schuldhulp: wil graag Nederlands oefenen.", categories=[world.categories.taal],
+        referral=parent,
+        actor=world.people.kees,
+        service=world.services.taalmaatje,
+        summary="Na de schuldhulp: wil graag Nederlands oefenen.",
+        categories=[world.categories.taal],
     )
 
 
@@ -62,8 +65,11 @@ def test_a_second_forward_waits_for_the_first_answer(world, in_progress):
 def test_forward_needs_consent_for_the_next_partner(world, in_progress):
     with pytest.raises(ActionRefused, match="Woej"):
         services.referral_forward(
-            referral=in_progress, actor=world.people.kees, service=world.services.woej,
-            summary="Buurtkamer.", categories=[world.categories.schulden],
+            referral=in_progress,
+            actor=world.people.kees,
+            service=world.services.woej,
+            summary="Buurtkamer.",
+            categories=[world.categories.schulden],
         )
     assert in_progress.children.count() == 0
 

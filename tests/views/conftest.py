@@ -19,4 +19,5 @@ def login(client):
     def as_(user):
         client.force_login(user)
         return client
+
     return as_

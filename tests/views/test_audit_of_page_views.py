@@ -12,8 +12,10 @@ def access_entries():
 
 
 def assert_no_personal_values(entry):
-    text = json.dumps({"changes": entry.changes, "reason": entry.reason, "repr": entry.object_repr,
-                       "extra": entry.additional_data}, default=str)
+    text = json.dumps(
+        {"changes": entry.changes, "reason": entry.reason, "repr": entry.object_repr, "extra": entry.additional_data},
+        default=str,
+    )
     for value in ("Sanne", "Jansen", "0612345678", "Aanmaningen"):
         assert value not in text
 

@@ -11,8 +11,12 @@ from tests.factories import ServiceFactory
 def send_many(world, case, n):
     for i in range(n):
         draft = services.referral_create(
-            case=case, actor=world.people.fatima, organisation=world.orgs.waterlelie,
-            service=world.services.schuldhulp, summary=f"Vraag {i}", categories=[world.categories.schulden],
+            case=case,
+            actor=world.people.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp,
+            summary=f"Vraag {i}",
+            categories=[world.categories.schulden],
             urgency="urgent" if i % 3 == 0 else "normal",
         )
         services.referral_send(referral=draft, actor=world.people.fatima)

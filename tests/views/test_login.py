@@ -83,6 +83,7 @@ def test_idle_session_ends_after_the_idle_time(world, client, settings):
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 30 * 60
     # Half an hour without a request: the stored session has expired and the user must log in again.
     Session.objects.filter(session_key=client.session.session_key).update(
-        expire_date=timezone.now() - timedelta(seconds=1))
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
     response = client.get(reverse("inbox"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

@@ -4,10 +4,18 @@ import pytest
 from django.urls import reverse
 
 
-@pytest.mark.parametrize("persona,name", [
-    ("fatima", "directory"), ("fatima", "cases"), ("fatima", "sent"), ("fatima", "case_open"),
-    ("kees", "inbox"), ("marieke", "our_services"), ("kees", "directory"),
-])
+@pytest.mark.parametrize(
+    "persona,name",
+    [
+        ("fatima", "directory"),
+        ("fatima", "cases"),
+        ("fatima", "sent"),
+        ("fatima", "case_open"),
+        ("kees", "inbox"),
+        ("marieke", "our_services"),
+        ("kees", "directory"),
+    ],
+)
 def test_list_pages_render(world, sent, login, persona, name):
     response = login(getattr(world.people, persona)).get(reverse(name))
     assert response.status_code == 200

@@ -41,8 +41,9 @@ def test_others_cannot_touch_the_plan_or_follow_ups(client, world, accepted, per
     goal = services.case_add_goal(case=accepted.case, actor=world.people.fatima, text="Schulden in beeld")
     client.force_login(getattr(world.people, persona))
     assert client.post(f"/casussen/{accepted.case_id}/opvolging/{follow_up.pk}/gedaan/").status_code == status
-    assert client.post(f"/casussen/{accepted.case_id}/doel/{goal.pk}/status/",
-                       {"status": "dropped"}).status_code == status
+    assert (
+        client.post(f"/casussen/{accepted.case_id}/doel/{goal.pk}/status/", {"status": "dropped"}).status_code == status
+    )
     follow_up.refresh_from_db()
     goal.refresh_from_db()
     assert follow_up.done_on is None and goal.status == PlanGoal.Status.OPEN

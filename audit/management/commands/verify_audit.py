@@ -12,9 +12,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=int, default=5000)
         parser.add_argument(
-            "--anchor", metavar="ID:HASH",
+            "--anchor",
+            metavar="ID:HASH",
             help="A chain head written down earlier (printed by a previous run). Someone who can rewrite "
-                 "the whole table can recompute the chain; an anchor kept elsewhere still catches it.",
+            "the whole table can recompute the chain; an anchor kept elsewhere still catches it.",
         )
 
     def handle(self, *args, chunk_size, anchor, **options):

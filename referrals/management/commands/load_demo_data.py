@@ -53,13 +53,20 @@ class Command(BaseCommand):
             org.name, org.kind, org.domains = name, kind, domains
             org.agreement_signed_on = d.AGREEMENT if agreement else None
             org.save()
-        for (slug, name, cats, groups, wijken, langs, location, hours, days, accepts, until) in d.SERVICES:
+        for slug, name, cats, groups, wijken, langs, location, hours, days, accepts, until in d.SERVICES:
             service, _ = Service.objects.update_or_create(
-                organisation=Organisation.objects.get(slug=slug), name=name,
+                organisation=Organisation.objects.get(slug=slug),
+                name=name,
                 defaults={
-                    "target_groups": groups, "languages": langs, "location": location, "walk_in_hours": hours,
-                    "response_days": days, "accepts_referrals": accepts, "valid_until": until,
-                    "valid_from": d.AGREEMENT, "description": f"{name} — {location}".strip(" —"),
+                    "target_groups": groups,
+                    "languages": langs,
+                    "location": location,
+                    "walk_in_hours": hours,
+                    "response_days": days,
+                    "accepts_referrals": accepts,
+                    "valid_until": until,
+                    "valid_from": d.AGREEMENT,
+                    "description": f"{name} — {location}".strip(" —"),
                 },
             )
             service.categories.set(Category.objects.filter(code__in=cats))
@@ -69,14 +76,16 @@ class Command(BaseCommand):
         user_model = get_user_model()
         admin_group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
         admin_group.permissions.set(
-            Permission.objects.filter(content_type__model__in=ADMIN_MODELS,
-                                      content_type__app_label__in=["directory", "accounts", "auth"])
+            Permission.objects.filter(
+                content_type__model__in=ADMIN_MODELS, content_type__app_label__in=["directory", "accounts", "auth"]
+            )
         )
         for username, first, role, slug, _note in d.USERS:
             user = user_model.objects.filter(username=username).first()
             if user is None:
-                user = user_model(username=username, first_name=first, last_name="(demo)",
-                                  email=f"{username}@demo.invalid")
+                user = user_model(
+                    username=username, first_name=first, last_name="(demo)", email=f"{username}@demo.invalid"
+                )
                 user.set_password(d.DEMO_PASSWORD)
                 user.save()
             Membership.objects.get_or_create(user=user, organisation=Organisation.objects.get(slug=slug), role=role)
@@ -101,21 +110,41 @@ class Command(BaseCommand):
         schuldhulp = Service.objects.get(organisation=kredietbank, name="Schuldhulpverlening")
         taalmaatje = Service.objects.get(organisation=taalhuis, name="Taalmaatje")
         until = timezone.localdate() + timedelta(days=180)
-        demo = [("Demo", "Inwoner Een", 1986, "0612345678", debts, schuldhulp, "urgent"),
-                ("Demo", "Inwoner Twee", 1979, "0687654321", debts + language, taalmaatje, "normal")]
+        demo = [
+            ("Demo", "Inwoner Een", 1986, "0612345678", debts, schuldhulp, "urgent"),
+            ("Demo", "Inwoner Twee", 1979, "0687654321", debts + language, taalmaatje, "normal"),
+        ]
         for given, family, year, phone, cats, service, urgency in demo:
             case = services.case_open(
-                actor=fatima, organisation=waterlelie, given_name=given, family_name=family, birth_year=year,
-                phone=phone, preferred_language="nl", wijk=prinsenhof, categories=cats,
+                actor=fatima,
+                organisation=waterlelie,
+                given_name=given,
+                family_name=family,
+                birth_year=year,
+                phone=phone,
+                preferred_language="nl",
+                wijk=prinsenhof,
+                categories=cats,
             )
             services.consent_record(
-                case=case, actor=fatima, organisation=waterlelie, purpose="Hulp bij geldzaken en taal",
-                recipients=[kredietbank, taalhuis], data_categories=["contact", "summary", "needs", "finances"],
-                given_how="spoken", informed_language="nl", valid_until=until,
+                case=case,
+                actor=fatima,
+                organisation=waterlelie,
+                purpose="Hulp bij geldzaken en taal",
+                recipients=[kredietbank, taalhuis],
+                data_categories=["contact", "summary", "needs", "finances"],
+                given_how="spoken",
+                informed_language="nl",
+                valid_until=until,
             )
             services.referral_create_and_send(
-                case=case, actor=fatima, organisation=waterlelie, service=service, urgency=urgency,
+                case=case,
+                actor=fatima,
+                organisation=waterlelie,
+                service=service,
+                urgency=urgency,
                 summary="Demo: moeder met twee kinderen, aanmaningen van energie en zorgverzekering; "
-                        "wil graag hulp en spreekt redelijk Nederlands.",
-                categories=cats, shared_data=["contact", "summary", "needs"],
+                "wil graag hulp en spreekt redelijk Nederlands.",
+                categories=cats,
+                shared_data=["contact", "summary", "needs"],
             )
