@@ -38,6 +38,9 @@ class Case(Pseudonymised, models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
 
+    # Not stored: set for one page by referrals.selectors.access.case_for (declared for the type checker).
+    may: dict[str, bool]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("casus")

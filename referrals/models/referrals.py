@@ -142,6 +142,10 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     # Raised when the consent this referral relies on expires while it is open.
     consent_expired_at = models.DateTimeField(null=True, blank=True)
 
+    # Not stored: set for one page by referrals.selectors.access.referral_for (declared for the type checker).
+    fields: frozenset[str]
+    allowed: frozenset[str]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("verwijzing")

@@ -65,6 +65,9 @@ class Resident(Pseudonymised, models.Model):
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     erasure_reason = models.CharField(max_length=200, blank=True, editable=False)
 
+    # Not stored: set for one page by referrals.selectors.access.resident_for (declared for the type checker).
+    rights: dict[str, bool]
+
     class Meta:
         verbose_name = _("inwoner")
         verbose_name_plural = _("inwoners")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
@@ -29,7 +31,9 @@ from referrals.selectors.cases import visible_cases
 from referrals.selectors.referrals import list_queryset, visible_referrals
 
 
-def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] = ()) -> Referral:
+def referral_for(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, action: str | None = None, shows: Iterable[str] = ()
+) -> Referral:
     """The referral with `pk` as `user` may see it.
 
     `referral.fields` is what the user may see of it in its state; `shows` names what the
@@ -57,7 +61,9 @@ def referral_for(user, pk: int, *, action: str | None = None, shows: Iterable[st
     return referral
 
 
-def case_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] = ()) -> Case:
+def case_for(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, action: str | None = None, shows: Iterable[str] = ()
+) -> Case:
     """The case with `pk` if `user` works on it (else 404); `action`: "manage" or "record_consent" (else 403)."""
     try:
         case = visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
@@ -81,7 +87,7 @@ def case_for(user, pk: int, *, action: str | None = None, shows: Iterable[str] =
     return case
 
 
-def consent_for_receipt(user, pk: int) -> Consent:
+def consent_for_receipt(user: AbstractBaseUser | AnonymousUser, pk: int) -> Consent:
     """A consent to print, for whoever works on one of the resident's cases (else 404); logged."""
     consent = (
         Consent.objects.filter(pk=pk, resident__cases__in=visible_cases(user))
@@ -105,13 +111,13 @@ def consent_for_receipt(user, pk: int) -> Consent:
     return consent
 
 
-def is_regisseur_of(user, resident: Resident) -> bool:
+def is_regisseur_of(user: AbstractBaseUser | AnonymousUser, resident: Resident) -> bool:
     """Regisseur of one of the resident's own cases (policies.subject_rights)."""
     actor = actor_for(user)
     return Case.objects.filter(case_policy.regisseur_q(actor), resident=resident).exists()
 
 
-def resident_for(user, pseudonym: str, kind: str | None = None) -> Resident:
+def resident_for(user: AbstractBaseUser | AnonymousUser, pseudonym: str, kind: str | None = None) -> Resident:
     """The resident, if `user` may use its rights pages (else 404), and `kind` of right (else 403)."""
     resident = Resident.objects.select_related("wijk").filter(pseudonym=pseudonym).first()
     if resident is None:
@@ -127,21 +133,21 @@ def resident_for(user, pseudonym: str, kind: str | None = None) -> Resident:
     return resident
 
 
-def resident_for_case_page(user, resident: Resident) -> bool:
+def resident_for_case_page(user: AbstractBaseUser | AnonymousUser, resident: Resident) -> bool:
     """Whether the case page links to the resident's rights pages (they would not answer 404)."""
     return rights.may_see_resident(actor_for(user), resident, is_regisseur=is_regisseur_of(user, resident))
 
 
-def open_finder(user) -> None:
+def open_finder(user: AbstractBaseUser | AnonymousUser) -> None:
     """The privacy officer's search for a resident who turned to the municipality (404 for anyone else)."""
     if not rights.may_find_residents(actor_for(user)):
         raise Http404
 
 
-def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]:
+def find_residents(user: AbstractBaseUser | AnonymousUser, *, family_name: str, birth_year: int) -> list[Resident]:
     """Residents with this family name and birth year, by keyed hash (nothing is decrypted); logged."""
     open_finder(user)
-    found = list(
+    found: list[Resident] = list(
         Resident.objects.filter(match_hash=match_hash(family_name, birth_year), erased_at__isnull=True)
         .annotate(n_cases=Count("cases", distinct=True))
         .order_by("created_at")
@@ -159,7 +165,7 @@ def find_residents(user, *, family_name: str, birth_year: int) -> list[Resident]
     return found
 
 
-def acting_as(user, resident) -> tuple[Organisation | None, str]:
+def acting_as(user: AbstractBaseUser | AnonymousUser, resident: Resident) -> tuple[Organisation | None, str]:
     """The organisation and role in which `user` handles a request about `resident` (for the audit entry)."""
     actor = actor_for(user)
     case = (

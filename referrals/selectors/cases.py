@@ -1,5 +1,9 @@
 """Reads of cases for the pages (lists with their relations loaded: a fixed number of queries)."""
 
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, QuerySet
 
 from accounts.selectors.actor import actor_for
@@ -7,12 +11,12 @@ from policies.cases import case_policy
 from referrals.models import Case, Notification
 
 
-def visible_cases(user) -> QuerySet:
+def visible_cases(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
     """Cases `user` works on (policies.cases), as one SQL-filtered queryset."""
     return case_policy.filter(actor_for(user), Case.objects.all())
 
 
-def cases_of(user) -> QuerySet:
+def cases_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
     """The cases a user works on (as regisseur or from the opening organisation), newest first."""
     return (
         visible_cases(user)
@@ -24,6 +28,6 @@ def cases_of(user) -> QuerySet:
     )
 
 
-def recent_notifications(user, limit: int = 5) -> list:
+def recent_notifications(user: User, limit: int = 5) -> list[Notification]:
     """The user's latest messages (they name a case reference, never the resident)."""
     return list(Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, QuerySet
 
@@ -40,7 +42,7 @@ def _total(n: int) -> int | None:
     return n if n >= SUPPRESS_BELOW else SUPPRESSED
 
 
-def sent_referrals(*, start=None, end=None) -> QuerySet:
+def sent_referrals(*, start: datetime | None = None, end: datetime | None = None) -> QuerySet[Referral]:
     """Every referral that left its draft, optionally sent within [start, end)."""
     qs = Referral.objects.exclude(state=State.DRAFT).exclude(sent_at__isnull=True)
     if start:
@@ -50,7 +52,7 @@ def sent_referrals(*, start=None, end=None) -> QuerySet:
     return qs
 
 
-def programme_figures(*, start=None, end=None) -> dict:
+def programme_figures(*, start: datetime | None = None, end: datetime | None = None) -> dict[str, Any]:
     referrals = sent_referrals(start=start, end=end)
 
     def grouped(field: str) -> dict[str, int]:
@@ -59,10 +61,10 @@ def programme_figures(*, start=None, end=None) -> dict:
 
     outcomes = dict(Outcome.choices)
     states = dict(State.choices)
-    by_outcome = Counter()
+    by_outcome: Counter[str] = Counter()
     for key, n in grouped("outcome").items():
         by_outcome[str(outcomes.get(key, key))] += n
-    by_pair = Counter()
+    by_pair: Counter[str] = Counter()
     for row in referrals.values("from_organisation__name", "to_organisation__name").annotate(n=Count("pk")):
         by_pair[f"{row['from_organisation__name']} → {row['to_organisation__name']}"] += row["n"]
     accepted = referrals.filter(accepted_at__isnull=False).count()

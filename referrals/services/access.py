@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -13,13 +15,13 @@ from referrals.models import Referral, ReferralGroupObjectPermission, ReferralUs
 from referrals.services import grants
 
 
-def access_expire(*, now=None) -> int:
+def access_expire(*, now: datetime | None = None) -> int:
     """Revoke the receiving side's access to referrals closed before the reopen window.
 
     Until then the assignee and the organisation may reopen (policies.permissions);
     after it the referral has ended for good. Returns how many referrals lost access.
     """
-    cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.REOPEN_WINDOW_DAYS)
+    cutoff = (now or timezone.now()) - timedelta(days=settings.REOPEN_WINDOW_DAYS)
     still_granted = Q(Exists(ReferralUserObjectPermission.objects.filter(content_object=OuterRef("pk")))) | Q(
         Exists(ReferralGroupObjectPermission.objects.filter(content_object=OuterRef("pk")))
     )

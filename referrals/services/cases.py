@@ -1,18 +1,25 @@
 """Opening a case for a resident, and keeping its plan."""
 
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
 from audit.services.trail import audit_context
+from directory.models import Category, Organisation, Wijk
 from policies.cases import case_policy
 from referrals.models import Case, FollowUp, PlanGoal, Resident
 from referrals.models.matching import match_hash
 from referrals.services.errors import ActionRefused
 
 
-def possible_existing_case(*, family_name: str, birth_year: int | None):
+def possible_existing_case(*, family_name: str, birth_year: int | None) -> Case | None:
     """An open case of a resident with the same hashed name + birth year, or None.
 
     Compares keyed hashes only: nothing is decrypted, and the caller learns
@@ -31,8 +38,8 @@ def possible_existing_case(*, family_name: str, birth_year: int | None):
 @transaction.atomic(durable=True)
 def case_open(
     *,
-    actor,
-    organisation,
+    actor: User,
+    organisation: Organisation,
     given_name: str,
     family_name: str,
     birth_year: int | None,
@@ -40,9 +47,9 @@ def case_open(
     email: str = "",
     preferred_language: str = "nl",
     needs_interpreter: bool = False,
-    wijk=None,
-    categories=(),
-    regisseur=None,
+    wijk: Wijk | None = None,
+    categories: Collection[Category] = (),
+    regisseur: User | None = None,
 ) -> Case:
     if not case_policy.may_open_case(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan een casus openen.") % {"org": organisation})
@@ -79,7 +86,7 @@ def case_open(
 
 
 @transaction.atomic(durable=True)
-def case_add_goal(*, case, actor, text: str) -> PlanGoal:
+def case_add_goal(*, case: Case, actor: User, text: str) -> PlanGoal:
     if not case_policy.may_manage(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
     if not text.strip():
@@ -94,7 +101,7 @@ def case_add_goal(*, case, actor, text: str) -> PlanGoal:
 
 
 @transaction.atomic(durable=True)
-def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
+def follow_up_done(*, follow_up: FollowUp, actor: AbstractBaseUser) -> FollowUp:
     """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
     if not case_policy.may_manage(actor_for(actor), follow_up.case):
@@ -112,7 +119,7 @@ def follow_up_done(*, follow_up: FollowUp, actor) -> FollowUp:
 
 
 @transaction.atomic(durable=True)
-def goal_set_status(*, goal: PlanGoal, actor, status: str) -> PlanGoal:
+def goal_set_status(*, goal: PlanGoal, actor: AbstractBaseUser, status: str) -> PlanGoal:
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
     if not case_policy.may_manage(actor_for(actor), goal.case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))

@@ -1,12 +1,22 @@
 """Recording and withdrawing a resident's consent."""
 
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
 from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
+from directory.models import Organisation
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
 from referrals.models import Case, Consent, Notification, Referral, State, StopReason
@@ -20,16 +30,16 @@ _RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
 @transaction.atomic(durable=True)
 def consent_record(
     *,
-    case,
-    actor,
-    organisation,
+    case: Case,
+    actor: User,
+    organisation: Organisation,
     purpose: str,
-    recipients,
-    data_categories,
+    recipients: Collection[Organisation],
+    data_categories: Collection[str],
     given_how: str,
     informed_language: str,
-    valid_until,
-    valid_from=None,
+    valid_until: date,
+    valid_from: date | None = None,
     replaces: Consent | None = None,
 ) -> Consent:
     """A new consent record. A change is a new record that replaces the old one."""
@@ -90,7 +100,7 @@ def _move_referrals(old: Consent, new: Consent) -> None:
 
 
 @transaction.atomic(durable=True)
-def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> Consent:
+def consent_withdraw(*, consent: Consent, actor: User, organisation: Organisation, reason: str) -> Consent:
     """The resident withdraws: every referral relying on it stops, receivers lose access at once."""
     from referrals.services.referrals import stop_within
 
@@ -126,12 +136,12 @@ def consent_withdraw(*, consent: Consent, actor, organisation, reason: str) -> C
     return consent
 
 
-def _cases_of(user):
+def _cases_of(user: AbstractBaseUser) -> QuerySet[Case, dict[str, Any]]:
     return case_policy.filter(actor_for(user), Case.objects.all()).values("pk")
 
 
 @transaction.atomic(durable=True)
-def consents_expire(*, today=None) -> int:
+def consents_expire(*, today: date | None = None) -> int:
     """Flag open referrals whose consent has run out (safe to run daily, and twice)."""
     today = today or timezone.localdate()
     flagged = 0

@@ -1,20 +1,26 @@
 """May this referral share data with its receiver? Consent, or another legal basis."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from directory.models import Organisation
 from policies.data_categories import SPECIAL_CATEGORIES, DataCategory
-from referrals.models import Consent, LegalBasis
+from referrals.models import Consent, LegalBasis, Referral, Resident
 from referrals.services.errors import ActionRefused
 
 MIN_JUSTIFICATION_LENGTH = 20
 
 
-def _labels(codes) -> str:
+def _labels(codes: Iterable[str]) -> str:
     return ", ".join(str(DataCategory(c).label).lower() for c in sorted(codes))
 
 
-def require_legal_ground(referral) -> Consent | None:
+def require_legal_ground(referral: Referral) -> Consent | None:
     """The consent that covers `referral`, or None for a justified other basis.
 
     Raises ActionRefused naming exactly what is missing.
@@ -36,7 +42,9 @@ def require_legal_ground(referral) -> Consent | None:
     return covering_consent(referral.case.resident, referral.to_organisation, referral.shared_data)
 
 
-def covering_consent(resident, organisation, shared_data, day=None) -> Consent:
+def covering_consent(
+    resident: Resident, organisation: Organisation, shared_data: Iterable[str], day: date | None = None
+) -> Consent:
     day = day or timezone.localdate()
     needed = set(shared_data)
     consents = list(Consent.objects.filter(resident=resident).current().prefetch_related("recipients"))

@@ -4,7 +4,7 @@ class ActionRefused(Exception):
     `field` names the form field the message belongs to, when there is one.
     """
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field

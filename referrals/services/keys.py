@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from referrals.models import Resident, crypto
 
 
-def stale_data_keys() -> QuerySet:
+def stale_data_keys() -> QuerySet[Resident]:
     """Residents whose data key is wrapped by an older master key than the current one."""
     current = crypto.current_master_key().key_id
     return Resident.objects.exclude(wrapped_data_key="").exclude(wrapped_data_key__startswith=f"{current}:")

@@ -1,21 +1,29 @@
 """Telling people what happened. Messages name the case reference, never the resident."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Membership
+from directory.models import Organisation
 from policies.roles import RECEIVING_ROLES
-from referrals.models import Notification
+from referrals.models import Notification, Referral
 
 
-def notify(users, kind: Notification.Kind, message: str, *, referral=None) -> None:
-    users = {u for u in users if u is not None}
-    for user in users:  # one by one, so auditlog records each (bulk_create would bypass it)
+def notify(
+    users: Iterable[User | None], kind: Notification.Kind, message: str, *, referral: Referral | None = None
+) -> None:
+    recipients = {u for u in users if u is not None}
+    for user in recipients:  # one by one, so auditlog records each (bulk_create would bypass it)
         Notification.objects.create(recipient=user, kind=kind, message=message, referral=referral)
-    addresses = [u.email for u in users if u.email]
+    addresses = [u.email for u in recipients if u.email]
     if addresses and settings.NOTIFY_BY_EMAIL:
         # After commit: a rolled-back handover sends nothing.
         transaction.on_commit(
@@ -29,7 +37,7 @@ def notify(users, kind: Notification.Kind, message: str, *, referral=None) -> No
         )
 
 
-def receiving_people(organisation):
+def receiving_people(organisation: Organisation) -> list[User]:
     today = timezone.localdate()
     memberships = (
         Membership.objects.filter(organisation=organisation, role__in=RECEIVING_ROLES, user__is_active=True)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +16,13 @@ from django_fsm import ConcurrentTransition
 from accounts.selectors.actor import actor_for
 from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
+from directory.models import Category, Organisation, Service
 from policies.cases import case_policy
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
 from policies.referrals import SENDER_ACTIONS, referral_policy
 from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
+    Case,
     ContactWay,
     DeclineReason,
     EventName,
@@ -49,7 +55,7 @@ def _locked(referral: Referral) -> Referral:
     )
 
 
-def _check(actor, action: str, referral: Referral) -> str:
+def _check(actor: AbstractBaseUser, action: str, referral: Referral) -> str:
     """Refuse with the policy's reason, or return the role in which the actor does it."""
     reason = referral_policy.refusal(actor_for(actor), action, referral)
     if reason:
@@ -58,7 +64,14 @@ def _check(actor, action: str, referral: Referral) -> str:
     return actor_for(actor).acting_role(organisation, action)
 
 
-def _record(referral, name, from_state, actor, organisation, **details) -> None:
+def _record(
+    referral: Referral,
+    name: str,
+    from_state: str,
+    actor: User | None,
+    organisation: Organisation | None,
+    **details: Any,
+) -> None:
     ReferralEvent.objects.create(
         referral=referral,
         name=name,
@@ -77,14 +90,16 @@ def _save_transition(referral: Referral) -> None:
         raise ActionRefused(_("Iemand anders heeft deze verwijzing net gewijzigd. Laad de pagina opnieuw.")) from exc
 
 
-def _require_case_access(actor, case) -> None:
+def _require_case_access(actor: AbstractBaseUser, case: Case) -> None:
     # Referring from an organisation is not enough: the actor must work on this
     # very case, or any referrer could send (and then read) someone else's case.
     if not case_policy.sees(actor_for(actor), case):
         raise ActionRefused(_("U werkt niet aan deze casus."))
 
 
-def _validate_content(*, service, categories, shared_data, summary) -> list[str]:
+def _validate_content(
+    *, service: Service, categories: Collection[Category], shared_data: Iterable[str], summary: str
+) -> list[str]:
     if not summary or not summary.strip():
         raise ActionRefused(_("Schrijf een korte samenvatting van de hulpvraag."), field="summary")
     if not categories:
@@ -104,14 +119,14 @@ def _validate_content(*, service, categories, shared_data, summary) -> list[str]
 @transaction.atomic(durable=True)
 def referral_create(
     *,
-    case,
-    actor,
-    organisation,
-    service,
+    case: Case,
+    actor: User,
+    organisation: Organisation,
+    service: Service,
     summary: str,
-    categories,
+    categories: Collection[Category],
     urgency: str = Urgency.NORMAL,
-    shared_data=(),
+    shared_data: Iterable[str] = (),
     legal_basis: str = LegalBasis.CONSENT,
     legal_basis_justification: str = "",
 ) -> Referral:
@@ -132,16 +147,16 @@ def referral_create(
 
 def _create(
     *,
-    case,
-    actor,
-    organisation,
-    service,
-    summary,
-    categories,
-    urgency,
-    shared_data,
-    legal_basis,
-    legal_basis_justification,
+    case: Case,
+    actor: User,
+    organisation: Organisation,
+    service: Service,
+    summary: str,
+    categories: Collection[Category],
+    urgency: str,
+    shared_data: Iterable[str],
+    legal_basis: str,
+    legal_basis_justification: str,
 ) -> Referral:
     role = actor_for(actor).acting_role(organisation.pk, "send")
     if not role:
@@ -169,7 +184,7 @@ def _create(
     return referral
 
 
-def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
+def _send_locked(referral: Referral, actor: User, organisation: Organisation, role: str) -> None:
     from_state = referral.state
     consent = require_legal_ground(referral)
     with audit_context(
@@ -212,11 +227,11 @@ def _send_locked(referral: Referral, actor, organisation, role: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def referral_send(*, referral: Referral, actor) -> Referral:
+def referral_send(*, referral: Referral, actor: User) -> Referral:
     return _send(referral, actor)
 
 
-def _send(referral: Referral, actor) -> Referral:
+def _send(referral: Referral, actor: User) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "send", referral)
     _require_case_access(actor, referral.case)
@@ -227,14 +242,14 @@ def _send(referral: Referral, actor) -> Referral:
 @transaction.atomic(durable=True)
 def referral_create_and_send(
     *,
-    case,
-    actor,
-    organisation,
-    service,
+    case: Case,
+    actor: User,
+    organisation: Organisation,
+    service: Service,
     summary: str,
-    categories,
+    categories: Collection[Category],
     urgency: str = Urgency.NORMAL,
-    shared_data=(),
+    shared_data: Iterable[str] = (),
     legal_basis: str = LegalBasis.CONSENT,
     legal_basis_justification: str = "",
 ) -> Referral:
@@ -255,7 +270,7 @@ def referral_create_and_send(
 
 
 @transaction.atomic(durable=True)
-def referral_withdraw(*, referral: Referral, actor) -> Referral:
+def referral_withdraw(*, referral: Referral, actor: User) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "withdraw", referral)
     org, from_state = referral.from_organisation, referral.state
@@ -274,7 +289,7 @@ def referral_withdraw(*, referral: Referral, actor) -> Referral:
 
 
 @transaction.atomic(durable=True)
-def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
+def referral_accept(*, referral: Referral, actor: User, assignee: User | None = None) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "accept", referral)
     assignee = assignee or actor
@@ -288,7 +303,7 @@ def referral_accept(*, referral: Referral, actor, assignee=None) -> Referral:
     return referral
 
 
-def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None:
+def _accept_locked(referral: Referral, actor: User, assignee: User, org: Organisation, from_state: str) -> None:
     # Content is disclosed at accept: the consent (or other basis) must still
     # hold now, not only when the referral was sent.
     referral.consent = require_legal_ground(referral)
@@ -312,9 +327,17 @@ def _accept_locked(referral: Referral, actor, assignee, org, from_state) -> None
     )
 
 
-def _hand_over_parent(child: Referral, actor, organisation) -> None:
+def _parent(child: Referral) -> Referral:
+    """The referral `child` was forwarded from; only asked of a child (its parent_id is set)."""
+    parent = child.parent
+    if parent is None:
+        raise ValueError(f"referral {child.pk} was not forwarded from another referral")
+    return parent
+
+
+def _hand_over_parent(child: Referral, actor: User, organisation: Organisation) -> None:
     """Warm invariant: the forwarding partner lets go only now the next one accepted."""
-    parent = _locked(child.parent)
+    parent = _locked(_parent(child))
     if parent.state != State.IN_PROGRESS:
         return
     with audit_context(actor=actor, activity="referral", organisation=organisation, reason=AuditReason.WARM_HANDOVER):
@@ -332,7 +355,7 @@ def _hand_over_parent(child: Referral, actor, organisation) -> None:
 
 
 @transaction.atomic(durable=True)
-def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Referral:
+def referral_decline(*, referral: Referral, actor: User, reason: str, note: str) -> Referral:
     if reason not in DeclineReason.values:
         raise ActionRefused(_("Kies een reden om af te wijzen."), field="reason")
     if not note or not note.strip():
@@ -341,7 +364,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     role = _check(actor, "decline", referral)
     org, from_state = referral.to_organisation, referral.state
     with audit_context(
-        actor=actor, activity="referral", organisation=org, role=role, reason=DeclineReason(reason).label
+        actor=actor, activity="referral", organisation=org, role=role, reason=str(DeclineReason(reason).label)
     ):
         referral.decline(reason=reason, note=note.strip())
         _save_transition(referral)
@@ -356,7 +379,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
     )
     if referral.parent_id:
         # The forwarding partner stays responsible: tell its owner.
-        parent = referral.parent
+        parent = _parent(referral)
         notify(
             [parent.assignee or parent.from_user],
             Notification.Kind.FORWARD_DECLINED,
@@ -368,7 +391,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, note: str) -> Re
 
 
 @transaction.atomic(durable=True)
-def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
+def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Referral:
     referral = _locked(referral)
     _check(actor, "assign", referral)
     org = referral.to_organisation
@@ -395,7 +418,7 @@ def referral_assign(*, referral: Referral, actor, assignee) -> Referral:
 
 
 @transaction.atomic(durable=True)
-def referral_record_first_contact(*, referral: Referral, actor, on, way: str) -> Referral:
+def referral_record_first_contact(*, referral: Referral, actor: User, on: date | None, way: str) -> Referral:
     if way not in ContactWay.values:
         raise ActionRefused(_("Kies hoe het eerste contact was."), field="way")
     if on is None or on > timezone.localdate():
@@ -422,12 +445,12 @@ def referral_record_first_contact(*, referral: Referral, actor, on, way: str) ->
 def referral_forward(
     *,
     referral: Referral,
-    actor,
-    service,
+    actor: User,
+    service: Service,
     summary: str,
-    categories,
+    categories: Collection[Category],
     urgency: str = Urgency.NORMAL,
-    shared_data=(),
+    shared_data: Iterable[str] = (),
     legal_basis: str = LegalBasis.CONSENT,
     legal_basis_justification: str = "",
 ) -> Referral:
@@ -465,13 +488,15 @@ def referral_forward(
 
 
 @transaction.atomic(durable=True)
-def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Referral:
+def referral_close(*, referral: Referral, actor: User, outcome: str, note: str) -> Referral:
     if outcome not in Outcome.values or outcome == Outcome.HANDED_OVER:
         raise ActionRefused(_("Kies een uitkomst. Overdragen gaat via ‘doorverwijzen’."), field="outcome")
     referral = _locked(referral)
     role = _check(actor, "close", referral)
     org, from_state = referral.to_organisation, referral.state
-    with audit_context(actor=actor, activity="referral", organisation=org, role=role, reason=Outcome(outcome).label):
+    with audit_context(
+        actor=actor, activity="referral", organisation=org, role=role, reason=str(Outcome(outcome).label)
+    ):
         referral.close(outcome=outcome, note=(note or "").strip())
         _save_transition(referral)
         # Access stays for the reopen window (30 days), so the partner can
@@ -494,7 +519,7 @@ def referral_close(*, referral: Referral, actor, outcome: str, note: str) -> Ref
 
 
 @transaction.atomic(durable=True)
-def referral_reopen(*, referral: Referral, actor) -> Referral:
+def referral_reopen(*, referral: Referral, actor: User) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "reopen", referral)
     org, from_state = referral.to_organisation, referral.state
@@ -507,12 +532,14 @@ def referral_reopen(*, referral: Referral, actor) -> Referral:
 
 
 @transaction.atomic(durable=True)
-def referral_stop(*, referral: Referral, actor=None, reason: str = StopReason.PRIVACY_OFFICER) -> Referral:
+def referral_stop(
+    *, referral: Referral, actor: User | None = None, reason: str = StopReason.PRIVACY_OFFICER
+) -> Referral:
     """Stop an open referral. `actor=None` is the service itself (consent withdrawn, erasure)."""
     return stop_within(referral, actor=actor, reason=reason)
 
 
-def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
+def stop_within(referral: Referral, *, actor: User | None = None, reason: str) -> Referral:
     """`referral_stop` as a step of another service's transaction (consent withdrawn, erasure)."""
     referral = _locked(referral)
     if actor is not None:
@@ -523,7 +550,7 @@ def stop_within(referral: Referral, *, actor=None, reason: str) -> Referral:
     with audit_context(
         actor=actor,
         activity="referral",
-        reason=StopReason(reason).label,
+        reason=str(StopReason(reason).label),
         role=Role.PRIVACY_OFFICER if actor is not None else "",
     ):
         referral.stop(reason=reason)

@@ -7,6 +7,9 @@ resident is never selected again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -17,7 +20,7 @@ from referrals.services.subject_rights import resident_erase
 RETENTION_REASON = "bewaartermijn verstreken"
 
 
-def residents_due_for_erasure(*, now=None) -> QuerySet:
+def residents_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Resident]:
     """Residents not yet erased whose every case has been quiet longer than the retention period."""
     cutoff = (now or timezone.now()) - retention_period()
     still_in_use = Q()
@@ -33,7 +36,7 @@ def residents_due_for_erasure(*, now=None) -> QuerySet:
     return Resident.objects.filter(erased_at__isnull=True, created_at__lte=cutoff).exclude(pk__in=in_use).order_by("pk")
 
 
-def retention_erase_expired(*, now=None, progress=None) -> int:
+def retention_erase_expired(*, now: datetime | None = None, progress: Callable[[str], None] | None = None) -> int:
     """Erase every resident due; each in its own transaction. Returns how many were erased."""
     erased = 0
     for pk in list(residents_due_for_erasure(now=now).values_list("pk", flat=True)):

@@ -6,11 +6,15 @@ the processing activity "subject_rights".
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any
 
 from auditlog.context import set_actor
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -38,6 +42,9 @@ from referrals.models.residents import age_band
 from referrals.selectors.access import acting_as, is_regisseur_of
 from referrals.services.errors import ActionRefused
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 RECTIFIABLE_FIELDS = (
     "given_name",
     "family_name",
@@ -49,7 +56,7 @@ RECTIFIABLE_FIELDS = (
 )
 
 
-def _require(user, resident, kind: str) -> None:
+def _require(user: AbstractBaseUser, resident: Resident, kind: str) -> None:
     if not rights.may_exercise(actor_for(user), resident, kind, is_regisseur=is_regisseur_of(user, resident)):
         raise ActionRefused(_("Alleen de regisseur van de inwoner kan dit verzoek afhandelen."))
 
@@ -58,7 +65,9 @@ def _require(user, resident, kind: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def resident_erase(*, resident: Resident, reason: str, actor=None, kind: str = SubjectRequest.Kind.ERASURE) -> bool:
+def resident_erase(
+    *, resident: Resident, reason: str, actor: User | None = None, kind: str = SubjectRequest.Kind.ERASURE
+) -> bool:
     """Destroy the resident's data key and blank every value sealed with it.
 
     `actor=None` is the service itself (retention). Open referrals stop and
@@ -117,12 +126,12 @@ def resident_erase(*, resident: Resident, reason: str, actor=None, kind: str = S
     return True
 
 
-def _as(actor):
+def _as(actor: User | None) -> AbstractContextManager[Any]:
     # Outside a request (commands, tests) auditlog knows no actor; name it.
     return set_actor(actor) if actor is not None else nullcontext()
 
 
-def _blank(obj) -> None:
+def _blank(obj: Model) -> None:
     filled = [c for c in crypto.encrypted_columns(type(obj)) if getattr(obj, c)]
     if filled:
         for column in filled:
@@ -135,7 +144,7 @@ def _blank(obj) -> None:
 
 
 @transaction.atomic(durable=True)
-def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -> list[str]:
+def resident_rectify(*, resident: Resident, actor: User, changes: dict[str, Any], reason: str) -> list[str]:
     """Correct the resident's own data; returns the names of the fields that changed."""
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
     _require(actor, resident, rights.RECTIFY)
@@ -179,7 +188,7 @@ def resident_rectify(*, resident: Resident, actor, changes: dict, reason: str) -
     return changed
 
 
-def _clean(name: str, value):
+def _clean(name: str, value: Any) -> bool | int | str | None:
     if name == "needs_interpreter":
         return bool(value)
     if name == "birth_year":
@@ -199,7 +208,7 @@ def _clean(name: str, value):
 
 
 @transaction.atomic(durable=True)
-def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
+def inzage_report(*, resident: Resident, actor: User, fmt: str = "html") -> dict[str, Any]:
     """Everything held about the resident, every referral and every access to it.
 
     The request is logged first, so the document lists its own making too.
@@ -226,13 +235,13 @@ def inzage_report(*, resident: Resident, actor, fmt: str = "html") -> dict:
     return collect(resident)
 
 
-def _person(user) -> str:
+def _person(user: User | None) -> str:
     if user is None:
         return _("de dienst zelf")
     return user.get_full_name() or user.get_username()
 
 
-def _resident_data(resident: Resident) -> dict:
+def _resident_data(resident: Resident) -> dict[str, Any]:
     data = {
         "pseudonym": resident.pseudonym,
         "age_band": resident.age_band,
@@ -246,7 +255,7 @@ def _resident_data(resident: Resident) -> dict:
     return data | {name: getattr(resident, name) for name in RECTIFIABLE_FIELDS}
 
 
-def collect(resident: Resident) -> dict:
+def collect(resident: Resident) -> dict[str, Any]:
     """The inzage data as plain values (the HTML page and the JSON export both render this)."""
     readable = resident.erased_at is None
     own_cases = list(
@@ -321,7 +330,7 @@ def collect(resident: Resident) -> dict:
     }
 
 
-def _case_data(case: Case, readable: bool) -> dict:
+def _case_data(case: Case, readable: bool) -> dict[str, Any]:
     return {
         "reference": case.reference,
         "status": case.get_status_display(),
@@ -339,7 +348,7 @@ def _case_data(case: Case, readable: bool) -> dict:
     }
 
 
-def _consent_data(consent: Consent, readable: bool, labels: dict) -> dict:
+def _consent_data(consent: Consent, readable: bool, labels: Mapping[str, StrOrPromise]) -> dict[str, Any]:
     return {
         "id": consent.pk,
         "purpose": consent.purpose if readable else None,
@@ -359,7 +368,7 @@ def _consent_data(consent: Consent, readable: bool, labels: dict) -> dict:
     }
 
 
-def _referral_data(referral: Referral, readable: bool, labels: dict) -> dict:
+def _referral_data(referral: Referral, readable: bool, labels: Mapping[str, StrOrPromise]) -> dict[str, Any]:
     return {
         "reference": str(referral),
         "from_organisation": referral.from_organisation.name,
@@ -425,12 +434,12 @@ _ACTION_LABELS = {
 }
 
 
-def _field_labels(entry: AuditEntry, names) -> list[str]:
+def _field_labels(entry: AuditEntry, names: Iterable[str] | None) -> list[str]:
     model = entry.content_type.model_class() if entry.content_type else None
     labels = []
     for name in names or ():
         base = name.removesuffix("_ciphertext")
-        label = _VALUE_LABELS.get(base)
+        label: StrOrPromise | None = _VALUE_LABELS.get(base)
         if label is None and model is not None:
             try:
                 label = model._meta.get_field(name).verbose_name
@@ -440,7 +449,7 @@ def _field_labels(entry: AuditEntry, names) -> list[str]:
     return labels
 
 
-def _entry_data(entry: AuditEntry) -> dict:
+def _entry_data(entry: AuditEntry) -> dict[str, Any]:
     activity = ACTIVITIES.get(entry.processing_activity)
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     if entry.action == AuditEntry.Action.ACCESS:
