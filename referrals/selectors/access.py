@@ -117,8 +117,19 @@ def is_regisseur_of(user: AbstractBaseUser | AnonymousUser, resident: Resident) 
     return Case.objects.filter(case_policy.regisseur_q(actor), resident=resident).exists()
 
 
-def resident_for(user: AbstractBaseUser | AnonymousUser, pseudonym: str, kind: str | None = None) -> Resident:
-    """The resident, if `user` may use its rights pages (else 404), and `kind` of right (else 403)."""
+def resident_for(
+    user: AbstractBaseUser | AnonymousUser,
+    pseudonym: str,
+    kind: str | None = None,
+    *,
+    shows: Iterable[str] = (),
+    reason: str = "",
+) -> Resident:
+    """The resident, if `user` may use its rights pages (else 404), and `kind` of right (else 403).
+
+    `shows` names the personal fields the page shows (e.g. the rectification form's current
+    values): that view is logged, with `reason`.
+    """
     resident = Resident.objects.select_related("wijk").filter(pseudonym=pseudonym).first()
     if resident is None:
         raise Http404
@@ -130,6 +141,17 @@ def resident_for(user: AbstractBaseUser | AnonymousUser, pseudonym: str, kind: s
     if kind is not None and not rights.may_exercise(actor, resident, kind, is_regisseur=is_regisseur):
         raise PermissionDenied
     resident.rights = {k: rights.may_exercise(actor, resident, k, is_regisseur=is_regisseur) for k in rights.KINDS}
+    if shows:
+        organisation, role = acting_as(user, resident)
+        log_access(
+            actor=user,
+            obj=resident,
+            activity="subject_rights",
+            reason=reason,
+            organisation=organisation,
+            role=role,
+            fields=sorted(shows),
+        )
     return resident
 
 

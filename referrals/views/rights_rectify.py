@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
 from audit.models import AuditReason
-from audit.services.trail import log_access
 from policies import subject_rights as rights
-from referrals.selectors.access import acting_as, resident_for
+from referrals.selectors.access import resident_for
 from referrals.services import ActionRefused
 from referrals.services.subject_rights import RECTIFIABLE_FIELDS, resident_rectify
 
@@ -34,8 +33,9 @@ class RectifyForm(forms.Form):
 @never_cache
 @login_required
 def rights_rectify(request, pseudonym: str):
-    resident = resident_for(request.user, pseudonym, rights.RECTIFY)
-    organisation, role = acting_as(request.user, resident)
+    # Showing the current values (GET) is a view of personal data: the access helper logs it.
+    shows = RECTIFIABLE_FIELDS if request.method != "POST" else ()
+    resident = resident_for(request.user, pseudonym, rights.RECTIFY, shows=shows, reason=AuditReason.RECTIFICATION_FORM)
     if request.method == "POST":
         form = RectifyForm(request.POST)
         if form.is_valid():
@@ -53,15 +53,5 @@ def rights_rectify(request, pseudonym: str):
                 messages.success(request, _("Gecorrigeerd: %(n)s gegeven(s).") % {"n": len(changed)})
                 return redirect("rights:overview", pseudonym=resident.pseudonym)
     else:
-        # Showing the current values is a view of personal data: it is logged.
-        log_access(
-            actor=request.user,
-            obj=resident,
-            activity="subject_rights",
-            reason=AuditReason.RECTIFICATION_FORM,
-            organisation=organisation,
-            role=role,
-            fields=RECTIFIABLE_FIELDS,
-        )
         form = RectifyForm(initial={name: getattr(resident, name) for name in RECTIFIABLE_FIELDS})
     return render(request, "rights/rectify.html", {"resident": resident, "form": form})
