@@ -13,28 +13,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.selectors.actor import actor_for
 from audit.forms import ACTION_LABELS, AuditSearchForm
 from audit.models import AuditReason, PrivacyFlag
+from audit.selectors.access import privacy_officer_organisation
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services import flags
 from audit.services.trail import log_access
-from directory.models import Organisation
 from policies.register import ACTIVITIES, CONTROLLER
 from policies.roles import Role
 from referrals.models import Resident
 from referrals.views.common import paginate, query_without_page
 
 PAGE_SIZE = 50
-
-
-def _privacy_officer_organisation(request) -> Organisation:
-    """The organisation the privacy officer works for, or 404 for anyone who is not one."""
-    orgs = actor_for(request.user).organisations_with({Role.PRIVACY_OFFICER})
-    if not orgs:
-        raise Http404
-    return Organisation(pk=min(orgs))
 
 
 def _log_review(request, organisation, *, what: str, query: AuditQuery | None = None, obj=None) -> None:
@@ -66,7 +57,7 @@ def _rows(page) -> list[dict]:
 @login_required
 @require_GET
 def audit_search(request):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     form = AuditSearchForm(request.GET or None)
     context = {"form": form, "searched": False}
     if form.is_bound and form.is_valid():
@@ -80,7 +71,7 @@ def audit_search(request):
 @login_required
 @require_GET
 def resident_lookup(request):
-    _privacy_officer_organisation(request)
+    privacy_officer_organisation(request.user)
     pseudonym = request.GET.get("pseudoniem", "").strip().upper()
     if not pseudonym:
         return redirect("privacy:search")
@@ -90,7 +81,7 @@ def resident_lookup(request):
 @login_required
 @require_GET
 def resident_report(request, pseudonym: str):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     report = access_report(pseudonym)
     resident = Resident.objects.filter(pseudonym=report["pseudonym"]).first()
     page = paginate(request, report["entries"], per_page=PAGE_SIZE)
@@ -119,7 +110,7 @@ def resident_report(request, pseudonym: str):
 @login_required
 @require_GET
 def flag_list(request):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     show = request.GET.get("toon", "open")
     flags = PrivacyFlag.objects.select_related("actor", "organisation", "reviewed_by").order_by(
         "reviewed_at", "-created_at", "-pk"
@@ -134,7 +125,7 @@ def flag_list(request):
 @login_required
 @require_POST
 def flag_review(request, pk: int):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     if not flags.flag_review(pk=pk, actor=request.user, organisation=organisation):
         raise Http404
     return redirect("privacy:flags")
@@ -143,7 +134,7 @@ def flag_review(request, pk: int):
 @login_required
 @require_GET
 def processing_register(request):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
     return render(request, "privacy/register.html", {"activities": ACTIVITIES.values(), "controller": CONTROLLER})
 
@@ -151,7 +142,7 @@ def processing_register(request):
 @login_required
 @require_GET
 def audit_export(request, fmt: str):
-    organisation = _privacy_officer_organisation(request)
+    organisation = privacy_officer_organisation(request.user)
     form = AuditSearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return render(request, "privacy/search.html", {"form": form, "searched": False}, status=400)
