@@ -79,7 +79,22 @@ def jsonl_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:
         yield json.dumps(logboek_record(entry), ensure_ascii=False, sort_keys=True) + "\n"
 
 
+# A cell a spreadsheet would read as a formula (=HYPERLINK(…) in a service or user name) is
+# prefixed with an apostrophe, so the privacy officer's spreadsheet shows it as text (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_row(entry: AuditEntry) -> list[Any]:
+    return [spreadsheet_safe(value) for value in _csv_values(entry)]
+
+
+def _csv_values(entry: AuditEntry) -> list[Any]:
     return [
         entry.id,
         entry.timestamp.isoformat(),

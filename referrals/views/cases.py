@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.views.acting import referring_organisation
@@ -20,14 +21,14 @@ from referrals.selectors.access import case_for, resident_for_case_page
 from referrals.selectors.cases import cases_of
 from referrals.services import ActionRefused
 from referrals.views import once
-from referrals.views.common import paginate
+from referrals.views.common import id_param, paginate
 
 CASE_PAGE_FIELDS = ("resident_name", "contact", "preferred_language", "needs_interpreter", "plan_goals")
 
 
 def _service_from(request) -> Service | None:
-    pk = request.GET.get("dienst") or request.POST.get("dienst")
-    if not pk or not str(pk).isdigit():
+    pk = id_param(request.GET.get("dienst") or request.POST.get("dienst"))
+    if pk is None:
         return None
     return Service.objects.select_related("organisation").filter(pk=pk).first()
 
@@ -42,6 +43,7 @@ def case_list(request):
     return render(request, "cases/list.html", {"page": page})
 
 
+@never_cache
 @login_required
 def case_open(request):
     # Only organisations where the user refers (else 403): they may open a case there.
@@ -98,6 +100,7 @@ def case_open(request):
     )
 
 
+@never_cache
 @login_required
 def case_detail(request, pk):
     case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
@@ -140,6 +143,7 @@ def goal_add(request, pk):
     return render(request, "cases/goal.html", {"case": case, "form": form})
 
 
+@never_cache
 @login_required
 def consent_record(request, pk):
     case = case_for(request.user, pk, action="record_consent")

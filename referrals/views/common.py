@@ -1,5 +1,7 @@
 """Small helpers shared by the journey views."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 
@@ -16,3 +18,13 @@ def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("pagina", None)
     return params.urlencode()
+
+
+def id_param(value: str | None) -> int | None:
+    """An id from a query parameter, or None: plain ASCII digits that fit a database integer.
+
+    `str.isdigit()` accepts "²" (which int() refuses) and any length (which overflows PostgreSQL).
+    """
+    if not value or not re.fullmatch(r"[0-9]{1,9}", value):
+        return None
+    return int(value)

@@ -2,12 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from policies.consent_text import consent_text
 from policies.data_categories import DataCategory
 from referrals.selectors.access import consent_for_receipt
 
 
+@never_cache
 @login_required
 def consent_receipt(request, pk: int):
     # Only who works on one of the resident's cases may print it; everyone else 404.

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 
 from accounts.selectors.memberships import colleagues, organisations_for
 from accounts.views.acting import receiving_organisation, referring_organisation
@@ -20,7 +21,7 @@ from referrals.selectors.access import case_for, referral_for
 from referrals.selectors.cases import recent_notifications
 from referrals.services import ActionRefused
 from referrals.views import once
-from referrals.views.common import paginate, query_without_page
+from referrals.views.common import id_param, paginate, query_without_page
 
 # The inbox tabs: ?bak= in the URL (Dutch, like the paths), the selector's box, the label.
 INBOX_BOXES = (
@@ -80,6 +81,7 @@ def inbox(request):
     )
 
 
+@never_cache
 @login_required
 def referral_detail(request, pk):
     referral = referral_for(request.user, pk, shows="visible")
@@ -99,6 +101,7 @@ def referral_detail(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_new(request, case_pk):
     """Choose a service, write the summary once, send: one step for the referrer."""
@@ -133,11 +136,8 @@ def referral_new(request, case_pk):
                 )
                 return once.done(request, reverse("sent"))
     else:
-        service = (
-            Service.objects.filter(pk=request.GET.get("dienst") or 0).first()
-            if (request.GET.get("dienst", "").isdigit())
-            else None
-        )
+        service_pk = id_param(request.GET.get("dienst"))
+        service = Service.objects.filter(pk=service_pk).first() if service_pk is not None else None
         form = ReferralForm(
             exclude_organisation=organisation,
             initial={
@@ -171,6 +171,7 @@ def _action_view(request, pk, *, action: str, form_class, perform, template: str
     return render(request, template, {"referral": referral, "form": form, "action": action, "fields": referral.fields})
 
 
+@never_cache
 @login_required
 def referral_accept(request, pk):
     def perform(referral, data):
@@ -182,6 +183,7 @@ def referral_accept(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_decline(request, pk):
     def perform(referral, data):
@@ -195,6 +197,7 @@ def referral_decline(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_assign(request, pk):
     def perform(referral, data):
@@ -213,6 +216,7 @@ def referral_assign(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_first_contact(request, pk):
     def perform(referral, data):
@@ -229,6 +233,7 @@ def referral_first_contact(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_forward(request, pk):
     def perform(referral, data):
@@ -268,6 +273,7 @@ def referral_forward(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_close(request, pk):
     def perform(referral, data):
@@ -279,6 +285,7 @@ def referral_close(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_withdraw(request, pk):
     def perform(referral, data):
@@ -290,6 +297,7 @@ def referral_withdraw(request, pk):
     )
 
 
+@never_cache
 @login_required
 def referral_send(request, pk):
     def perform(referral, data):
