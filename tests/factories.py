@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.models import Membership
+from accounts.selectors.actor import forget_actor
 from directory.models import Category, Organisation, Service, Wijk
 from referrals import services
 
@@ -68,6 +69,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
 def member(user, organisation, role):
     Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    forget_actor(user)
     return user
 
 

@@ -18,6 +18,7 @@ from policies.referrals import HANDLE, RECEIVE
 
 # Within one request the facts are read once (accounts.views.scope.ActorScopeMiddleware);
 # outside a request every call reads them afresh, so a service never acts on stale grants.
+_MEMBERSHIPS = "_overdracht_memberships"
 _scope: ContextVar[dict[int, Actor] | None] = ContextVar("actor_scope", default=None)
 
 
@@ -37,14 +38,20 @@ def actor_for(user: AbstractBaseUser | AnonymousUser | None) -> Actor:
     scope = _scope.get()
     if scope is not None and user.pk in scope:
         return scope[user.pk]
-    today = timezone.localdate()
-    memberships = frozenset(
-        (org_id, role)
-        for org_id, role, until in Membership.objects.filter(user_id=user.pk).values_list(
-            "organisation_id", "role", "valid_until"
+    # Outside a request the memberships are kept on the user object (it lives for one service
+    # call or command), so a handover does not re-read them at every question; grants, which the
+    # services change as they go, are always read afresh there.
+    memberships = user.__dict__.get(_MEMBERSHIPS)
+    if memberships is None:
+        today = timezone.localdate()
+        memberships = frozenset(
+            (org_id, role)
+            for org_id, role, until in Membership.objects.filter(user_id=user.pk).values_list(
+                "organisation_id", "role", "valid_until"
+            )
+            if until is None or until >= today
         )
-        if until is None or until >= today
-    )
+        user.__dict__[_MEMBERSHIPS] = memberships
     actor = Actor(user_id=user.pk, memberships=memberships, grants_on=_grant_reader(user.pk))
     if scope is not None:
         scope[user.pk] = actor
@@ -52,7 +59,8 @@ def actor_for(user: AbstractBaseUser | AnonymousUser | None) -> Actor:
 
 
 def forget_actor(user: AbstractBaseUser) -> None:
-    """After a change of memberships or grants within one request."""
+    """After a change of memberships (or, within one request, of grants)."""
+    user.__dict__.pop(_MEMBERSHIPS, None)
     scope = _scope.get()
     if scope is not None:
         scope.pop(user.pk, None)

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Membership
-from accounts.selectors.actor import actor_for
+from accounts.selectors.actor import actor_for, forget_actor
 from policies.actor import ANONYMOUS
 from policies.cases import case_policy
 from policies.referrals import ACTIONS, ALL_FIELDS, METADATA_FIELDS, referral_policy, source_states
@@ -95,6 +95,7 @@ def leaver(world):
     """Joost left the Kredietbank yesterday: his membership ended, his account is still active."""
     user = world.people.kees2
     Membership.objects.filter(user=user).update(valid_until=timezone.localdate() - timedelta(days=1))
+    forget_actor(user)  # memberships are kept on the user object
     return user
 
 
@@ -108,6 +109,7 @@ def test_the_check_and_the_list_filter_agree_for_every_state(world, case, person
         actor = actor_for(member(UserFactory(username="lotte"), world.orgs.kredietbank, Role.INTAKE))
     elif persona == "leaver":  # Kees, the assignee, left the Kredietbank yesterday; his grants remain
         Membership.objects.filter(user=world.people.kees).update(valid_until=timezone.localdate() - timedelta(days=1))
+        forget_actor(world.people.kees)  # memberships are kept on the user object
         actor = actor_for(world.people.kees)
     else:
         actor = actor_for(getattr(world.people, persona))
@@ -149,6 +151,7 @@ def test_an_assignee_whose_membership_ended_loses_the_referral_despite_the_grant
     kees = world.people.kees
     assert referral_policy.visible_fields(actor_for(kees), referral) == ALL_FIELDS
     Membership.objects.filter(user=kees).update(valid_until=timezone.localdate() - timedelta(days=1))
+    forget_actor(kees)  # memberships are kept on the user object
     assert "handle_referral" in actor_for(kees).grants_on(referral.pk)  # the grant is still there…
     assert not referral_policy.sees(actor_for(kees), referral)  # …but gives nothing without a membership
     assert not referral_policy.filter(actor_for(kees), Referral.objects.filter(pk=referral.pk)).exists()
@@ -158,6 +161,7 @@ def test_a_regisseur_who_left_no_longer_sees_the_case(world, case):
     fatima = world.people.fatima
     assert case_policy.sees(actor_for(fatima), case)
     Membership.objects.filter(user=fatima).update(valid_until=timezone.localdate() - timedelta(days=1))
+    forget_actor(fatima)  # memberships are kept on the user object
     assert case.regisseur == fatima
     assert not case_policy.sees(actor_for(fatima), case)
     assert not case_policy.filter(actor_for(fatima), Case.objects.all()).exists()

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Membership
+from accounts.selectors.actor import forget_actor
 from policies.referrals import ALL_FIELDS, METADATA_FIELDS
 from referrals import services
 from referrals.selectors import access
@@ -86,5 +87,6 @@ def test_an_expired_membership_gives_no_access(world, sent):
     Membership.objects.filter(user=world.people.kees).update(
         valid_until=timezone.localdate() - timezone.timedelta(days=1)
     )
+    forget_actor(world.people.kees)  # memberships are kept on the user object
     kees = type(world.people.kees).objects.get(pk=world.people.kees.pk)
     assert not visible_referrals(kees).exists()

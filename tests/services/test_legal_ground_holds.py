@@ -6,6 +6,7 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
+from accounts.selectors.actor import forget_actor
 from policies.roles import Role
 from referrals import services
 from referrals.models import Consent, FollowUp, State
@@ -123,6 +124,7 @@ def test_former_members_are_not_notified(world, draft):
     from referrals.models import Notification
 
     Membership.objects.filter(user=world.people.kees2).update(valid_until=timezone.localdate() - timedelta(days=1))
+    forget_actor(world.people.kees2)  # memberships are kept on the user object
     services.referral_send(referral=draft, actor=world.people.fatima)
     assert Notification.objects.filter(recipient=world.people.kees).exists()
     assert not Notification.objects.filter(recipient=world.people.kees2).exists()
