@@ -242,3 +242,23 @@ NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30
 RETENTION_DAYS_AFTER_CLOSE = env.int("RETENTION_DAYS_AFTER_CLOSE", 365)
+
+# --- The erasure journal (referrals/services/erasure_journal.py): one line per erasure in a
+# file outside the database, so that `manage.py reapply_erasures` can erase again whoever a
+# restored backup brings back. Production names the file explicitly: it must live on storage
+# that is backed up apart from the database, and a default could quietly land elsewhere.
+_journal_path = env.str("ERASURE_JOURNAL_PATH", "")
+if PRODUCTION and not _journal_path:
+    raise ImproperlyConfigured(
+        "The setting ERASURE_JOURNAL_PATH is required in production mode: an append-only file "
+        "outside the database, backed up separately (see the README's restore procedure)."
+    )
+ERASURE_JOURNAL_PATH = Path(_journal_path) if _journal_path else BASE_DIR / "erasure-journal.jsonl"
+if not ERASURE_JOURNAL_PATH.is_absolute():
+    # A relative path would follow the working directory of each process: two journals.
+    raise ImproperlyConfigured("The setting ERASURE_JOURNAL_PATH must be an absolute path.")
+# Signs each journal line (HMAC), so a changed or forged line is refused. Changing it makes the
+# lines written so far unverifiable: keep it as long as backups older than those lines exist.
+ERASURE_JOURNAL_KEY = env.secret("ERASURE_JOURNAL_KEY", required=PRODUCTION, dev_default="dev-only-erasure-journal-key")
+if PRODUCTION and len(ERASURE_JOURNAL_KEY) < 32:
+    raise ImproperlyConfigured("The setting ERASURE_JOURNAL_KEY must be at least 32 random characters.")

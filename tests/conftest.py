@@ -64,6 +64,12 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _erasure_journal(tmp_path_factory):
+    """Every erasure appends to the erasure journal: the tests' go to a scratch file, not the project's."""
+    settings.ERASURE_JOURNAL_PATH = tmp_path_factory.mktemp("erasure-journal") / "erasure-journal.jsonl"
+
+
 # The world: organisations, services and the personas with their memberships.
 ORGANISATIONS = {  # slug: name, kind
     "waterlelie": ("Kwadraad — De Waterlelie", "social_work"),

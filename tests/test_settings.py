@@ -16,6 +16,8 @@ PRODUCTION_ENV = {
     "RESIDENT_MATCH_KEY": "production-match-key-0123456789abcdef",
     "ALLOWED_HOSTS": "overdracht.example.nl",
     "DATABASE_URL": "sqlite:////tmp/overdracht-settings-test.sqlite3",
+    "ERASURE_JOURNAL_PATH": "/tmp/overdracht-settings-test-erasure-journal.jsonl",
+    "ERASURE_JOURNAL_KEY": "production-erasure-journal-key-0123456789",
 }
 
 
@@ -42,7 +44,17 @@ def test_check_deploy_is_clean_in_production_mode():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "RESIDENT_MATCH_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "SECRET_KEY",
+        "FIELD_ENCRYPTION_KEYS",
+        "RESIDENT_MATCH_KEY",
+        "ALLOWED_HOSTS",
+        "ERASURE_JOURNAL_PATH",
+        "ERASURE_JOURNAL_KEY",
+    ],
+)
 def test_a_missing_secret_in_production_fails_at_start_and_names_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = manage("check", env=env)
@@ -130,3 +142,17 @@ def test_an_unreadable_secret_file_fails_at_start_and_names_it(tmp_path):
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY_FILE" in result.stderr
+
+
+def test_the_erasure_journal_must_be_an_absolute_path_its_process_can_append_to(tmp_path):
+    result = manage("check", env={"ERASURE_JOURNAL_PATH": "erasure-journal.jsonl"})
+    assert result.returncode != 0 and "ERASURE_JOURNAL_PATH must be an absolute path" in result.stderr
+    # A directory that is not there (a volume that was not mounted) stops `check --deploy`.
+    missing = str(tmp_path / "not-mounted" / "erasure-journal.jsonl")
+    result = manage("check", "--deploy", env={**PRODUCTION_ENV, "ERASURE_JOURNAL_PATH": missing})
+    assert result.returncode != 0 and f"ERASURE_JOURNAL_PATH {missing} is not a file" in result.stderr
+
+
+def test_a_short_erasure_journal_key_fails_in_production():
+    result = manage("check", env={**PRODUCTION_ENV, "ERASURE_JOURNAL_KEY": "short"})
+    assert result.returncode != 0 and "ERASURE_JOURNAL_KEY must be at least 32" in result.stderr

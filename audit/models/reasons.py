@@ -26,6 +26,7 @@ class AuditReason(StrEnum):
     RECTIFICATION = "correctie op verzoek"
     ERASURE = "wissen op verzoek"
     RETENTION_PERIOD_PASSED = "bewaartermijn verstreken"
+    ERASURE_REAPPLIED = "wissen opnieuw uitgevoerd na herstel van een back-up"
     # The privacy officer's review
     AUDIT_SEARCHED = "logboek doorzocht"
     AUDIT_EXPORTED = "logboek geëxporteerd ({fmt})"

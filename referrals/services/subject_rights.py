@@ -40,6 +40,7 @@ from referrals.models import (
 from referrals.models.matching import match_hash
 from referrals.models.residents import age_band
 from referrals.selectors.access import acting_as, is_regisseur_of
+from referrals.services import erasure_journal
 from referrals.services.errors import ActionRefused
 
 if TYPE_CHECKING:
@@ -66,14 +67,21 @@ def _require(user: AbstractBaseUser, resident: Resident, kind: str) -> None:
 
 @transaction.atomic(durable=True)
 def resident_erase(
-    *, resident: Resident, reason: str, actor: User | None = None, kind: str = SubjectRequest.Kind.ERASURE
+    *,
+    resident: Resident,
+    reason: str,
+    actor: User | None = None,
+    kind: str = SubjectRequest.Kind.ERASURE,
+    reapplied: bool = False,
 ) -> bool:
     """Destroy the resident's data key and blank every value sealed with it.
 
-    `actor=None` is the service itself (retention). Open referrals stop and
-    open cases close; Case and Referral rows stay with their anonymous facts
-    (categories, wijk, age band, dates, states, outcomes) for the reports.
-    Returns False when the resident was already erased (safe to call twice).
+    `actor=None` is the service itself (retention, or `reapplied` after a
+    backup was restored). Open referrals stop and open cases close; Case and
+    Referral rows stay with their anonymous facts (categories, wijk, age band,
+    dates, states, outcomes) for the reports. The erasure journal gets its line
+    before the commit (see erasure_journal.erasure_record). Returns False when
+    the resident was already erased (safe to call twice).
     """
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
     if resident.erased_at:
@@ -91,6 +99,8 @@ def resident_erase(
     # The free-text reason stays with the request; the permanent audit trail
     # gets a fixed label, since free text may name people.
     label = AuditReason.RETENTION_PERIOD_PASSED if activity == "retention" else AuditReason.ERASURE
+    if reapplied:
+        label = AuditReason.ERASURE_REAPPLIED
     with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
         for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
             stop_within(referral, reason=StopReason.RESIDENT_ERASED)
@@ -123,6 +133,13 @@ def resident_erase(
             handled_by=actor,
             handled_by_organisation=organisation,
         )
+    # The last step before COMMIT: if the line cannot be written, nothing above commits.
+    # A reapplied erasure writes a line too: every erasure in the database has one.
+    erasure_journal.erasure_record(
+        pseudonym=resident.pseudonym,
+        erased_at=now,
+        kind=erasure_journal.RETENTION if kind == SubjectRequest.Kind.RETENTION else erasure_journal.REQUEST,
+    )
     return True
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import AuditEntry
 from audit.services.trail import log_access
@@ -29,7 +30,7 @@ def history(world, draft):
         fields=("contact", "summary"),
     )
     services.referral_record_first_contact(
-        referral=draft, actor=world.people.kees, on=draft.accepted_at.date(), way="phone"
+        referral=draft, actor=world.people.kees, on=timezone.localtime(draft.accepted_at).date(), way="phone"
     )
     services.referral_close(referral=draft, actor=world.people.kees, outcome="helped", note="Regeling getroffen.")
     draft.refresh_from_db()
