@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # With REQUIRE_TWO_FACTOR: no page but the code page until the second factor is verified.
     "accounts.views.login.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form POST that claimed its one-time token and failed gives it back (referrals/views/once.py).
+    "referrals.views.once.ReleaseUnfinishedClaimMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "audit.services.trace.TraceIdMiddleware",
