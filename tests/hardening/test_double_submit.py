@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from referrals import services
 from referrals.models import Case, OnceToken, Referral, State
 from referrals.services.once import ABANDONED_AFTER, KEEP, WAIT_FOR_FIRST
 from tests.hardening.races import post_at_once
@@ -110,6 +111,14 @@ def test_a_form_refused_first_is_sent_with_the_same_token_after_correcting(world
     # And a third submit of it lands on the same page without a second case.
     assert client.post(url, case_data(world))["Location"] == response["Location"]
     assert Case.objects.count() == 1
+
+
+def test_a_post_that_ends_in_an_error_page_gives_the_token_back(world, draft, login):
+    """Claimed before the access check; the 404 that follows must not keep it."""
+    services.referral_send(referral=draft, actor=world.people.fatima)
+    url = reverse("referral_accept", args=[draft.pk])
+    assert login(world.people.bas).post(url, {"form_token": "accept-1"}).status_code == 404
+    assert not OnceToken.objects.exists()
 
 
 def test_the_same_token_from_another_session_of_the_user_is_still_once(world):
