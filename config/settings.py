@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # With REQUIRE_TWO_FACTOR: no page but the code page until the second factor is verified.
     "accounts.views.login.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form POST that claimed its one-time token and failed gives it back (referrals/views/once.py).
+    "referrals.views.once.ReleaseUnfinishedClaimMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "audit.services.trace.TraceIdMiddleware",
@@ -116,9 +118,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a lock rather than fail with "database is locked" when two
-    # requests write at once; SQLite serialises writers.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite serialises writers. Wait for the lock rather than fail when two requests write
+    # at once; and take it when the transaction begins (IMMEDIATE): a transaction that read
+    # first and wants to write later cannot wait for a writer (SQLite answers "database is
+    # locked" at once to avoid a deadlock), whereas one that waits at BEGIN then reads the
+    # winner's result and refuses in words, as a row lock makes PostgreSQL do.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -216,3 +216,34 @@ def draft(world, case):
         categories=[world.categories.schulden],
         shared_data=["contact", "summary", "needs"],
     )
+
+
+@pytest.fixture
+def threads_share_the_database(transactional_db, tmp_path):
+    """Threads write to one database as server processes do: on SQLite, a file copy of the test database.
+
+    The in-memory SQLite test database is shared-cache, whose table locks fail at once
+    ("database table is locked") where a file's locks wait, so a race on it says nothing about
+    a deployment. For the test, every connection (each thread opens its own) goes to a file with
+    the same committed rows; the in-memory one is kept open aside (closing it would drop it) and
+    comes back afterwards, to be flushed like after any transactional test. PostgreSQL: nothing to do.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    import sqlite3
+
+    connection.ensure_connection()
+    in_memory, name = connection.connection, connection.settings_dict["NAME"]
+    path = str(tmp_path / "threads.sqlite3")
+    copy = sqlite3.connect(path)
+    in_memory.backup(copy)
+    copy.close()
+    connection.settings_dict["NAME"] = path  # the same dict every thread's connection is made from
+    connection.connection = None
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        connection.connection = in_memory

@@ -1,6 +1,7 @@
 from referrals.models.cases import Case, FollowUp, PlanGoal
 from referrals.models.consent import Consent, LegalBasis
 from referrals.models.notices import Notification
+from referrals.models.once import OnceToken
 from referrals.models.referrals import (
     ENDED_STATES,
     OPEN_STATES,
@@ -29,6 +30,7 @@ __all__ = [
     "FollowUp",
     "LegalBasis",
     "Notification",
+    "OnceToken",
     "OPEN_STATES",
     "Outcome",
     "PlanGoal",
