@@ -10,7 +10,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
 @contextmanager
-def benchmark_database():
+def benchmark_database(sqlite_file: str | None = None):
+    """`sqlite_file`: a file instead of SQLite's in-memory test database, for threads that write at once."""
     import django
 
     django.setup()
@@ -20,6 +21,8 @@ def benchmark_database():
     # Passwords are never checked here; the slow default hasher would only add set-up time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     old_name = connection.settings_dict["NAME"]
+    if sqlite_file and connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = sqlite_file
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection

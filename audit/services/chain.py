@@ -17,6 +17,7 @@ import hashlib
 import json
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -128,8 +129,36 @@ def _rows(chunk_size: int) -> Iterator[tuple[dict[str, Any], str]]:
         yield dict(zip(HASHED_FIELDS, row[:-1], strict=True)), row[-1]
 
 
+@contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """Read the head and every entry as of one moment.
+
+    A writer seals its entries and moves the head in one transaction, so at any one moment
+    they agree. Read one after the other (each statement its own snapshot) a verifier sees
+    entries committed after it read the head and calls them inserted: a false alarm.
+    PostgreSQL: one REPEATABLE READ transaction (read only: verifying never writes, and no
+    writer waits for it). SQLite: a transaction's reads all see the database as it was at
+    its first read.
+    """
+    from django.db import connection
+
+    outermost = not connection.in_atomic_block
+    # durable: inside a caller's transaction the snapshot would be the caller's, taken who
+    # knows when. Only a test case's own transaction may enclose it (nothing writes beside it).
+    with transaction.atomic(durable=True):
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
 def verify(*, chunk_size: int = 5000) -> Verdict:
     """Walk the whole chain; stop at the first entry that was changed, removed or inserted."""
+    with _one_snapshot():
+        return _walk(chunk_size)
+
+
+def _walk(chunk_size: int) -> Verdict:
     from audit.models.entry import AuditChainHead, AuditEntry
 
     started = time.perf_counter()
