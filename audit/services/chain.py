@@ -17,9 +17,10 @@ import hashlib
 import json
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -103,6 +104,13 @@ def seal(entry: AuditEntry) -> None:
     type(head).objects.filter(pk=1).update(last_entry_id=entry.id, last_hash=entry.chain_hash)
 
 
+class Anchor(NamedTuple):
+    """A chain head written down earlier (`verify_audit` prints it): entry id and its chain hash."""
+
+    entry_id: int
+    chain_hash: str
+
+
 @dataclass
 class Verdict:
     checked: int
@@ -128,21 +136,54 @@ def _rows(chunk_size: int) -> Iterator[tuple[dict[str, Any], str]]:
         yield dict(zip(HASHED_FIELDS, row[:-1], strict=True)), row[-1]
 
 
-def verify(*, chunk_size: int = 5000) -> Verdict:
-    """Walk the whole chain; stop at the first entry that was changed, removed or inserted."""
-    from audit.models.entry import AuditChainHead, AuditEntry
+@contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """Read the head and every entry as of one moment.
+
+    A writer seals its entries and moves the head in one transaction, so at any one moment
+    they agree. Read one after the other (each statement its own snapshot) a verifier sees
+    entries committed after it read the head and calls them inserted: a false alarm.
+    PostgreSQL: one REPEATABLE READ transaction (read only: verifying never writes, and no
+    writer waits for it). SQLite: a transaction's reads all see the database as it was at
+    its first read.
+    """
+    from django.db import connection
+
+    outermost = not connection.in_atomic_block
+    # durable: inside a caller's transaction the snapshot would be the caller's, taken who
+    # knows when. Only a test case's own transaction may enclose it (nothing writes beside it).
+    with transaction.atomic(durable=True):
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def verify(*, chunk_size: int = 5000, anchor: Anchor | None = None) -> Verdict:
+    """Walk the whole chain; stop at the first entry that was changed, removed or inserted.
+
+    With an `anchor` the chain must also still pass through that entry with that hash.
+    """
+    with _one_snapshot():
+        return _walk(chunk_size, anchor)
+
+
+def _walk(chunk_size: int, anchor: Anchor | None) -> Verdict:
+    from audit.models.entry import AuditChainHead
 
     started = time.perf_counter()
-    head = AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()
-    head_id = head["last_entry_id"] if head else 0
-    if head is None and AuditEntry.objects.exists():
-        return Verdict(0, time.perf_counter() - started, 1, "the chain head is missing")
     previous_id, previous_hash, checked = 0, "", 0
-    rows = _rows(chunk_size)
 
     def verdict(bad_id: int | None, problem: str) -> Verdict:
         return Verdict(checked, time.perf_counter() - started, bad_id, problem, previous_hash)
 
+    head = AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()
+    if head is None:
+        # Migrations create the head and nothing removes it; without it an emptied trail
+        # would look like a new one.
+        return verdict(1, "the chain head is missing")
+    head_id = head["last_entry_id"]
+    rows = _rows(chunk_size)
     for values, stored in rows:
         entry_id = values["id"]
         if entry_id > head_id:
@@ -154,11 +195,28 @@ def verify(*, chunk_size: int = 5000) -> Verdict:
             )
         if link(previous_hash, values) != stored:
             return verdict(entry_id, _diagnose(entry_id, previous_hash, stored, rows))
+        if anchor and entry_id == anchor.entry_id and stored != anchor.chain_hash:
+            return verdict(entry_id, _anchor_mismatch(anchor))
         previous_id, previous_hash = entry_id, stored
         checked += 1
-    if previous_id < head_id or (head and head["last_hash"] != previous_hash):
+    if previous_id == 0 and head_id > 0:
+        return verdict(1, f"the trail is empty, but the chain head says {head_id} entries were written: removed")
+    if previous_id < head_id:
         return verdict(previous_id + 1, f"entries {previous_id + 1}..{head_id} are missing at the end: removed")
+    if head["last_hash"] != previous_hash:
+        return verdict(
+            previous_id, f"the chain ends at entry {previous_id} in another hash than the chain head holds: rewritten"
+        )
+    if anchor and anchor.entry_id > previous_id:
+        return verdict(anchor.entry_id, _anchor_mismatch(anchor))
     return verdict(None, "")
+
+
+def _anchor_mismatch(anchor: Anchor) -> str:
+    return (
+        f"the trail does not match the anchor at entry {anchor.entry_id}: "
+        "it was rewritten or emptied since the anchor was written down"
+    )
 
 
 def _diagnose(entry_id: int, previous_hash: str, stored: str, rows: Iterator[tuple[dict[str, Any], str]]) -> str:

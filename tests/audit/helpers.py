@@ -1,26 +1,37 @@
-"""Helpers for audit tests: tampering with the table as an attacker with database access would."""
+"""Helpers for audit tests: tampering with the tables as an attacker with database access would."""
 
 from contextlib import contextmanager
 
 from django.db import connection
 
 TABLE = "referrals_auditentry"
+HEAD_TABLE = "referrals_auditchainhead"
 
 
 @contextmanager
 def trigger_disabled():
-    """On PostgreSQL the append-only trigger must be switched off (as superuser) to tamper at all."""
+    """On PostgreSQL the guarding triggers must be switched off (as the tables' owner) to tamper at all.
+
+    Run it inside a transaction: the triggers are off for that transaction only.
+    """
     postgres = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if postgres:
+            from audit.services.chain_lock import CHAIN_LOCK_KEY
+
+            # Writers hold the chain's lock while they wait for the table; take it first, as they do,
+            # or tampering while the service writes deadlocks.
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
             # Django's foreign keys are checked at commit; ALTER TABLE wants none pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER referrals_auditentry_append_only")
+            for table in (TABLE, HEAD_TABLE):
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         try:
             yield cursor
         finally:
             if postgres:
-                cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER referrals_auditentry_append_only")
+                for table in (TABLE, HEAD_TABLE):
+                    cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.db import DatabaseError, connection, connections, transaction
 
-from audit.models import AuditEntry
+from audit.models import AuditChainHead, AuditEntry
 from audit.services.chain import verify
 from referrals import services
 from referrals.models import State
@@ -31,6 +31,55 @@ def test_postgres_refuses_delete_of_an_entry(draft):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEntry.objects.all().delete()
     assert AuditEntry.objects.count() == count
+
+
+@pytest.mark.parametrize("table", ["referrals_auditentry", "referrals_auditchainhead", "auth_user"])
+def test_postgres_refuses_truncate_of_the_trail_and_its_head(draft, table):
+    """TRUNCATE is not a row operation: the owner could wipe the trail past the row triggers.
+    `manage.py flush` truncates every table; CASCADE from the users reaches the trail."""
+    count = AuditEntry.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE wants no foreign-key checks pending
+        with pytest.raises(DatabaseError, match="TRUNCATE refused"), transaction.atomic():
+            cursor.execute(f"TRUNCATE {table} CASCADE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    assert AuditEntry.objects.count() == count
+    assert AuditChainHead.objects.get().last_entry_id == AuditEntry.objects.order_by("id").last().pk
+
+
+def test_postgres_refuses_to_remove_the_chain_head(draft):
+    with pytest.raises(DatabaseError, match="chain head"), transaction.atomic():
+        AuditChainHead.objects.all().delete()
+    assert AuditChainHead.objects.filter(pk=1).exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "last_entry_id = last_entry_id - 1",
+        "last_entry_id = 0, last_hash = ''",
+        "last_hash = repeat('0', 64)",
+        "id = 2",
+    ],
+)
+def test_postgres_refuses_to_move_the_chain_head_back_or_rewrite_it(draft, change):
+    head = AuditChainHead.objects.get()
+    with pytest.raises(DatabaseError, match="chain head"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE referrals_auditchainhead SET {change}")
+    assert AuditChainHead.objects.values_list("pk", "last_entry_id", "last_hash").get() == (
+        1,
+        head.last_entry_id,
+        head.last_hash,
+    )
+
+
+def test_postgres_lets_the_chain_head_move_forward(world, draft):
+    """What every writer does: lock the head (an update to itself), then move it on."""
+    before = AuditEntry.objects.count()
+    services.referral_send(referral=draft, actor=world.people.fatima)
+    assert AuditChainHead.objects.get().last_entry_id > before
+    assert verify().ok
 
 
 def _in_thread(work):
