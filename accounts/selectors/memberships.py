@@ -102,3 +102,14 @@ def hold_membership(user: AbstractBaseUser, organisation_id: int, roles: Iterabl
         .values_list("pk", flat=True)
     )
     return bool(list(rows))
+
+
+def works_at(user_id: int, organisation_id: int, roles: Iterable[str]) -> bool:
+    """Whether the user holds one of `roles` at the organisation today (a fact about someone else)."""
+    return (
+        Membership.objects.active()
+        .filter(
+            user_id=user_id, organisation_id=organisation_id, role__in=[str(r) for r in roles], user__is_active=True
+        )
+        .exists()
+    )

@@ -198,3 +198,38 @@ def test_the_referral_back_in_the_queue_shows_on_the_coordinators_inbox(world, a
     page = client.get("/inbox/?bak=alle").content.decode()
     assert f"/verwijzingen/{accepted.pk}/" in page
     assert Referral.objects.get(pk=accepted.pk).assignee is None
+
+
+def test_a_colleague_takes_over_the_regie_of_a_case_whose_regisseur_left(world, case, bea, client):
+    fatima = world.people.fatima
+    lotte = member(UserFactory(username="lotte"), world.orgs.waterlelie, Role.REFERRER)
+    follow_up = case.follow_ups.create(owner=fatima, due_on=timezone.localdate() + timedelta(days=3))
+    client.force_login(lotte)
+    page = client.get(f"/casussen/{case.pk}/").content.decode()
+    assert "nieuwe regisseur nodig" not in page and "Neem de regie over" not in page
+    assert client.post(f"/casussen/{case.pk}/regie/").status_code == 403  # Fatima is still there
+
+    membership_end(_membership(fatima, Role.REFERRER), by=bea)
+
+    page = client.get(f"/casussen/{case.pk}/").content.decode()
+    assert "nieuwe regisseur nodig" in page and "Neem de regie over" in page
+    assert client.post(f"/casussen/{case.pk}/regie/").status_code == 302
+    case.refresh_from_db()
+    follow_up.refresh_from_db()
+    assert case.regisseur == lotte and follow_up.owner == lotte
+    assert "nieuwe regisseur nodig" not in client.get(f"/casussen/{case.pk}/").content.decode()
+    # Now that Lotte is the regisseur, nobody else takes it over.
+    colleague = member(UserFactory(username="mila"), world.orgs.waterlelie, Role.REFERRER)
+    with pytest.raises(ActionRefused):
+        services.case_take_over_regie(case=case, actor=colleague)
+
+
+def test_someone_who_does_not_work_at_the_regie_organisation_cannot_take_over(world, case, bea, client):
+    membership_end(_membership(world.people.fatima, Role.REFERRER), by=bea)
+    for outsider in (world.people.ruud, world.people.marieke, world.people.bea):
+        with pytest.raises(ActionRefused):
+            services.case_take_over_regie(case=case, actor=outsider)
+    client.force_login(world.people.ruud)
+    assert client.post(f"/casussen/{case.pk}/regie/").status_code == 404
+    case.refresh_from_db()
+    assert case.regisseur == world.people.fatima
