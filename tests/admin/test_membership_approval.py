@@ -188,6 +188,10 @@ def test_setting_a_past_end_date_in_the_admin_hands_the_work_back(client, world,
 def test_a_later_end_date_is_a_plan_that_end_memberships_carries_out(client, world, bea):
     membership = Membership.objects.get(user=world.people.kees, role=Role.INTAKE)
     client.force_login(bea)
+    assert client.get(ADD).status_code == 200
+    page = client.get(f"/beheer/accounts/membership/{membership.pk}/change/").content.decode()
+    assert 'name="valid_until"' in page and 'name="role"' not in page  # who, where, which role: fixed
+    assert "wacht op bevestiging" in client.get(CHANGELIST + "?status=pending").content.decode()
     next_week = timezone.localdate() + timedelta(days=7)
     client.post(f"/beheer/accounts/membership/{membership.pk}/change/", {"valid_until": next_week.isoformat()})
     membership.refresh_from_db()
