@@ -78,6 +78,11 @@ def memberships_to_confirm(user: AbstractBaseUser | AnonymousUser) -> QuerySet[M
     )
 
 
+def confirmed_by(user: AbstractBaseUser | AnonymousUser, pk: int) -> bool:
+    """Whether `user` confirmed the membership `pk` (nothing else about it)."""
+    return user.pk is not None and Membership.objects.filter(pk=pk, confirmed_by_id=user.pk).exists()
+
+
 def membership_to_confirm(user: AbstractBaseUser | AnonymousUser, pk: int) -> Membership:
     """One of `memberships_to_confirm`, or 404: others do not learn that it exists."""
     membership = memberships_to_confirm(user).filter(pk=pk).first()

@@ -7,7 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.selectors.memberships import membership_to_confirm, memberships_to_confirm, organisations_for
+from accounts.selectors.memberships import (
+    confirmed_by,
+    membership_to_confirm,
+    memberships_to_confirm,
+    organisations_for,
+)
 from accounts.services.memberships import membership_confirm
 from policies.roles import Role
 from referrals.services.errors import ActionRefused
@@ -25,6 +30,8 @@ def to_confirm(request):
 @login_required
 @require_POST
 def confirm(request, pk):
+    if confirmed_by(request.user, pk):  # a second click: it is done already
+        return redirect("memberships_to_confirm")
     membership = membership_to_confirm(request.user, pk)
     try:
         membership_confirm(membership=membership, by=request.user)

@@ -192,6 +192,8 @@ def consent_record(request, pk):
 @require_POST
 def take_over_regie(request, pk):
     case = case_for(request.user, pk)
+    if case.regisseur_id == request.user.pk:  # a second click: it is done already
+        return redirect("case_detail", pk=case.pk)
     try:
         services.case_take_over_regie(case=case, actor=request.user)
     except ActionRefused as refused:

@@ -95,6 +95,7 @@ def test_a_coordinator_confirms_a_new_colleague_on_her_page(client, world, draft
     assert client.post(f"/lidmaatschappen/{membership.pk}/bevestigen/").status_code == 302
     membership.refresh_from_db()
     assert membership.confirmed_by == marieke
+    assert client.post(f"/lidmaatschappen/{membership.pk}/bevestigen/").status_code == 302  # a second click
 
     client.force_login(newcomer)
     assert client.get(f"/verwijzingen/{draft.pk}/").status_code == 200

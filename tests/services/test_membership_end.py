@@ -214,6 +214,7 @@ def test_a_colleague_takes_over_the_regie_of_a_case_whose_regisseur_left(world, 
     page = client.get(f"/casussen/{case.pk}/").content.decode()
     assert "nieuwe regisseur nodig" in page and "Neem de regie over" in page
     assert client.post(f"/casussen/{case.pk}/regie/").status_code == 302
+    assert client.post(f"/casussen/{case.pk}/regie/").status_code == 302  # a second click changes nothing
     case.refresh_from_db()
     follow_up.refresh_from_db()
     assert case.regisseur == lotte and follow_up.owner == lotte
