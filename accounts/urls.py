@@ -1,8 +1,8 @@
-"""Login, the second factor, logout, the language switch, and the start page."""
+"""Login, the second factor, logout, the language switch, the start page, and confirming memberships."""
 
 from django.urls import include, path
 
-from accounts.views import login
+from accounts.views import login, memberships
 
 urlpatterns = [
     path("", login.home, name="home"),
@@ -10,4 +10,7 @@ urlpatterns = [
     path("inloggen/code/", login.verify, name="verify"),
     path("uitloggen/", login.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
+    # A coordinator confirms new memberships of their organisation (four eyes).
+    path("lidmaatschappen/", memberships.to_confirm, name="memberships_to_confirm"),
+    path("lidmaatschappen/<int:pk>/bevestigen/", memberships.confirm, name="membership_confirm"),
 ]

@@ -80,6 +80,21 @@ class CasePolicy:
     def may_record_consent(self, actor: Actor, case: Any) -> bool:
         return bool(self.ways_in(actor, case))
 
+    def may_take_over_regie(self, actor: Actor, case: Any, *, regisseur_still_there: bool) -> bool:
+        """Once the regisseur no longer works at the regie organisation, a referrer there who works
+        on the case takes it over: an open case always has one regisseur (één gezin, één regisseur).
+
+        `regisseur_still_there`: the regisseur still holds a referring role there (a fact about
+        someone else, read by accounts.selectors.memberships.works_at).
+        """
+        return (
+            not regisseur_still_there
+            and case.status == "open"
+            and case.regisseur_id != actor.user_id
+            and bool(actor.roles_in(case.regisseur_organisation_id) & REFERRING_ROLES)
+            and self.sees(actor, case)
+        )
+
     def may_refer(self, actor: Actor, case: Any, organisation_id: int) -> bool:
         """Referring from an organisation is not enough: the actor must work on this very case."""
         return self.may_open_case(actor, organisation_id) and self.sees(actor, case)

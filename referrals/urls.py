@@ -30,6 +30,7 @@ urlpatterns = [
     path("casussen/nieuw/", cases.case_open, name="case_open"),
     path("casussen/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casussen/<int:pk>/toestemming/", cases.consent_record, name="consent_record"),
+    path("casussen/<int:pk>/regie/", cases.take_over_regie, name="take_over_regie"),
     path("casussen/<int:pk>/doel/", cases.goal_add, name="goal_add"),
     path("casussen/<int:pk>/doel/<int:goal_pk>/status/", cases.goal_status, name="goal_status"),
     path("casussen/<int:pk>/opvolging/<int:follow_up_pk>/gedaan/", cases.follow_up_done, name="follow_up_done"),

@@ -68,8 +68,30 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
 
 def member(user, organisation, role):
-    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    """A membership that counts at once: confirmed directly, as if a second person had done it."""
+    Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, ended_at=None, defaults={"confirmed_at": timezone.now()}
+    )
     forget_actor(user)
+    return user
+
+
+def administrator(user, organisation=None):
+    """A functional administrator: staff, with the admin's rights on users and memberships (as in the demo)."""
+    from django.contrib.auth.models import Permission
+
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["accounts", "auth"], content_type__model__in=["membership", "user"]
+        )
+    )
+    if organisation is not None:
+        member(user, organisation, "admin")
+    # Permissions are cached on the user object.
+    for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cache, None)
     return user
 
 

@@ -10,7 +10,6 @@ from functools import cache
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
 
 from accounts.models import Membership
 from policies.actor import ANONYMOUS, Actor
@@ -43,13 +42,9 @@ def actor_for(user: AbstractBaseUser | AnonymousUser | None) -> Actor:
     # services change as they go, are always read afresh there.
     memberships = user.__dict__.get(_MEMBERSHIPS)
     if memberships is None:
-        today = timezone.localdate()
+        # Confirmed, not ended, within its dates: a pending membership (four eyes) gives nothing yet.
         memberships = frozenset(
-            (org_id, role)
-            for org_id, role, until in Membership.objects.filter(user_id=user.pk).values_list(
-                "organisation_id", "role", "valid_until"
-            )
-            if until is None or until >= today
+            Membership.objects.active().filter(user_id=user.pk).values_list("organisation_id", "role")
         )
         user.__dict__[_MEMBERSHIPS] = memberships
     actor = Actor(user_id=user.pk, memberships=memberships, grants_on=_grant_reader(user.pk))

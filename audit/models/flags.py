@@ -16,6 +16,7 @@ class PrivacyFlag(models.Model):
         MANY_RESIDENTS = "many_residents", _("Ongebruikelijk veel inwoners bekeken")
         OUTSIDE_HOURS = "outside_hours", _("Inzage buiten kantoortijden")
         ADMIN_READ = "admin_read", _("Beheerder bekeek verwijzing van andere organisatie")
+        MEMBERSHIP = "membership", _("Lidmaatschap met toegang tot inwonergegevens aangemaakt")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     pseudonym = models.CharField(max_length=12, blank=True, db_index=True)

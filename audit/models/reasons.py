@@ -35,3 +35,8 @@ class AuditReason(StrEnum):
     REGISTER_VIEWED = "verwerkingsregister bekeken"
     UNUSUAL_ACCESS_FLAGGED = "ongebruikelijke inzage gesignaleerd"
     FLAG_REVIEWED = "signaal afgehandeld"
+    # Memberships (accounts.services.memberships)
+    MEMBERSHIP_GRANTED = "lidmaatschap aangemaakt"
+    MEMBERSHIP_CONFIRMED = "lidmaatschap bevestigd door een tweede persoon"
+    MEMBERSHIP_ENDED = "lidmaatschap beëindigd; open werk terug naar de organisatie"
+    MEMBERSHIP_LAPSED = "einddatum lidmaatschap verstreken; open werk terug naar de organisatie"

@@ -40,6 +40,7 @@ class Case(Pseudonymised, models.Model):
 
     # Not stored: set for one page by referrals.selectors.access.case_for (declared for the type checker).
     may: dict[str, bool]
+    regisseur_left: bool
 
     class Meta:
         ordering = ["-created_at"]

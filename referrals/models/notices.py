@@ -23,6 +23,11 @@ class Notification(models.Model):
         CLOSED = "closed", _("Verwijzing afgesloten")
         STOPPED = "stopped", _("Verwijzing gestopt")
         CONSENT_EXPIRED = "consent_expired", _("Toestemming verlopen")
+        # When someone leaves (accounts.services.memberships.membership_end).
+        RETURNED = "returned", _("Verwijzing terug bij de organisatie")
+        REGISSEUR_NEEDED = "regisseur_needed", _("Nieuwe regisseur nodig")
+        # A new membership waits for a second person (four eyes).
+        MEMBERSHIP_TO_CONFIRM = "membership_confirm", _("Lidmaatschap te bevestigen")
         # Messages from before there were kinds.
         OTHER = "other", _("Anders")
 

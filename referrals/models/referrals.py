@@ -273,6 +273,8 @@ class EventName(models.TextChoices):
     CLOSE = "close", _("afgesloten")
     REOPEN = "reopen", _("heropend")
     STOP = "stop", _("gestopt")
+    # The handler left: the referral is back with the receiving organisation, unassigned.
+    RETURNED = "returned", _("terug bij de organisatie")
 
 
 class ReferralEvent(Pseudonymised, models.Model):

@@ -18,13 +18,14 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from accounts.selectors.actor import actor_for
+from accounts.selectors.memberships import works_at
 from audit.models import AuditReason
 from audit.services.trail import log_access
 from directory.models import Organisation
 from policies import subject_rights as rights
 from policies.cases import case_policy
 from policies.referrals import ACTIONS, CONTENT_FIELDS, referral_policy
-from policies.roles import Role
+from policies.roles import REFERRING_ROLES, Role
 from referrals.models import Case, Consent, Referral, Resident
 from referrals.models.matching import match_hash
 from referrals.selectors.cases import visible_cases
@@ -74,6 +75,13 @@ def case_for(
     if action is not None and not allowed[action](actor, case):
         raise PermissionDenied
     case.may = {name: check(actor, case) for name, check in allowed.items()}
+    # Whether the regisseur left (one query, only for those who are not the regisseur).
+    case.regisseur_left = not case.may["manage"] and not works_at(
+        case.regisseur_id, case.regisseur_organisation_id, REFERRING_ROLES
+    )
+    case.may["take_over_regie"] = case_policy.may_take_over_regie(
+        actor, case, regisseur_still_there=not case.regisseur_left
+    )
     if shows:
         organisation_id, role = case_policy.capacity(actor, case)
         log_access(

@@ -3,6 +3,7 @@
 from referrals.services.cases import (
     case_add_goal,
     case_open,
+    case_take_over_regie,
     follow_up_done,
     goal_set_status,
     possible_existing_case,
@@ -27,6 +28,7 @@ from referrals.services.referrals import (
 __all__ = [
     "ActionRefused",
     "case_add_goal",
+    "case_take_over_regie",
     "follow_up_done",
     "goal_set_status",
     "case_open",

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
+from accounts.selectors.memberships import hold_membership, works_at
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Wijk
 from policies.cases import case_policy
+from policies.roles import REFERRING_ROLES
 from referrals.models import Case, FollowUp, PlanGoal, Resident
 from referrals.models.matching import match_hash
 from referrals.services.errors import ActionRefused
@@ -82,6 +84,36 @@ def case_open(
             wijk=wijk,
         )
         case.categories.set(categories)
+    return case
+
+
+@transaction.atomic(durable=True)
+def case_take_over_regie(*, case: Case, actor: User) -> Case:
+    """The regisseur left: a referrer of the regie organisation becomes the case's regisseur.
+
+    The open follow-ups go with the regie. Two colleagues at once: the row lock lets one win;
+    the other finds a regisseur who is there and is refused.
+    """
+    case = Case.objects.select_for_update().select_related("regisseur_organisation").get(pk=case.pk)
+    organisation = case.regisseur_organisation
+    still_there = works_at(case.regisseur_id, organisation.pk, REFERRING_ROLES)
+    # Hold the taker's own membership, so one that is being ended cannot take the regie over.
+    if not (
+        case_policy.may_take_over_regie(actor_for(actor), case, regisseur_still_there=still_there)
+        and hold_membership(actor, organisation.pk, REFERRING_ROLES)
+    ):
+        raise ActionRefused(
+            _("De regie overnemen kan een verwijzer van %(org)s, als de regisseur daar niet meer werkt.")
+            % {"org": organisation}
+        )
+    previous = case.regisseur_id
+    role = actor_for(actor).acting_role(organisation.pk, "open_case")
+    with audit_context(actor=actor, activity="case_management", organisation=organisation, role=role):
+        case.regisseur = actor
+        case.save(update_fields=["regisseur"])
+        for follow_up in FollowUp.objects.filter(case=case, owner_id=previous, done_on__isnull=True):
+            follow_up.owner = actor
+            follow_up.save(update_fields=["owner"])
     return case
 
 

@@ -8,8 +8,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 
 from accounts.models import Membership
 from directory.models import Organisation
@@ -37,11 +35,12 @@ def notify(
         )
 
 
-def receiving_people(organisation: Organisation) -> list[User]:
-    today = timezone.localdate()
+def receiving_people(organisation: Organisation, roles: Iterable[str] = RECEIVING_ROLES) -> list[User]:
+    """The people who work `organisation`'s inbox today (or hold one of `roles` there), once each."""
     memberships = (
-        Membership.objects.filter(organisation=organisation, role__in=RECEIVING_ROLES, user__is_active=True)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        Membership.objects.active()
+        .filter(organisation=organisation, role__in=[str(r) for r in roles], user__is_active=True)
         .select_related("user")
+        .order_by("user_id")
     )
-    return [m.user for m in memberships]
+    return list({m.user_id: m.user for m in memberships}.values())

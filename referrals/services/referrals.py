@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
 from accounts.selectors.actor import actor_for
+from accounts.selectors.memberships import hold_membership
 from audit.models import AuditReason, PrivacyFlag
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Service
@@ -296,7 +297,7 @@ def referral_accept(*, referral: Referral, actor: User, assignee: User | None = 
     org, from_state = referral.to_organisation, referral.state
     if assignee != actor and Role.COORDINATOR not in actor_for(actor).roles_in(org.pk):
         raise ActionRefused(_("Alleen de coördinator kan aannemen voor een collega."), field="assignee")
-    if not actor_for(assignee).roles_in(org.pk) & RECEIVING_ROLES:
+    if not hold_membership(assignee, org.pk, RECEIVING_ROLES):
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         _accept_locked(referral, actor, assignee, org, from_state)
@@ -395,7 +396,7 @@ def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Refer
     referral = _locked(referral)
     _check(actor, "assign", referral)
     org = referral.to_organisation
-    if not actor_for(assignee).roles_in(org.pk) & RECEIVING_ROLES:
+    if not hold_membership(assignee, org.pk, RECEIVING_ROLES):
         raise ActionRefused(_("%(user)s werkt niet bij %(org)s.") % {"user": assignee, "org": org}, field="assignee")
     with audit_context(actor=actor, activity="referral", organisation=org, role=Role.COORDINATOR):
         previous = referral.assignee

@@ -42,6 +42,7 @@ def main_navigation(context):
         items.append((reverse("directory"), _("Wegwijzer")))
     if Role.COORDINATOR in roles:
         items.append((reverse("our_services"), _("Onze diensten")))
+        items.append((reverse("memberships_to_confirm"), _("Lidmaatschappen")))
     if Role.PRIVACY_OFFICER in roles:
         # The privacy officer's pages live under /privacy/ (audit/urls.py).
         items.append(("/privacy/", _("Privacy")))

@@ -190,6 +190,20 @@ def consent_record(request, pk):
 
 @login_required
 @require_POST
+def take_over_regie(request, pk):
+    case = case_for(request.user, pk)
+    if case.regisseur_id == request.user.pk:  # a second click: it is done already
+        return redirect("case_detail", pk=case.pk)
+    try:
+        services.case_take_over_regie(case=case, actor=request.user)
+    except ActionRefused as refused:
+        raise PermissionDenied(refused.message) from None
+    messages.success(request, _("U bent nu de regisseur van casus %(ref)s.") % {"ref": case.reference})
+    return redirect("case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
 def follow_up_done(request, pk, follow_up_pk):
     case = case_for(request.user, pk, action="manage")
     follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, case=case)

@@ -88,7 +88,14 @@ class Command(BaseCommand):
                 )
                 user.set_password(d.DEMO_PASSWORD)
                 user.save()
-            Membership.objects.get_or_create(user=user, organisation=Organisation.objects.get(slug=slug), role=role)
+            # Demo memberships count at once: there is no second person to confirm them.
+            Membership.objects.get_or_create(
+                user=user,
+                organisation=Organisation.objects.get(slug=slug),
+                role=role,
+                ended_at=None,
+                defaults={"confirmed_at": timezone.now()},
+            )
             if role == "admin" and not user.is_staff:
                 user.is_staff = True
                 user.save()

@@ -1,0 +1,19 @@
+"""End the memberships whose last day has passed, and those of deactivated users.
+
+A leaver's membership already gives nothing the day after its end date (actor_for reads only
+active memberships); this hands their open work back: grants revoked, open referrals back to
+the organisation's queue, cases marked for a new regisseur, coordinators told. Safe daily,
+safe twice.
+"""
+
+from django.core.management.base import BaseCommand
+
+from accounts.services.memberships import memberships_end_lapsed
+
+
+class Command(BaseCommand):
+    help = "Hand back the work of memberships past their end date (or of deactivated users)."
+
+    def handle(self, *args, **options):
+        ended = memberships_end_lapsed()
+        self.stdout.write(self.style.SUCCESS(f"{ended} membership(s) ended; their open work went back."))
