@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0002_organisation_in_directory'),
+        ('audit', '0003_truncate_and_head_guard'),
     ]
 
     operations = [
