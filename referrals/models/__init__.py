@@ -1,5 +1,6 @@
 from referrals.models.cases import Case, FollowUp, PlanGoal
 from referrals.models.consent import Consent, LegalBasis
+from referrals.models.key_checks import KeyCheck
 from referrals.models.notices import Notification
 from referrals.models.referrals import (
     ENDED_STATES,
@@ -27,6 +28,7 @@ __all__ = [
     "ENDED_STATES",
     "EventName",
     "FollowUp",
+    "KeyCheck",
     "LegalBasis",
     "Notification",
     "OPEN_STATES",
