@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
+
+# App servers (gunicorn, uvicorn) run no system checks: a wrong, malformed or development key must stop the start here.
+from referrals.checks import refuse_to_start_with_key_problems  # noqa: E402  (needs the apps loaded above)
+
+refuse_to_start_with_key_problems()
