@@ -28,7 +28,10 @@ STRONG_SECRET_KEY = "a-production-secret-key-0123456789abcdefghijklmnopqrstuvwxy
 
 
 def _error_ids(*, deploy=True):
-    return [m.id for m in run_checks(include_deployment_checks=deploy) if m.is_serious()]
+    # Only the key checks: others depend on the test process (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    return [
+        m.id for m in run_checks(include_deployment_checks=deploy) if m.is_serious() and m.id.startswith("referrals.")
+    ]
 
 
 def _new_resident(world, family_name="Nieuw"):
