@@ -34,8 +34,11 @@ def main(iterations: int) -> None:
     short, long = "Oosterhuis-Bakkali", "Aanmaningen van de energieleverancier; wil hulp bij een regeling. " * 8
     aad = "referrals.resident.family_name:6f1c0d9e-0000-4000-8000-000000000000"
     short_ct, long_ct = crypto.encrypt_value(key, short, aad), crypto.encrypt_value(key, long, aad)
-    wrapped = crypto.wrap_data_key(key, "6f1c0d9e")
+    master = crypto.current_master_key()
+    wrapped = crypto.wrap_data_key(key, "6f1c0d9e", master)
     resident = Resident()
+    # A data key that exists already: a new one would be wrapped through the key checks (a database).
+    resident.wrapped_data_key = crypto.wrap_data_key(key, str(resident.uid), master)
     resident.family_name = short
 
     rows = [

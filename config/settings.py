@@ -26,20 +26,25 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG cannot be on in production mode (OVERDRACHT_PRODUCTION=1).")
 
 # Development values are only ever used outside production mode; env.secret
-# refuses to start production without the real ones.
-_DEV_SECRET = "dev-only-secret-key-not-for-production-0123456789abcdefghijklmnop"
-SECRET_KEY = env.secret("SECRET_KEY", required=PRODUCTION, dev_default=_DEV_SECRET)
+# refuses to start production without the real ones, and the key checks
+# (referrals/checks.py) refuse them when they are set explicitly in production.
+DEVELOPMENT_SECRETS = {
+    "SECRET_KEY": "dev-only-secret-key-not-for-production-0123456789abcdefghijklmnop",
+    "FIELD_ENCRYPTION_KEYS": "dev1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
+    "RESIDENT_MATCH_KEY": "dev-only-resident-match-key",
+}
+SECRET_KEY = env.secret("SECRET_KEY", required=PRODUCTION, dev_default=DEVELOPMENT_SECRETS["SECRET_KEY"])
 
 # Master key(s) that wrap each resident's data key (AES-256, urlsafe base64).
 # FIELD_ENCRYPTION_KEYS is "id:key,id:key"; the first one encrypts, all decrypt,
 # which is what lets rotate_master_key run without downtime.
 FIELD_ENCRYPTION_KEYS = env.secret(
-    "FIELD_ENCRYPTION_KEYS",
-    required=PRODUCTION,
-    dev_default="dev1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
+    "FIELD_ENCRYPTION_KEYS", required=PRODUCTION, dev_default=DEVELOPMENT_SECRETS["FIELD_ENCRYPTION_KEYS"]
 )
 # Key for the keyed hash (HMAC) that recognises a resident without decrypting.
-RESIDENT_MATCH_KEY = env.secret("RESIDENT_MATCH_KEY", required=PRODUCTION, dev_default="dev-only-resident-match-key")
+RESIDENT_MATCH_KEY = env.secret(
+    "RESIDENT_MATCH_KEY", required=PRODUCTION, dev_default=DEVELOPMENT_SECRETS["RESIDENT_MATCH_KEY"]
+)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 if PRODUCTION and not ALLOWED_HOSTS:

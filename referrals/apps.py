@@ -6,7 +6,10 @@ class ReferralsConfig(AppConfig):
     name = "referrals"
     verbose_name = "Overdracht"
 
-    def ready(self):
+    def ready(self) -> None:
+        # Registers the key checks and the erasure journal's check (no database query here;
+        # they run when asked).
+        from referrals import checks as key_checks  # noqa: F401
         from referrals.services.erasure_journal import check_erasure_journal
 
         checks.register(check_erasure_journal, checks.Tags.security, deploy=True)

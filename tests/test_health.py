@@ -6,7 +6,7 @@ from django.db.utils import OperationalError
 def test_health_answers_ok_when_the_database_answers(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "keys": "ok"}
 
 
 def test_health_answers_503_when_the_database_does_not(client, db):

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "OVERDRACHT_PRODUCTION": "1",
     "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
-    "FIELD_ENCRYPTION_KEYS": "k1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE=",
+    "FIELD_ENCRYPTION_KEYS": "k1:H_LCog5bEDabc33ng_Y5czb6YVopL9OJQTKrl5zkTsE=",
     "RESIDENT_MATCH_KEY": "production-match-key-0123456789abcdef",
     "ALLOWED_HOSTS": "overdracht.example.nl",
     "DATABASE_URL": "sqlite:////tmp/overdracht-settings-test.sqlite3",
@@ -42,6 +42,21 @@ def test_check_deploy_is_clean_in_production_mode():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("FIELD_ENCRYPTION_KEYS", "k1:ZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXRlcyEhISE="),  # the development key
+        ("RESIDENT_MATCH_KEY", "dev-only-resident-match-key"),
+        ("RESIDENT_MATCH_KEY", "geheim"),
+    ],
+)
+def test_check_deploy_refuses_published_or_weak_keys_in_production(name, value):
+    result = manage("check", "--deploy", env={**PRODUCTION_ENV, name: value})
+    assert result.returncode != 0
+    assert "referrals.E001" in result.stderr and name in result.stderr
+    assert value not in result.stderr
 
 
 @pytest.mark.parametrize(

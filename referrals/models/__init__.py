@@ -1,5 +1,6 @@
 from referrals.models.cases import Case, FollowUp, PlanGoal
 from referrals.models.consent import Consent, LegalBasis
+from referrals.models.key_checks import KeyCheck
 from referrals.models.notices import Notification
 from referrals.models.once import OnceToken
 from referrals.models.referrals import (
@@ -28,6 +29,7 @@ __all__ = [
     "ENDED_STATES",
     "EventName",
     "FollowUp",
+    "KeyCheck",
     "LegalBasis",
     "Notification",
     "OnceToken",

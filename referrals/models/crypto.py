@@ -15,7 +15,10 @@ Stored formats (ASCII, so they fit a text column on every database):
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
+import re
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -50,7 +53,19 @@ class MasterKey:
     key: bytes
 
 
-def _parse_keyring(raw: str) -> list[MasterKey]:
+# A key id is written in front of every wrapped data key ("<id>:…") and names a
+# key check row; a colon or space in it would make both ambiguous.
+_KEY_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+# new_master_key_b64 writes URL-safe base64; the standard alphabet is accepted too.
+# Anything else is refused rather than skipped (b64decode's default drops it silently).
+_KEY_B64 = re.compile(r"[A-Za-z0-9_+/-]+={0,2}")
+# 32 random bytes have about 30 different values; fewer than 16 means the key
+# was typed or derived from something guessable, not generated.
+_MIN_DIFFERENT_BYTES = 16
+
+
+def parse_keyring(raw: str) -> list[MasterKey]:
+    """The keys of FIELD_ENCRYPTION_KEYS; ImproperlyConfigured names the first bad one (never its bytes)."""
     keys = []
     for item in raw.split(","):
         item = item.strip()
@@ -59,12 +74,23 @@ def _parse_keyring(raw: str) -> list[MasterKey]:
         key_id, sep, b64 = item.partition(":")
         if not sep:
             raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS entries must look like 'id:base64key'.")
+        if not _KEY_ID.fullmatch(key_id):
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS key id {key_id!r} may only hold letters, digits, '.', '_' and '-' (1-32)."
+            )
+        if not _KEY_B64.fullmatch(b64):
+            raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} is not valid base64.")
         try:
-            key = base64.urlsafe_b64decode(b64)
-        except (ValueError, TypeError) as exc:
+            padded = b64.rstrip("=") + "=" * (-len(b64.rstrip("=")) % 4)
+            key = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+        except ValueError as exc:
             raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} is not valid base64.") from exc
         if len(key) != 32:
             raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS key {key_id!r} must be 32 bytes (AES-256).")
+        if len(set(key)) < _MIN_DIFFERENT_BYTES:
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS key {key_id!r} is not random; generate one (see README, Keys)."
+            )
         if any(k.key_id == key_id for k in keys):
             raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS names key {key_id!r} twice.")
         keys.append(MasterKey(key_id, key))
@@ -75,7 +101,7 @@ def _parse_keyring(raw: str) -> list[MasterKey]:
 
 def keyring() -> list[MasterKey]:
     """The master keys; the first one wraps new data keys, all of them unwrap."""
-    return _parse_keyring(settings.FIELD_ENCRYPTION_KEYS)
+    return parse_keyring(settings.FIELD_ENCRYPTION_KEYS)
 
 
 def current_master_key() -> MasterKey:
@@ -104,15 +130,16 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def wrap_data_key(data_key: bytes, owner_uid: str, master: MasterKey | None = None) -> str:
-    master = master or current_master_key()
+def wrap_data_key(data_key: bytes, owner_uid: str, master: MasterKey) -> str:
+    # The master key is always handed in: it comes from key_checks.wrapping_key(),
+    # which refuses a key whose bytes differ from the ones recorded for its id.
     blob = _seal(master.key, data_key, f"datakey:{owner_uid}".encode())
     return f"{master.key_id}:{base64.b64encode(blob).decode()}"
 
 
-def unwrap_data_key(wrapped: str, owner_uid: str) -> bytes:
+def unwrap_data_key(wrapped: str, owner_uid: str, masters: list[MasterKey] | None = None) -> bytes:
     key_id, _, b64 = wrapped.partition(":")
-    for master in keyring():
+    for master in keyring() if masters is None else masters:
         if master.key_id == key_id:
             try:
                 blob = base64.b64decode(b64, validate=True)
@@ -126,15 +153,26 @@ def wrapped_key_id(wrapped: str) -> str:
     return wrapped.partition(":")[0]
 
 
-def rewrap_data_key(wrapped: str, owner_uid: str) -> str:
-    """The same data key, wrapped by the current master key (for key rotation).
+def rewrap_data_key(wrapped: str, owner_uid: str, master: MasterKey) -> str:
+    """The same data key, wrapped by `master` (the current, checked master key) for key rotation.
 
     The data key itself does not change, so no value has to be re-encrypted.
     """
-    current = current_master_key()
-    if wrapped_key_id(wrapped) == current.key_id:
+    if wrapped_key_id(wrapped) == master.key_id:
         return wrapped
-    return wrap_data_key(unwrap_data_key(wrapped, owner_uid), owner_uid, current)
+    return wrap_data_key(unwrap_data_key(wrapped, owner_uid), owner_uid, master)
+
+
+KEY_CHECK_LABEL = b"overdracht master key check v1"
+
+
+def key_check_value(master: MasterKey) -> str:
+    """A fingerprint of the key that may be stored: an HMAC of a fixed label, not the key.
+
+    It tells whether the bytes configured under an id are the ones used before,
+    and reveals nothing else about a 256-bit random key.
+    """
+    return hmac.new(master.key, KEY_CHECK_LABEL, hashlib.sha256).hexdigest()
 
 
 def encrypt_value(data_key: bytes, plaintext: str, aad: str) -> str:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Wijk
-from referrals.models import crypto
+from referrals.models import crypto, key_checks
 from referrals.models.base import Pseudonymised
 
 _PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -107,7 +107,7 @@ class Resident(Pseudonymised, models.Model):
         if cached is None:
             if not self.wrapped_data_key:
                 cached = crypto.new_data_key()
-                self.wrapped_data_key = crypto.wrap_data_key(cached, str(self.uid))
+                self.wrapped_data_key = crypto.wrap_data_key(cached, str(self.uid), key_checks.wrapping_key())
             else:
                 cached = crypto.unwrap_data_key(self.wrapped_data_key, str(self.uid))
             self._data_key = cached

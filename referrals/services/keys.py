@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from referrals.models import Resident, crypto
+from referrals.models.key_checks import wrapping_key
 
 
 def stale_data_keys() -> QuerySet[Resident]:
@@ -23,6 +24,8 @@ def stale_data_keys() -> QuerySet[Resident]:
 
 def master_key_rotate(*, batch_size: int = 500, progress: Callable[[int], None] | None = None) -> tuple[int, int]:
     """Re-wrap every stale data key; returns (re-wrapped, left). Safe to run twice or to interrupt."""
+    # Checked once before the first row: a wrong key stops the run before it wraps anything.
+    master = wrapping_key()
     stale = stale_data_keys()
     done, last_pk = 0, 0
     while True:
@@ -30,7 +33,7 @@ def master_key_rotate(*, batch_size: int = 500, progress: Callable[[int], None] 
         if not batch:
             break
         for pk in batch:
-            done += data_key_rewrap(pk)
+            done += data_key_rewrap(pk, master=master)
         last_pk = batch[-1]
         if progress:
             progress(done)
@@ -38,14 +41,14 @@ def master_key_rotate(*, batch_size: int = 500, progress: Callable[[int], None] 
 
 
 @transaction.atomic(durable=True)
-def data_key_rewrap(pk: int) -> int:
+def data_key_rewrap(pk: int, *, master: crypto.MasterKey | None = None) -> int:
     # The row lock keeps an erasure or a first write of the same resident from
     # interleaving; `update()` on one row skips auditlog on purpose: the key is
     # not personal data and its wrapping is an operational event (stdout).
     row = Resident.objects.select_for_update().filter(pk=pk).values("uid", "wrapped_data_key").first()
     if row is None or not row["wrapped_data_key"]:
         return 0
-    rewrapped = crypto.rewrap_data_key(row["wrapped_data_key"], str(row["uid"]))
+    rewrapped = crypto.rewrap_data_key(row["wrapped_data_key"], str(row["uid"]), master or wrapping_key())
     if rewrapped == row["wrapped_data_key"]:
         return 0
     Resident.objects.filter(pk=pk).update(wrapped_data_key=rewrapped)
