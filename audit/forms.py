@@ -13,6 +13,7 @@ _ACTIONS = [
     (AuditEntry.Action.UPDATE, _("gewijzigd")),
     (AuditEntry.Action.DELETE, _("verwijderd")),
     (AuditEntry.Action.ACCESS, _("ingezien")),
+    (AuditEntry.Action.REFUSED, _("geweigerd")),
 ]
 ACTION_LABELS = dict(_ACTIONS)
 

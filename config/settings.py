@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "audit.services.trace.TraceIdMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Writes the refused attempts the access helpers noted, after the view (and any transaction
+    # it ran in) has answered its 404/403.
+    "audit.services.refusals.RefusedAttemptMiddleware",
     # Axes goes last so that it sees the outcome of the login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -242,3 +245,7 @@ NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30
 RETENTION_DAYS_AFTER_CLOSE = env.int("RETENTION_DAYS_AFTER_CLOSE", 365)
+# detect_unusual_access flags a user refused (404/403 on pages about a resident) this many times
+# within this many minutes: someone trying ids.
+UNUSUAL_REFUSALS = env.int("UNUSUAL_REFUSALS", 10)
+UNUSUAL_REFUSALS_MINUTES = env.int("UNUSUAL_REFUSALS_MINUTES", 60)

@@ -26,6 +26,10 @@ class AuditReason(StrEnum):
     RECTIFICATION = "correctie op verzoek"
     ERASURE = "wissen op verzoek"
     RETENTION_PERIOD_PASSED = "bewaartermijn verstreken"
+    # Refused attempts (action REFUSED): the page by its URL pattern name
+    NOT_VISIBLE = "geweigerd: geen toegang (404) op {route}"
+    ACTION_REFUSED = "geweigerd: handeling niet toegestaan (403) op {route}"
+    NOT_FOUND = "geweigerd: bestaat niet (404) op {route}"
     # The privacy officer's review
     AUDIT_SEARCHED = "logboek doorzocht"
     AUDIT_EXPORTED = "logboek geëxporteerd ({fmt})"
@@ -33,4 +37,5 @@ class AuditReason(StrEnum):
     FLAGS_VIEWED = "signalen bekeken"
     REGISTER_VIEWED = "verwerkingsregister bekeken"
     UNUSUAL_ACCESS_FLAGGED = "ongebruikelijke inzage gesignaleerd"
+    LEAVER_ATTEMPT_FLAGGED = "poging na einde lidmaatschap gesignaleerd"
     FLAG_REVIEWED = "signaal afgehandeld"

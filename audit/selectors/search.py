@@ -58,6 +58,8 @@ def entries(query: AuditQuery) -> QuerySet[AuditEntry]:
 
 def changed_fields(entry: AuditEntry) -> list[str]:
     """The names of the fields an entry is about (never their values)."""
+    if entry.action == AuditEntry.Action.REFUSED:
+        return []  # nothing was shown
     changes = entry.changes or {}
     if isinstance(changes, dict) and "fields" in changes:
         return list(changes["fields"])
