@@ -4,9 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from referrals.forms import ModelChoicesById
 
 
 def may_grant(request, membership) -> bool:
@@ -50,6 +52,9 @@ admin.site.unregister(user_model)
 
 @admin.register(user_model)
 class OverdrachtUserAdmin(UserAdmin):
+    # Groups and permissions by id: a value that is no id is a form error, not an overflow.
+    formfield_overrides = {models.ManyToManyField: {"form_class": ModelChoicesById}}
+
     # Memberships are granted on the membership page, where self-granting is refused.
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -230,8 +230,10 @@ AUDITLOG_CID_GETTER = "audit.services.trace.current_trace_id"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Each line names the request's trace id: the code a user reads off the error page (500.html).
+    "filters": {"trace_id": {"()": "audit.services.trace.TraceIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["trace_id"]}},
     "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", logging.INFO)},
     # Django logs the request (path, user input) with 4xx/5xx; paths carry ids only.
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},

@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from audit.models import AuditEntry
 from audit.services.chain import verify
+from config.arguments import positive_int
 
 
 class Command(BaseCommand):
     help = "Verify the hash chain of the audit trail."
 
     def add_arguments(self, parser):
-        parser.add_argument("--chunk-size", type=int, default=5000)
+        parser.add_argument("--chunk-size", type=positive_int, default=5000)
         parser.add_argument(
             "--anchor",
             metavar="ID:HASH",
