@@ -103,6 +103,16 @@ def test_an_action_refused_with_403_is_recorded(client, world, sent, case):
     assert entry.reason == "geweigerd: handeling niet toegestaan (403) op rights:inzage"
 
 
+def test_the_residents_inzage_does_not_count_a_refusal_as_an_access_or_change(client, world, sent):
+    client.force_login(world.people.bas)
+    client.get(reverse("referral_detail", args=[sent.pk]))
+    assert len(refusals(world.people.bas)) == 1
+    client.force_login(world.people.fatima)  # the regisseur produces the inzage
+    data = client.get(reverse("rights:inzage_json", args=[sent.case.resident.pseudonym])).json()
+    assert data["accesses"] and data["changes"]
+    assert "Bas" not in {e["who"] for e in data["accesses"] + data["changes"]}
+
+
 def test_a_page_that_is_allowed_records_no_refusal(client, world, sent):
     client.force_login(world.people.fatima)
     assert client.get(reverse("referral_detail", args=[sent.pk])).status_code == 200
