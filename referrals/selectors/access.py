@@ -218,8 +218,10 @@ def _leaver_of(user: AbstractBaseUser | AnonymousUser, obj: Referral | Case | Co
     cases = Case.objects.filter(case_policy.visibility_q(former))
     if isinstance(obj, Case):
         case = cases.filter(pk=obj.pk).first()
-    elif isinstance(obj, Consent):
+    elif isinstance(obj, Consent):  # any of its resident's cases
         case = cases.filter(resident_id=obj.resident_id).first()
+    else:
+        return None
     return case_policy.capacity(former, case) if case is not None else None
 
 
