@@ -87,6 +87,10 @@ def test_scanning_ids_that_do_not_exist_is_recorded(client, world, sent):
         ("resident", "R-NOTEXIST", "geweigerd: bestaat niet (404) op rights:inzage"),
     ]
     assert refusals(bas)[-1].pseudonym == "R-NOTEXIST"
+    # The privacy officer sees which ids were tried.
+    client.force_login(world.people.priya)
+    html = client.get(reverse("privacy:search"), {"gebruiker": "bas"}).content.decode()
+    assert f"referral {missing['referral']}<" in html and f"case {missing['case']}<" in html
 
 
 def test_an_action_refused_with_403_is_recorded(client, world, sent, case):
