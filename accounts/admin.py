@@ -15,7 +15,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,7 @@ from accounts.services.memberships import (
     memberships_end_for_user,
 )
 from policies.memberships import may_set_password
+from referrals.forms import ModelChoicesById
 from referrals.services.errors import ActionRefused
 
 
@@ -180,6 +181,9 @@ admin.site.unregister(user_model)
 
 @admin.register(user_model)
 class OverdrachtUserAdmin(UserAdmin):
+    # Groups and permissions by id: a value that is no id is a form error, not an overflow.
+    formfield_overrides = {models.ManyToManyField: {"form_class": ModelChoicesById}}
+
     # Memberships are granted on the membership page, where self-granting is refused.
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -1,6 +1,8 @@
-"""Forms of the login: the second factor."""
+"""Forms of the login: username and password, the second factor."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from referrals.forms import UtrechtForm
@@ -12,3 +14,17 @@ class TokenForm(UtrechtForm):
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with the username's length checked before anyone tries to log in with it.
+
+    Django sets the username's max_length only on the widget: a longer name went on to
+    authenticate(), and django-axes then failed to store the failed attempt (its username column
+    holds 255 characters on PostgreSQL) — a server error instead of "wrong username or password".
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

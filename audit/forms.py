@@ -7,12 +7,14 @@ from audit.models import AuditEntry
 from audit.selectors.search import AuditQuery
 from directory.models import Organisation
 from policies.register import ACTIVITIES
+from referrals.models.residents import PSEUDONYM_PATTERN
 
 _ACTIONS = [
     (AuditEntry.Action.CREATE, _("aangemaakt")),
     (AuditEntry.Action.UPDATE, _("gewijzigd")),
     (AuditEntry.Action.DELETE, _("verwijderd")),
     (AuditEntry.Action.ACCESS, _("ingezien")),
+    (AuditEntry.Action.REFUSED, _("geweigerd")),
 ]
 ACTION_LABELS = dict(_ACTIONS)
 
@@ -28,7 +30,7 @@ class AuditSearchForm(forms.Form):
         label=_("Inwoner (pseudoniem)"),
         required=False,
         max_length=12,
-        regex=r"^\s*[Rr]-[A-Za-z0-9]{8}\s*$",
+        regex=rf"^\s*{PSEUDONYM_PATTERN}\s*$",
         help_text=_("Bijvoorbeeld R-7KQ2M9XA. Namen zoekt u hier nooit: het logboek kent alleen pseudoniemen."),
         error_messages={"invalid": _("Een pseudoniem ziet eruit als R- en acht tekens.")},
     )

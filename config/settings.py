@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "audit.services.trace.TraceIdMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Writes the refused attempts the access helpers noted, after the view (and any transaction
+    # it ran in) has answered its 404/403.
+    "audit.services.refusals.RefusedAttemptMiddleware",
     # Axes goes last so that it sees the outcome of the login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -237,8 +240,10 @@ AUDITLOG_CID_GETTER = "audit.services.trace.current_trace_id"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Each line names the request's trace id: the code a user reads off the error page (500.html).
+    "filters": {"trace_id": {"()": "audit.services.trace.TraceIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["trace_id"]}},
     "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", logging.INFO)},
     # Django logs the request (path, user input) with 4xx/5xx; paths carry ids only.
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
@@ -272,3 +277,7 @@ if not ERASURE_JOURNAL_PATH.is_absolute():
 ERASURE_JOURNAL_KEY = env.secret("ERASURE_JOURNAL_KEY", required=PRODUCTION, dev_default="dev-only-erasure-journal-key")
 if PRODUCTION and len(ERASURE_JOURNAL_KEY) < 32:
     raise ImproperlyConfigured("The setting ERASURE_JOURNAL_KEY must be at least 32 random characters.")
+# detect_unusual_access flags a user refused (404/403 on pages about a resident) this many times
+# within this many minutes: someone trying ids.
+UNUSUAL_REFUSALS = env.int("UNUSUAL_REFUSALS", 10)
+UNUSUAL_REFUSALS_MINUTES = env.int("UNUSUAL_REFUSALS_MINUTES", 60)

@@ -1,7 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from config.converters import PseudonymConverter
 
 admin.site.site_header = "Overdracht — functioneel beheer"
+# Before the includes: their patterns use it.
+register_converter(PseudonymConverter, "pseudonym")
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
@@ -10,3 +14,6 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("referrals.urls")),
 ]
+
+# A server error shows the trace id under which it is logged, nothing else (templates/500.html).
+handler500 = "audit.views.errors.server_error"

@@ -4,8 +4,10 @@ Functional administrators keep the directory and the accounts, never case conten
 """
 
 from django.contrib import admin
+from django.db import models
 
 from directory.models import Category, Organisation, Service, Wijk
+from referrals.forms import ModelChoicesById
 
 
 @admin.register(Organisation)
@@ -25,6 +27,8 @@ class ServiceAdmin(admin.ModelAdmin):
     list_filter = ["accepts_referrals", "organisation", "categories"]
     search_fields = ["name", "organisation__name", "description"]
     filter_horizontal = ["categories", "wijken"]
+    # Categories and wijken by id: a value that is no id is a form error, not an overflow.
+    formfield_overrides = {models.ManyToManyField: {"form_class": ModelChoicesById}}
     list_select_related = ["organisation"]
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Wijk
-from referrals.forms import LANGUAGES, UtrechtForm, category_field
+from referrals.forms import LANGUAGES, ModelChoicesById, UtrechtForm, category_field
 
 
 class DirectorySearchForm(UtrechtForm):
@@ -29,7 +29,7 @@ class ServiceForm(UtrechtForm):
     name = forms.CharField(label=_("Naam"), max_length=200)
     description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     categories = category_field()
-    wijken = forms.ModelMultipleChoiceField(
+    wijken = ModelChoicesById(
         label=_("Wijken"),
         queryset=Wijk.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -5,10 +5,12 @@ typed when it is refused, and carries a one-time token against double submits
 (see referrals/views/once.py).
 """
 
+import re
 import uuid
 from datetime import timedelta
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,8 +93,39 @@ class OnceForm(UtrechtForm):
             self.initial["form_token"] = uuid.uuid4().hex
 
 
+_PLAIN_ID = re.compile(r"[0-9]{1,18}")
+
+
+def plain_id(value: object) -> int | None:
+    """An id as a form or query parameter gives it: plain ASCII digits that fit a database bigint, else None.
+
+    `str.isdigit()` accepts "²" (which int() refuses) and any length (which overflows the database).
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _PLAIN_ID.fullmatch(value):
+        return None
+    return int(value)
+
+
+class ModelChoicesById(forms.ModelMultipleChoiceField):
+    """Checkboxes of objects by id: a value that is no plain id is an invalid choice, before any query.
+
+    Django checks each value with an exact lookup (safe) but then selects them all with `IN (…)`,
+    where a value beyond a bigint overflows SQLite (a 500 instead of a form error).
+    """
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if not isinstance(pk, models.Model) and plain_id(pk) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": str(pk)[:20]}
+                )
+        return super()._check_values(value)
+
+
 def category_field(**kwargs):
-    return forms.ModelMultipleChoiceField(
+    return ModelChoicesById(
         label=_("Soort hulpvraag"),
         queryset=Category.objects.order_by("group", "name"),
         widget=forms.CheckboxSelectMultiple,
@@ -140,7 +173,7 @@ class ConsentForm(OnceForm):
         initial=_("Hulp zoeken bij de partners van Sterk voor Noord"),
         help_text=_("Waarvoor geeft de inwoner toestemming?"),
     )
-    recipients = forms.ModelMultipleChoiceField(
+    recipients = ModelChoicesById(
         label=_("Met welke organisaties mag gedeeld worden"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -14,11 +14,11 @@ from referrals.views.rights_rectify import rights_rectify
 rights_patterns = [
     # Before "<pseudonym>/": "zoeken" is not a pseudonym (those start with "R-").
     path("zoeken/", rights_find, name="find"),
-    path("<str:pseudonym>/", rights_overview, name="overview"),
-    path("<str:pseudonym>/inzage/", rights_inzage, name="inzage"),
-    path("<str:pseudonym>/inzage.json", rights_inzage_json, name="inzage_json"),
-    path("<str:pseudonym>/correctie/", rights_rectify, name="rectify"),
-    path("<str:pseudonym>/verwijderen/", rights_erase, name="erase"),
+    path("<pseudonym:pseudonym>/", rights_overview, name="overview"),
+    path("<pseudonym:pseudonym>/inzage/", rights_inzage, name="inzage"),
+    path("<pseudonym:pseudonym>/inzage.json", rights_inzage_json, name="inzage_json"),
+    path("<pseudonym:pseudonym>/correctie/", rights_rectify, name="rectify"),
+    path("<pseudonym:pseudonym>/verwijderen/", rights_erase, name="erase"),
 ]
 
 urlpatterns = [

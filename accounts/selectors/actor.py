@@ -10,6 +10,7 @@ from functools import cache
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from accounts.models import Membership
 from policies.actor import ANONYMOUS, Actor
@@ -59,6 +60,40 @@ def forget_actor(user: AbstractBaseUser) -> None:
     scope = _scope.get()
     if scope is not None:
         scope.pop(user.pk, None)
+
+
+def former_actor(user: AbstractBaseUser | AnonymousUser | None) -> Actor | None:
+    """The user as they were before their memberships ended: the ended ones as if still active.
+
+    Never a permission: it only answers whether a refused attempt is a leaver's (someone whose
+    ended membership would have let them in), which the privacy officer must hear about at once.
+    The receiving organisation's grant counts whether or not it was taken from the leaver's
+    group on leaving. None when no membership of the user has ended.
+    """
+    user_id = user.pk if user is not None and getattr(user, "is_authenticated", False) else None
+    if user_id is None:
+        return None
+    today = timezone.localdate()
+    ended = frozenset(
+        Membership.objects.filter(user_id=user_id, valid_until__lt=today).values_list("organisation_id", "role")
+    )
+    if not ended:
+        return None
+    return Actor(user_id=user_id, memberships=ended, grants_on=_former_grant_reader(user_id))
+
+
+def _former_grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:
+    def grants_on(referral_id: int) -> frozenset[str]:
+        user_grants = apps.get_model("referrals", "ReferralUserObjectPermission")
+        group_grants = apps.get_model("referrals", "ReferralGroupObjectPermission")
+        # Only the receiving organisation's group ever holds RECEIVE (referrals.services.grants).
+        received = group_grants.objects.filter(content_object_id=referral_id, permission__codename=RECEIVE).exists()
+        handled = user_grants.objects.filter(
+            content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
+        ).exists()
+        return frozenset({RECEIVE} if received else set()) | frozenset({HANDLE} if handled else set())
+
+    return grants_on
 
 
 def _grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:

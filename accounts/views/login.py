@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
-from accounts.forms import TokenForm
+from accounts.forms import LoginForm, TokenForm
 from accounts.selectors.actor import actor_for
 from accounts.services.two_factor import totp_enrolment_start, totp_verify
 from policies.roles import RECEIVING_ROLES, Role
@@ -25,6 +25,7 @@ ENROL_SESSION_KEY = "otp_enrol_device"
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def get_form(self, form_class=None):

@@ -2,10 +2,11 @@
 
 from auditlog.models import AbstractLogEntry
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(AbstractLogEntry):
-    """One change or one view of data.
+    """One change or one view of data, or a refused attempt to view it.
 
     Beside auditlog's fields (actor, action, object, changes, cid = trace id,
     timestamp) it records the actor's organisation and role, the resident's
@@ -15,6 +16,14 @@ class AuditEntry(AbstractLogEntry):
     so ordering by id is chain order.
     """
 
+    class Action(AbstractLogEntry.Action):
+        # A page about a resident that answered 404 or 403: who tried, which object (type and id),
+        # on which page (the URL pattern) — never anything of the object itself.
+        REFUSED = 4
+
+        choices = (*AbstractLogEntry.Action.choices, (REFUSED, _("refused")))
+
+    action = models.PositiveSmallIntegerField(choices=Action.choices, verbose_name=_("action"), db_index=True)
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -17,6 +17,8 @@ class PrivacyFlag(models.Model):
         OUTSIDE_HOURS = "outside_hours", _("Inzage buiten kantoortijden")
         ADMIN_READ = "admin_read", _("Beheerder bekeek verwijzing van andere organisatie")
         MEMBERSHIP = "membership", _("Lidmaatschap met toegang tot inwonergegevens aangemaakt")
+        MANY_REFUSALS = "many_refusals", _("Veel geweigerde pogingen tot inzage")
+        LEAVER_ATTEMPT = "leaver_attempt", _("Poging tot inzage na einde lidmaatschap")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     pseudonym = models.CharField(max_length=12, blank=True, db_index=True)

@@ -27,6 +27,10 @@ class AuditReason(StrEnum):
     ERASURE = "wissen op verzoek"
     RETENTION_PERIOD_PASSED = "bewaartermijn verstreken"
     ERASURE_REAPPLIED = "wissen opnieuw uitgevoerd na herstel van een back-up"
+    # Refused attempts (action REFUSED): the page by its URL pattern name
+    NOT_VISIBLE = "geweigerd: geen toegang (404) op {route}"
+    ACTION_REFUSED = "geweigerd: handeling niet toegestaan (403) op {route}"
+    NOT_FOUND = "geweigerd: bestaat niet (404) op {route}"
     # The privacy officer's review
     AUDIT_SEARCHED = "logboek doorzocht"
     AUDIT_EXPORTED = "logboek geëxporteerd ({fmt})"
@@ -34,6 +38,7 @@ class AuditReason(StrEnum):
     FLAGS_VIEWED = "signalen bekeken"
     REGISTER_VIEWED = "verwerkingsregister bekeken"
     UNUSUAL_ACCESS_FLAGGED = "ongebruikelijke inzage gesignaleerd"
+    LEAVER_ATTEMPT_FLAGGED = "poging na einde lidmaatschap gesignaleerd"
     FLAG_REVIEWED = "signaal afgehandeld"
     # Memberships (accounts.services.memberships)
     MEMBERSHIP_GRANTED = "lidmaatschap aangemaakt"

@@ -20,7 +20,7 @@ from audit.models import AuditEntry
 from audit.selectors.search import changed_fields
 from policies.register import ACTIVITIES, REGISTER_URI
 
-ACTION_NAMES = {0: "create", 1: "update", 2: "delete", 3: "access"}
+ACTION_NAMES = {0: "create", 1: "update", 2: "delete", 3: "access", 4: "refused"}
 SUBJECT_ID_TYPE = "urn:nl:overdracht:pseudoniem"
 CSV_COLUMNS = [
     "id",
@@ -52,8 +52,9 @@ def logboek_record(entry: AuditEntry) -> dict[str, Any]:
         "parent_span_id": "",
         "name": f"{entry.processing_activity}.{entry.content_type.model}.{action}",
         # Entries are written in the transaction of the action itself: an
-        # action that failed was rolled back together with its entry.
-        "status": "Ok",
+        # action that failed was rolled back together with its entry. A refused
+        # attempt is the one exception: it is kept, and it did not happen.
+        "status": "Error" if entry.action == AuditEntry.Action.REFUSED else "Ok",
         "start_time": moment,
         "end_time": moment,
         "resource": {"attributes": {"service.name": "overdracht"}},

@@ -32,6 +32,13 @@ class AuditQuery:
         return {key: str(value) for key, value in asdict(self).items() if value not in (None, "")}
 
 
+# The trail starts long after the first and ends long before the second: a period reaching
+# beyond them needs no bound on that side. Computing one would leave Python's dates (the day
+# after 9999-12-31; 0001-01-01 00:00 in Amsterdam is before the year 1 in UTC): a 500.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(9999, 12, 30)
+
+
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -49,15 +56,17 @@ def entries(query: AuditQuery) -> QuerySet[AuditEntry]:
         qs = qs.filter(action=query.action)
     if query.activity:
         qs = qs.filter(processing_activity=query.activity)
-    if query.since:
+    if query.since and query.since > EARLIEST_DAY:
         qs = qs.filter(timestamp__gte=_day_start(query.since))
-    if query.until:
+    if query.until and query.until < LATEST_DAY:
         qs = qs.filter(timestamp__lt=_day_start(query.until + timedelta(days=1)))
     return qs.select_related("actor", "organisation", "content_type").order_by("-id")
 
 
 def changed_fields(entry: AuditEntry) -> list[str]:
     """The names of the fields an entry is about (never their values)."""
+    if entry.action == AuditEntry.Action.REFUSED:
+        return []  # nothing was shown
     changes = entry.changes or {}
     if isinstance(changes, dict) and "fields" in changes:
         return list(changes["fields"])

@@ -6,18 +6,22 @@ consent and every withdrawn or expired consent. Here we look at reads:
 - a user who read far more residents in one day than they usually do;
 - reads of residents' data outside office hours;
 - an administrator (functioneel beheerder) who read a referral of an
-  organisation they do not work for.
+  organisation they do not work for;
+- a user refused many times within a short while (UNUSUAL_REFUSALS within
+  UNUSUAL_REFUSALS_MINUTES): someone trying ids, or a broken link worth a look.
 
-Running it twice for the same day adds nothing new.
+Running it twice for the same day adds nothing new. A leaver's refused attempt
+is flagged at once, when it happens (`flag_leaver_attempt`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -32,6 +36,9 @@ from directory.models import Organisation
 from policies.roles import Role
 from referrals.models import Referral
 
+if TYPE_CHECKING:
+    from audit.services.refusals import Refusal
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -43,6 +50,9 @@ class Thresholds:
     many_minimum: int = 15
     many_factor: float = 3.0
     baseline_days: int = 28
+    # "Many refusals": this many refused attempts by one user within this many minutes.
+    refusals_minimum: int = field(default_factory=lambda: settings.UNUSUAL_REFUSALS)
+    refusals_window: timedelta = field(default_factory=lambda: timedelta(minutes=settings.UNUSUAL_REFUSALS_MINUTES))
 
 
 def _bounds(day: date) -> tuple[datetime, datetime]:
@@ -185,12 +195,90 @@ def _admin_reads(day: date) -> list[PrivacyFlag | None]:
     ]
 
 
+def _most_in_window(moments: list[datetime], window: timedelta, start: datetime) -> tuple[int, datetime | None]:
+    """The most `moments` (sorted) within one `window` that ends on or after `start`, and when that window began."""
+    best, began, first = 0, None, 0
+    for last, moment in enumerate(moments):
+        while moment - moments[first] >= window:
+            first += 1
+        if moment >= start and last - first + 1 > best:
+            best, began = last - first + 1, moments[first]
+    return best, began
+
+
+def _many_refusals(day: date, limits: Thresholds) -> list[PrivacyFlag | None]:
+    start, end = _bounds(day)
+    # From one window before the day: a burst across midnight counts on the day it ends.
+    per_actor: defaultdict[int, list[datetime]] = defaultdict(list)
+    for actor_id, moment in (
+        AuditEntry.objects.filter(
+            action=AuditEntry.Action.REFUSED,
+            actor__isnull=False,
+            timestamp__gte=start - limits.refusals_window,
+            timestamp__lt=end,
+        )
+        .order_by("timestamp", "id")
+        .values_list("actor", "timestamp")
+    ):
+        per_actor[actor_id].append(moment)
+    flags = []
+    for actor_id, moments in per_actor.items():
+        count, began = _most_in_window(moments, limits.refusals_window, start)
+        if count >= limits.refusals_minimum and began is not None:
+            flags.append(
+                _flag(
+                    PrivacyFlag.Kind.MANY_REFUSALS,
+                    actor_id=actor_id,
+                    day=day,
+                    key=f"refusals:{actor_id}:{day}",
+                    refusals=count,
+                    minutes=int(limits.refusals_window.total_seconds() // 60),
+                    from_time=timezone.localtime(began).strftime("%H:%M"),
+                )
+            )
+    return flags
+
+
+def flag_leaver_attempt(*, refusal: Refusal, route: str, entry_id: int) -> PrivacyFlag | None:
+    """A leaver tried a page their ended membership would have opened: flag it now (once per object a day).
+
+    Called by audit.services.refusals inside its transaction, with the refused entry just written.
+    """
+    from directory.models import Organisation
+
+    day = timezone.localdate()
+    object_name = f"{refusal.model._meta.model_name}:{refusal.key}"
+    organisation = (
+        Organisation.objects.filter(pk=refusal.leaver_organisation_id or 0).values_list("name", flat=True).first()
+    )
+    with audit_context(activity="audit_review", reason=AuditReason.LEAVER_ATTEMPT_FLAGGED):
+        return _flag(
+            PrivacyFlag.Kind.LEAVER_ATTEMPT,
+            actor_id=refusal.actor_id,
+            day=day,
+            key=f"leaver:{refusal.actor_id}:{object_name}:{day}",
+            organisation_id=refusal.leaver_organisation_id,
+            referral_id=refusal.key if refusal.model is Referral and isinstance(refusal.key, int) else None,
+            pseudonym=refusal.pseudonym,
+            reden=(
+                f"lidmaatschap bij {organisation or '?'} ({refusal.leaver_role}) is beëindigd; "
+                f"toch geprobeerd te openen: {object_name} op {route or '-'}"
+            ),
+            entry=entry_id,
+        )
+
+
 @transaction.atomic(durable=True)
 def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> list[PrivacyFlag]:
     """Flag the unusual reads of one day (all or none); returns the new flags."""
     limits = limits or Thresholds()
     with audit_context(activity="audit_review", reason=AuditReason.UNUSUAL_ACCESS_FLAGGED):
-        found = [*_many_residents(day, limits), *_outside_hours(day, limits), *_admin_reads(day)]
+        found = [
+            *_many_residents(day, limits),
+            *_outside_hours(day, limits),
+            *_admin_reads(day),
+            *_many_refusals(day, limits),
+        ]
     return [flag for flag in found if flag is not None]
 
 

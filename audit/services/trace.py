@@ -1,5 +1,6 @@
 """A trace id per request, shared by every audit entry that request writes."""
 
+import logging
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -35,3 +36,11 @@ class TraceIdMiddleware:
             return self.get_response(request)
         finally:
             _trace_id.reset(token)
+
+
+class TraceIdFilter(logging.Filter):
+    """Gives every log record the request's trace id ("-" outside a request), as the 500 page shows it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.trace_id = _trace_id.get() or "-"
+        return True

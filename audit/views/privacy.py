@@ -72,10 +72,14 @@ def audit_search(request):
 @require_GET
 def resident_lookup(request):
     privacy_officer_organisation(request.user)
-    pseudonym = request.GET.get("pseudoniem", "").strip().upper()
+    pseudonym = request.GET.get("pseudoniem", "").strip()
     if not pseudonym:
         return redirect("privacy:search")
-    return redirect("privacy:resident", pseudonym=pseudonym)
+    form = AuditSearchForm({"pseudoniem": pseudonym})
+    if not form.is_valid():
+        # Not a pseudonym ("/", a NUL byte, a name): say so on the search form, no report URL.
+        return render(request, "privacy/search.html", {"form": form, "searched": False}, status=400)
+    return redirect("privacy:resident", pseudonym=form.query().pseudonym)
 
 
 @login_required

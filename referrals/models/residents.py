@@ -12,6 +12,9 @@ from referrals.models import crypto, key_checks
 from referrals.models.base import Pseudonymised
 
 _PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# What may stand for a pseudonym in a URL or a search (either case): anything else — "/", a NUL
+# byte PostgreSQL refuses, a name — never reaches a query.
+PSEUDONYM_PATTERN = "[Rr]-[A-Za-z0-9]{8}"
 
 
 def new_pseudonym() -> str:

@@ -3,7 +3,9 @@
 - 404 when the user may not see the object: they do not learn that it exists;
 - 403 (with the policy's reason) when they see it but may not do the action asked;
 - every page that shows personal data is logged here (an ACCESS entry naming the fields shown,
-  never values), so a view cannot forget it.
+  never values), so a view cannot forget it;
+- every refusal too (audit.services.refusals: who, which object — also an id that does not
+  exist — 404 or 403), and a leaver's attempt is flagged to the privacy officer at once.
 Views call these and never check a permission themselves.
 """
 
@@ -17,9 +19,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 
-from accounts.selectors.actor import actor_for
+from accounts.selectors.actor import actor_for, former_actor
 from accounts.selectors.memberships import works_at
 from audit.models import AuditReason
+from audit.services.refusals import record_refusal
 from audit.services.trail import log_access
 from directory.models import Organisation
 from policies import subject_rights as rights
@@ -45,9 +48,10 @@ def referral_for(
     try:
         referral = list_queryset(visible_referrals(user)).select_related("consent", "parent").get(pk=pk)
     except Referral.DoesNotExist:
-        raise Http404 from None
+        raise _not_visible(user, Referral, pk, activity="referral") from None
     actor = actor_for(user)
     if action is not None and (reason := referral_policy.refusal(actor, action, referral)):
+        _refused(user, referral, activity="referral")
         raise PermissionDenied(reason)
     referral.fields = referral_policy.visible_fields(actor, referral)
     if shows == "visible":
@@ -69,10 +73,11 @@ def case_for(
     try:
         case = visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
     except Case.DoesNotExist:
-        raise Http404 from None
+        raise _not_visible(user, Case, pk, activity="case_management") from None
     actor = actor_for(user)
     allowed = {"manage": case_policy.may_manage, "record_consent": case_policy.may_record_consent}
     if action is not None and not allowed[action](actor, case):
+        _refused(user, case, activity="case_management")
         raise PermissionDenied
     case.may = {name: check(actor, case) for name, check in allowed.items()}
     # Whether the regisseur left (one query, only for those who are not the regisseur).
@@ -105,7 +110,7 @@ def consent_for_receipt(user: AbstractBaseUser | AnonymousUser, pk: int) -> Cons
         .first()
     )
     if consent is None:
-        raise Http404
+        raise _not_visible(user, Consent, pk, activity="consent")
     organisation = consent.recorded_by_organisation
     log_access(
         actor=user,
@@ -140,13 +145,18 @@ def resident_for(
     """
     resident = Resident.objects.select_related("wijk").filter(pseudonym=pseudonym).first()
     if resident is None:
+        record_refusal(
+            user, model=Resident, key=pseudonym, obj=None, status=404, activity="subject_rights", pseudonym=pseudonym
+        )
         raise Http404
     actor = actor_for(user)
     is_regisseur = is_regisseur_of(user, resident)
     # 404, not 403: someone who does not handle this resident must not learn it exists.
     if not rights.may_see_resident(actor, resident, is_regisseur=is_regisseur):
+        _refused(user, resident, activity="subject_rights", status=404, leaver=_leaver_of_resident(user, resident))
         raise Http404
     if kind is not None and not rights.may_exercise(actor, resident, kind, is_regisseur=is_regisseur):
+        _refused(user, resident, activity="subject_rights")
         raise PermissionDenied
     resident.rights = {k: rights.may_exercise(actor, resident, k, is_regisseur=is_regisseur) for k in rights.KINDS}
     if shows:
@@ -161,6 +171,77 @@ def resident_for(
             fields=sorted(shows),
         )
     return resident
+
+
+# --- refusals -----------------------------------------------------------------------------
+
+
+def _refused(
+    user: AbstractBaseUser | AnonymousUser,
+    obj: Referral | Case | Consent | Resident,
+    *,
+    activity: str,
+    status: int = 403,
+    leaver: tuple[int | None, str] | None = None,
+) -> None:
+    record_refusal(
+        user,
+        model=type(obj),
+        key=obj.pk,
+        obj=obj,
+        status=status,
+        activity=activity,
+        pseudonym=obj.audit_pseudonym(),
+        leaver=leaver,
+    )
+
+
+# What an object needs loaded to name itself and its resident's pseudonym in the entry.
+_NAMES_ITS_RESIDENT: dict[type, tuple[str, ...]] = {
+    Referral: ("case__resident",),
+    Case: ("resident",),
+    Consent: ("resident",),
+}
+
+
+def _not_visible(
+    user: AbstractBaseUser | AnonymousUser, model: type[Referral | Case | Consent], pk: int, *, activity: str
+) -> Http404:
+    """Record a 404 (an object the user may not see, or no such object) and hand back the 404 to raise."""
+    obj = model.objects.select_related(*_NAMES_ITS_RESIDENT[model]).filter(pk=pk).first()
+    if obj is None:
+        record_refusal(user, model=model, key=pk, obj=None, status=404, activity=activity)
+    else:
+        _refused(user, obj, activity=activity, status=404, leaver=_leaver_of(user, obj))
+    return Http404()
+
+
+def _leaver_of(user: AbstractBaseUser | AnonymousUser, obj: Referral | Case | Consent) -> tuple[int | None, str] | None:
+    """The (organisation, role) of an ended membership that would have shown `obj` to `user`, if any."""
+    former = former_actor(user)
+    if former is None:
+        return None
+    if isinstance(obj, Referral):
+        return referral_policy.capacity(former, obj) if referral_policy.sees(former, obj) else None
+    cases = Case.objects.filter(case_policy.visibility_q(former))
+    if isinstance(obj, Case):
+        case = cases.filter(pk=obj.pk).first()
+    elif isinstance(obj, Consent):  # any of its resident's cases
+        case = cases.filter(resident_id=obj.resident_id).first()
+    else:
+        return None
+    return case_policy.capacity(former, case) if case is not None else None
+
+
+def _leaver_of_resident(user: AbstractBaseUser | AnonymousUser, resident: Resident) -> tuple[int | None, str] | None:
+    """Like `_leaver_of`, for the resident's rights pages (the regisseur of one of their cases)."""
+    former = former_actor(user)
+    if former is None:
+        return None
+    case = Case.objects.filter(case_policy.regisseur_q(former), resident=resident).first()
+    if case is None or not rights.may_see_resident(former, resident, is_regisseur=True):
+        return None
+    return case.regisseur_organisation_id, Role.REGISSEUR.value
 
 
 def resident_for_case_page(user: AbstractBaseUser | AnonymousUser, resident: Resident) -> bool:

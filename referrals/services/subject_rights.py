@@ -312,6 +312,8 @@ def collect(resident: Resident) -> dict[str, Any]:
         consent.resident = resident
     entries = list(
         AuditEntry.objects.filter(pseudonym=resident.pseudonym)
+        # A refused attempt saw and changed nothing: it is for the privacy officer, not a processing.
+        .exclude(action=AuditEntry.Action.REFUSED)
         .select_related("actor", "organisation", "content_type")
         .order_by("timestamp", "pk")
     )

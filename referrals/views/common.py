@@ -1,9 +1,9 @@
 """Small helpers shared by the journey views."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+
+from referrals.forms import plain_id
 
 PAGE_SIZE = 25
 
@@ -21,10 +21,5 @@ def query_without_page(request: HttpRequest) -> str:
 
 
 def id_param(value: str | None) -> int | None:
-    """An id from a query parameter, or None: plain ASCII digits that fit a database integer.
-
-    `str.isdigit()` accepts "²" (which int() refuses) and any length (which overflows PostgreSQL).
-    """
-    if not value or not re.fullmatch(r"[0-9]{1,9}", value):
-        return None
-    return int(value)
+    """An id from a query parameter, or None: plain ASCII digits that fit a database integer (forms.plain_id)."""
+    return plain_id(value)

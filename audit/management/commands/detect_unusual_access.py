@@ -1,18 +1,19 @@
 """Flag unusual access for the privacy officer (run daily, e.g. just after midnight for the day before)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from audit.services.flags import detect_unusual_access
+from config.arguments import day as day_argument
 
 
 class Command(BaseCommand):
     help = "Flag unusual reads of one day (default: yesterday) for the privacy officer."
 
     def add_arguments(self, parser):
-        parser.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: yesterday)")
+        parser.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: yesterday)")
 
     def handle(self, *args, day=None, **options):
         day = day or timezone.localdate() - timedelta(days=1)

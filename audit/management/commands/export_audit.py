@@ -1,18 +1,10 @@
 """Export the audit trail as JSON lines (Logboek Dataverwerkingen fields) or CSV."""
 
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, entries
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(f"not a date (YYYY-MM-DD): {value}") from exc
+from config.arguments import day
 
 
 class Command(BaseCommand):
@@ -20,8 +12,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-        parser.add_argument("--since", type=_day)
-        parser.add_argument("--until", type=_day)
+        parser.add_argument("--since", type=day)
+        parser.add_argument("--until", type=day)
         parser.add_argument("--pseudonym", default="")
         parser.add_argument("--output", help="file to write (default: standard output)")
 
@@ -29,7 +21,11 @@ class Command(BaseCommand):
         query = AuditQuery(pseudonym=options["pseudonym"], since=options["since"], until=options["until"])
         selected = entries(query).order_by("id").iterator(chunk_size=2000)
         if options["output"]:
-            with open(options["output"], "w", encoding="utf-8", newline="") as out:
+            try:
+                out = open(options["output"], "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise CommandError(f"cannot write {options['output']}: {exc.strerror}") from None
+            with out:
                 out.writelines(lines(selected, options["format"]))
         else:
             for line in lines(selected, options["format"]):

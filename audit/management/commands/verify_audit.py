@@ -6,6 +6,7 @@ import re
 from django.core.management.base import BaseCommand, CommandError
 
 from audit.services.chain import Anchor, verify
+from config.arguments import positive_int
 
 _ANCHOR = re.compile(r"([1-9][0-9]*):([0-9a-f]{64})")
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     help = "Verify the hash chain of the audit trail."
 
     def add_arguments(self, parser):
-        parser.add_argument("--chunk-size", type=int, default=5000)
+        parser.add_argument("--chunk-size", type=positive_int, default=5000)
         parser.add_argument(
             "--anchor",
             metavar="ID:HASH",

@@ -12,6 +12,7 @@ The work itself is the service referrals.services.keys.
 
 from django.core.management.base import BaseCommand
 
+from config.arguments import positive_int
 from referrals.models import crypto
 from referrals.services.keys import master_key_rotate, stale_data_keys
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     help = "Re-wrap every resident's data key with the current (first) master key."
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--batch-size", type=positive_int, default=500)
 
     def handle(self, *args, batch_size: int, **options):
         total = stale_data_keys().count()
