@@ -87,6 +87,9 @@ BAD_ARGUMENTS = [
     ("expire_access", ["--all"]),
     ("load_demo_data", ["--cases"]),
     ("processing_register", ["--format", "pdf"]),
+    ("reapply_erasures", ["--dry-run", "ja"]),
+    ("reapply_erasures", ["--journal"]),
+    ("end_memberships", ["--day", "2026-01-01"]),
 ]
 
 
