@@ -203,6 +203,35 @@ class ConsentForm(OnceForm):
         )
 
 
+class ConsentChangeForm(ConsentForm):
+    """A new version of a consent, prefilled from the one it replaces (see `initial_from`)."""
+
+    # Set after the page has shown what the change stops: leaving a recipient or data out is
+    # then a deliberate removal, not a box forgotten while retyping.
+    confirm_removal = forms.BooleanField(
+        label=_("Ik heb gezien wat deze wijziging stopt en wijzig toch"),
+        required=False,
+    )
+
+    @staticmethod
+    def initial_from(consent) -> dict:
+        return {
+            "purpose": consent.purpose,
+            "recipients": [organisation.pk for organisation in consent.recipients.all()],
+            "data_categories": list(consent.data_categories),
+            "informed_language": consent.informed_language,
+            "valid_until": consent.valid_until,
+        }
+
+
+class ConsentWithdrawForm(OnceForm):
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: de inwoner wil niet meer dat gegevens gedeeld worden. Geen namen."),
+    )
+
+
 class _ReferralContentForm(OnceForm):
     service_required = ("service", "summary", "categories")
     service = forms.ModelChoiceField(

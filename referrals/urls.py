@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from referrals.views import cases, referrals
+from referrals.views import cases, consent_change, referrals
 from referrals.views.consent_receipt import consent_receipt
 from referrals.views.health import health
 from referrals.views.rights_erase import rights_erase
@@ -30,6 +30,16 @@ urlpatterns = [
     path("casussen/nieuw/", cases.case_open, name="case_open"),
     path("casussen/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casussen/<int:pk>/toestemming/", cases.consent_record, name="consent_record"),
+    path(
+        "casussen/<int:pk>/toestemming/<int:consent_pk>/intrekken/",
+        consent_change.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path(
+        "casussen/<int:pk>/toestemming/<int:consent_pk>/wijzigen/",
+        consent_change.consent_change,
+        name="consent_change",
+    ),
     path("casussen/<int:pk>/regie/", cases.take_over_regie, name="take_over_regie"),
     path("casussen/<int:pk>/doel/", cases.goal_add, name="goal_add"),
     path("casussen/<int:pk>/doel/<int:goal_pk>/status/", cases.goal_status, name="goal_status"),

@@ -15,10 +15,11 @@ from directory.models import Service
 from policies.consent_text import consent_text
 from referrals import services
 from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
-from referrals.models import Consent, FollowUp, PlanGoal
+from referrals.models import FollowUp, PlanGoal
 from referrals.selectors import referrals as selectors
 from referrals.selectors.access import case_for, resident_for_case_page
 from referrals.selectors.cases import cases_of
+from referrals.selectors.consents import consent_history
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.common import id_param, paginate
@@ -105,7 +106,7 @@ def case_open(request):
 def case_detail(request, pk):
     case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
     timeline = selectors.case_timeline(case, request.user)
-    consents = list(Consent.objects.filter(resident_id=case.resident_id).current().prefetch_related("recipients"))
+    consents = consent_history(case)
     return render(
         request,
         "cases/detail.html",
