@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership
+from accounts.models import Membership, WorkContact
 from accounts.selectors.actor import actor_for
 from accounts.selectors.memberships import is_protected_account
 from accounts.services.memberships import (
@@ -179,8 +179,18 @@ user_model = get_user_model()
 admin.site.unregister(user_model)
 
 
+class WorkContactInline(admin.StackedInline):
+    """The work phone colleagues in other organisations see on referral and case pages."""
+
+    model = WorkContact
+    can_delete = False
+    extra = 1
+    max_num = 1
+
+
 @admin.register(user_model)
 class OverdrachtUserAdmin(UserAdmin):
+    inlines = [WorkContactInline]
     # Groups and permissions by id: a value that is no id is a form error, not an overflow.
     formfield_overrides = {models.ManyToManyField: {"form_class": ModelChoicesById}}
 

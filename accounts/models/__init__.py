@@ -1,3 +1,4 @@
 from accounts.models.memberships import Membership
+from accounts.models.work_contacts import WorkContact
 
-__all__ = ["Membership"]
+__all__ = ["Membership", "WorkContact"]

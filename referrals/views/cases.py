@@ -20,6 +20,7 @@ from referrals.selectors import referrals as selectors
 from referrals.selectors.access import case_for, resident_for_case_page
 from referrals.selectors.cases import cases_of
 from referrals.selectors.consents import consent_history
+from referrals.selectors.contacts import case_contacts, regisseur_contact
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.common import id_param, paginate
@@ -97,6 +98,7 @@ def case_open(request):
             "organisation": organisation,
             "service": service,
             "existing": existing,
+            "existing_regisseur": regisseur_contact(existing) if existing else None,
         },
     )
 
@@ -115,6 +117,7 @@ def case_detail(request, pk):
             "resident": case.resident,
             **timeline,
             "consents": consents,
+            "contacts": case_contacts(case),
             "may_manage": case.may["manage"],
             "may_record_consent": case.may["record_consent"],
             "may_see_rights": resident_for_case_page(request.user, case.resident),

@@ -19,6 +19,7 @@ from referrals.models import State
 from referrals.selectors import referrals as selectors
 from referrals.selectors.access import case_for, referral_for
 from referrals.selectors.cases import recent_notifications
+from referrals.selectors.contacts import referral_contacts, regisseur_contact
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.common import id_param, paginate, query_without_page
@@ -97,6 +98,7 @@ def referral_detail(request, pk):
             "pending_child": referral.pending_child,
             "children": list(referral.children.select_related("to_organisation", "service")),
             "confirm_form": ConfirmForm(),
+            "contacts": referral_contacts(referral),
         },
     )
 
@@ -168,7 +170,11 @@ def _action_view(request, pk, *, action: str, form_class, perform, template: str
                 return once.done(request, url or reverse("referral_detail", args=[referral.pk]))
     else:
         form = form_class(initial=initial(referral) if callable(initial) else initial, **form_kwargs)
-    return render(request, template, {"referral": referral, "form": form, "action": action, "fields": referral.fields})
+    context = {"referral": referral, "form": form, "action": action, "fields": referral.fields}
+    if action == "forward":
+        # A forward refused for missing consent: the regisseur can extend it; say how to reach them.
+        context["regisseur"] = regisseur_contact(referral.case)
+    return render(request, template, context)
 
 
 @never_cache

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Membership, WorkContact
 from directory.models import Category, Organisation, Service, Wijk
 from referrals.models import Case
 from referrals.services import demo_data as d
@@ -88,6 +88,8 @@ class Command(BaseCommand):
                 )
                 user.set_password(d.DEMO_PASSWORD)
                 user.save()
+            # A made-up work number, so that the demo's contact cards show one.
+            WorkContact.objects.get_or_create(user=user, defaults={"phone": f"070 300 {user.pk:04d}"})
             # Demo memberships count at once: there is no second person to confirm them.
             Membership.objects.get_or_create(
                 user=user,

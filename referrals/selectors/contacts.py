@@ -1,0 +1,72 @@
+"""Who is involved in a referral or case, and how to reach them at work.
+
+Work contact details are staff data: anyone who may open the referral or case page sees the
+professionals involved (name, organisation, work phone and e-mail), never more than that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import WorkContact
+from referrals.models import OPEN_STATES, Case, Referral
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str
+    organisation: str
+    phone: str
+    email: str
+
+
+def _people(wanted: list[tuple[Any, int | None, object]]) -> list[Contact]:
+    """(role label, user id, organisation) → contacts, one query for the users and their phones."""
+    ids = {user_id for _, user_id, _ in wanted if user_id}
+    users = get_user_model().objects.in_bulk(ids)
+    phones = dict(WorkContact.objects.filter(user_id__in=ids).values_list("user_id", "phone"))
+    contacts, seen = [], set()
+    for role, user_id, organisation in wanted:
+        if not user_id or (user_id, role) in seen or user_id not in users:
+            continue
+        seen.add((user_id, role))
+        user = users[user_id]
+        contacts.append(
+            Contact(
+                role=str(role),
+                name=user.get_full_name() or user.get_username(),
+                organisation=str(organisation),
+                phone=phones.get(user_id, ""),
+                email=user.email,
+            )
+        )
+    return contacts
+
+
+def referral_contacts(referral: Referral) -> list[Contact]:
+    case = referral.case
+    return _people(
+        [
+            (_("verwijzer"), referral.from_user_id, referral.from_organisation),
+            (_("regisseur"), case.regisseur_id, case.regisseur_organisation),
+            (_("contactpersoon bij de ontvanger"), referral.assignee_id, referral.to_organisation),
+        ]
+    )
+
+
+def case_contacts(case: Case) -> list[Contact]:
+    wanted: list[tuple[Any, int | None, object]] = [(_("regisseur"), case.regisseur_id, case.regisseur_organisation)]
+    for referral in case.referrals.filter(state__in=OPEN_STATES).select_related("to_organisation", "from_organisation"):
+        wanted.append((_("verwijzer"), referral.from_user_id, referral.from_organisation))
+        wanted.append((_("contactpersoon bij de ontvanger"), referral.assignee_id, referral.to_organisation))
+    return _people(wanted)
+
+
+def regisseur_contact(case: Case) -> Contact | None:
+    found = _people([(_("regisseur"), case.regisseur_id, case.regisseur_organisation)])
+    return found[0] if found else None
