@@ -46,6 +46,11 @@ class ServiceForm(UtrechtForm):
         required=False,
         help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"),
     )
+    address = forms.CharField(label=_("Adres"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("Contactpersoon voor verwijzers"), max_length=100, required=False)
+    contact_phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+    contact_email = forms.EmailField(label=_("E-mail"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     eligibility = forms.CharField(label=_("Voor wie"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     response_days = forms.IntegerField(label=_("Reactietermijn (werkdagen)"), min_value=1, max_value=60)
     accepts_referrals = forms.BooleanField(label=_("Neemt verwijzingen aan"), required=False)
@@ -62,6 +67,11 @@ class ServiceForm(UtrechtForm):
         "languages",
         "location",
         "walk_in_hours",
+        "address",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "website",
         "eligibility",
         "response_days",
         "accepts_referrals",

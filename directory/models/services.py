@@ -44,6 +44,12 @@ class Service(models.Model):
     languages = models.JSONField(_("talen"), default=list, blank=True, help_text=_("Bijv. nl, en, ar, tr"))
     location = models.CharField(_("locatie"), max_length=200, blank=True)
     walk_in_hours = models.CharField(_("inloopspreekuur"), max_length=200, blank=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    # How a professional reaches the service (work contact: staff data, shown to every partner).
+    contact_name = models.CharField(_("contactpersoon"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
     eligibility = models.TextField(_("voor wie"), blank=True)
     response_days = models.PositiveSmallIntegerField(
         _("reactietermijn (werkdagen)"),

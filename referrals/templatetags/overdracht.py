@@ -57,6 +57,15 @@ def state_badge(state: str) -> str:
 
 
 @register.filter
+def language_names(codes) -> str:
+    """["nl", "ar"] → "Nederlands, Arabisch": residents' languages by name, not by code."""
+    from referrals.forms import LANGUAGES
+
+    names = {code: str(name) for code, name in LANGUAGES}
+    return ", ".join(names.get(code, code) for code in codes or ())
+
+
+@register.filter
 def display_name(user) -> str:
     if user is None:
         return ""

@@ -67,6 +67,8 @@ class Command(BaseCommand):
                     "valid_until": until,
                     "valid_from": d.AGREEMENT,
                     "description": f"{name} — {location}".strip(" —"),
+                    "contact_name": "Intake",
+                    "contact_email": f"verwijzen@{slug}.demo.invalid",
                 },
             )
             service.categories.set(Category.objects.filter(code__in=cats))
