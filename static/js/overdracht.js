@@ -2,6 +2,17 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
+    // A table wider than the screen scrolls in its wrapper: keyboard users reach it too
+    // (WCAG 2.1.1), named after its caption or the heading above it.
+    document.querySelectorAll(".od-table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) { return; }
+      var caption = wrap.querySelector("caption");
+      var heading = wrap.previousElementSibling;
+      var name = caption ? caption.textContent : (heading && /^H[1-6]$/.test(heading.tagName) ? heading.textContent : "");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      if (name) { wrap.setAttribute("aria-label", name.trim()); }
+    });
     // Move focus to the error summary so screen readers hear what to fix.
     var summary = document.querySelector("[data-focus]");
     if (summary) { summary.focus(); }

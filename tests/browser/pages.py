@@ -44,3 +44,28 @@ PAGES = [
     ("privacy-register", "priya", "/privacy/register/"),
     ("rights-find", "priya", "/rechten/zoeken/"),
 ]
+
+
+def fixture_ids(world, referrals_sent) -> dict:
+    """The ids the paths above use, from the `referrals_sent` fixture (one of them accepted)."""
+    from referrals import services
+
+    normal, urgent = referrals_sent
+    accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
+    return {
+        "case": normal.case_id,
+        "sent": normal.pk,
+        "accepted": accepted.pk,
+        "service": world.services.schuldhulp.pk,
+        "consent": normal.consent_id,
+        "pseudonym": normal.case.resident.pseudonym,
+    }
+
+
+def visit(page, path: str, ids: dict) -> None:
+    """Open `path` ("POST …": then submit the page's form empty, to show the refused state)."""
+    method, _, path = path.rpartition(" ")
+    page.goto(page.url_for(path.format(**ids)))
+    if method == "POST":
+        page.locator("main form[method=post] button[type=submit]").last.click()
+        page.wait_for_load_state()

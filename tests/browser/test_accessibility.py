@@ -5,24 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from referrals import services
 from tests.browser.conftest import browser_db, log_in, screenshot, serious_violations
-from tests.browser.pages import PAGES
+from tests.browser.pages import PAGES, fixture_ids, visit
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 
 def test_every_page_has_no_serious_accessibility_violations(world, referrals_sent, new_page):
-    normal, urgent = referrals_sent
-    accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
-    ids = {
-        "case": normal.case_id,
-        "sent": normal.pk,
-        "accepted": accepted.pk,
-        "service": world.services.schuldhulp.pk,
-        "consent": normal.consent_id,
-        "pseudonym": normal.case.resident.pseudonym,
-    }
+    ids = fixture_ids(world, referrals_sent)
     pages, found = {}, {}
     for name, persona, path in PAGES:
         if persona not in pages:
@@ -30,12 +20,8 @@ def test_every_page_has_no_serious_accessibility_violations(world, referrals_sen
             if persona:
                 log_in(pages[persona], persona)
         page = pages[persona]
-        method, _, path = path.rpartition(" ")
-        page.goto(page.url_for(path.format(**ids)))
-        if method == "POST":
-            # A refused form: the error summary and field messages must be accessible too.
-            page.locator("main form[method=post] button[type=submit]").last.click()
-            page.wait_for_load_state()
+        # A "POST" page is a refused form: the error summary and field messages must be accessible too.
+        visit(page, path, ids)
         screenshot(page, f"axe-{name}")
         violations = serious_violations(page)
         if violations:
