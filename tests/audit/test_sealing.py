@@ -65,3 +65,26 @@ def test_an_entry_outside_a_service_is_sealed_at_once(world):
     assert entry.pk == AuditChainHead.objects.get().last_entry_id
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
     assert verify().ok
+
+
+def test_a_handover_writes_each_fact_once(world, draft):
+    """Send → accept → first contact → close: the referral's own entry holds each transition;
+    its timeline event (the same transition again) gets none."""
+    from django.utils import timezone
+
+    p = world.people
+    before = AuditEntry.objects.count()
+    services.referral_send(referral=draft, actor=p.fatima)
+    services.referral_accept(referral=draft, actor=p.kees)
+    services.referral_record_first_contact(referral=draft, actor=p.kees, on=timezone.localdate(), way="phone")
+    services.referral_close(referral=draft, actor=p.kees, outcome="helped", note="Klaar.")
+    written = AuditEntry.objects.filter(id__gt=before).order_by("id")
+    kinds = [e.content_type.model for e in written.select_related("content_type")]
+    assert "referralevent" not in kinds
+    assert kinds.count("referral") == 4  # one per transition
+    # Besides: the receiving organisation's grant, the assignee's grant, two follow-ups and the
+    # notifications (one per person told: three receivers at send, then one each).
+    assert kinds.count("referralgroupobjectpermission") == kinds.count("referraluserobjectpermission") == 1
+    assert kinds.count("followup") == 2
+    assert len(kinds) == 14  # 19 while the events had entries of their own
+    assert verify().ok
