@@ -11,7 +11,9 @@ transaction (referral, categories, events, notifications, follow-ups, grants, au
 unchained) — roughly the same rows, none of the work around them.
 
 Prints handovers/s for each, the ratios (goals: services ≥ 0.5× bare SQL with 1 process;
-2 processes ≥ 1.7× 1 process), and the statements and audit entries of one handover.
+2 processes ≥ 1.7× 1 process), the statements and audit entries of one handover, and the
+share of time the 2 service processes waited for a lock (pg_stat_activity sampled every 10 ms;
+unlike the rates, it hardly depends on what else the machine is doing).
 On PostgreSQL only (processes need a server); SQLite answers with a message.
 """
 
@@ -128,8 +130,11 @@ def record_template(ids: dict, case_id: int) -> tuple[dict, int, int]:
     return template, len(ctx.captured_queries) - measuring, entries
 
 
-def _run(target, args_per_process: list) -> float:
-    """Start the processes together; the wall time until the last is done."""
+def _run(target, args_per_process: list, dsn: dict | None = None) -> tuple[float, float]:
+    """Start the processes together; the wall time until the last is done, and (with `dsn`) the
+    share of the processes' time their database sessions spent waiting for a lock (sampled)."""
+    import threading
+
     from django.db import connections
 
     connections.close_all()  # each process opens its own
@@ -138,13 +143,36 @@ def _run(target, args_per_process: list) -> float:
     processes = [context.Process(target=target, args=(barrier, *args)) for args in args_per_process]
     for process in processes:
         process.start()
+    waiting = [0, 0]  # sessions seen waiting for a lock, sessions seen
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample_lock_waits, args=(dsn, len(processes), done, waiting))
     barrier.wait()
     started = time.perf_counter()
+    if dsn:
+        sampler.start()
     for process in processes:
         process.join()
         if process.exitcode:
             raise SystemExit(f"a benchmark process failed (exit status {process.exitcode})")
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    done.set()
+    if dsn:
+        sampler.join()
+    return elapsed, waiting[0] / waiting[1] if waiting[1] else 0.0
+
+
+def _sample_lock_waits(dsn: dict, sessions: int, done, waiting: list) -> None:
+    import psycopg
+
+    with psycopg.connect(**dsn, autocommit=True) as conn:
+        while not done.is_set():
+            row = conn.execute(
+                "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock') FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).fetchone()
+            waiting[0] += row[0]
+            waiting[1] += sessions
+            time.sleep(0.01)
 
 
 def _services_worker(barrier, ids: dict, case_ids: list) -> None:
@@ -235,26 +263,25 @@ def main(count: int) -> None:
         params = conn.get_connection_params()
         dsn = {k: v for k, v in params.items() if k in ("dbname", "user", "password", "host", "port")}
 
-        one = count / _run(_services_worker, [(ids, cases[1 : 1 + count])])
-        two = (
-            2
-            * count
-            / _run(
-                _services_worker,
-                [(ids, cases[1 + count : 1 + 2 * count]), (ids, cases[1 + 2 * count : 1 + 3 * count])],
-            )
+        one_time, _ = _run(_services_worker, [(ids, cases[1 : 1 + count])])
+        two_time, two_waiting = _run(
+            _services_worker,
+            [(ids, cases[1 + count : 1 + 2 * count]), (ids, cases[1 + 2 * count : 1 + 3 * count])],
+            dsn,
         )
+        one, two = count / one_time, 2 * count / two_time
         base = 10**12
-        bare_one = count / _run(_bare_worker, [(dsn, template, count, base)])
+        bare_one = count / _run(_bare_worker, [(dsn, template, count, base)])[0]
         bare_two = (
             2
             * count
-            / _run(_bare_worker, [(dsn, template, count, base + 10**9), (dsn, template, count, base + 2 * 10**9)])
+            / _run(_bare_worker, [(dsn, template, count, base + 10**9), (dsn, template, count, base + 2 * 10**9)])[0]
         )
         print(f"Complete handovers (create, send, accept, first contact, close), {count} per process")
         print(f"  one handover: {statements} statements, {entries} audit entries")
         print(f"  services: {one:7.1f} /s with 1 process, {two:7.1f} /s with 2 ({two / one:.2f}×; goal ≥ 1.7×)")
         print(f"  bare SQL: {bare_one:7.1f} /s with 1 process, {bare_two:7.1f} /s with 2 ({bare_two / bare_one:.2f}×)")
+        print(f"  services, 2 processes: {two_waiting:.0%} of their time waiting for a lock")
         print(f"  services / bare SQL, 1 process: {one / bare_one:.2f}× (goal ≥ 0.5×)")
         print(f"  services / bare SQL, 2 processes: {two / bare_two:.2f}×")
 
