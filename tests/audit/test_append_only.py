@@ -265,3 +265,38 @@ def test_accepting_a_forward_while_the_consent_is_withdrawn_does_not_deadlock(wo
     assert child.state == State.STOPPED
     assert parent.state in (State.STOPPED, State.HANDED_OVER)
     assert verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_the_audit_trail_does_not_wait_for_a_writer_sealing(world):
+    """A session saved (every page view may do so) while another transaction holds the chain head,
+    as a service does while it seals: the session is not audited and takes no lock of the trail."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_head():
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(pk=1)
+            holding.set()
+            release.wait(timeout=10)
+
+    saved = {}
+
+    def save_a_session():
+        holding.wait(timeout=5)
+        started = time.perf_counter()
+        session = SessionStore()
+        session["seen"] = 1
+        session.save()
+        saved["seconds"] = time.perf_counter() - started
+
+    holder, saver = _in_thread(hold_the_head), _in_thread(save_a_session)
+    holder[0].start()
+    saver[0].start()
+    saver[0].join(timeout=3)
+    release.set()
+    holder[0].join(timeout=10)
+    saver[0].join(timeout=10)
+    assert holder[1] == saver[1] == []
+    assert saved["seconds"] < 1, saved  # before: it waited for the holder's commit

@@ -88,3 +88,27 @@ def test_a_handover_writes_each_fact_once(world, draft):
     assert kinds.count("followup") == 2
     assert len(kinds) == 14  # 19 while the events had entries of their own
     assert verify().ok
+
+
+def test_a_leavers_refusal_inside_a_service_flags_the_sealed_entry(world, draft):
+    """Outside a request a refusal is written at once; inside a service's transaction its entry is
+    sealed before the flag names it."""
+    from audit.models import PrivacyFlag
+    from audit.services.refusals import record_refusal
+    from referrals.models import Referral
+
+    kees = world.people.kees
+    with audited():
+        record_refusal(
+            kees,
+            model=Referral,
+            key=draft.pk,
+            obj=draft,
+            status=404,
+            activity="referral",
+            leaver=(world.orgs.kredietbank.pk, "intake"),
+        )
+    flag = PrivacyFlag.objects.get(kind=PrivacyFlag.Kind.LEAVER_ATTEMPT, actor=kees)
+    entry = AuditEntry.objects.get(pk=flag.details["entry"])
+    assert (entry.action, entry.actor_id, entry.object_id) == (AuditEntry.Action.REFUSED, kees.pk, draft.pk)
+    assert verify().ok
