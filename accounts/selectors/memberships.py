@@ -100,7 +100,9 @@ def hold_membership(user: AbstractBaseUser, organisation_id: int, roles: Iterabl
     """
     rows = (
         Membership.objects.active()
-        .select_for_update()
+        # Only the membership rows (not the user joined for is_active), and not against foreign
+        # keys: other transactions' rows that refer to the user must not wait for this one.
+        .select_for_update(of=("self",), no_key=True)
         .filter(
             user_id=user.pk, organisation_id=organisation_id, role__in=[str(r) for r in roles], user__is_active=True
         )

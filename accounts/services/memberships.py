@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from accounts.models import Membership
 from accounts.selectors.actor import actor_for, forget_actor
 from accounts.selectors.memberships import administrators, is_administrator
 from audit.models import AuditReason, PrivacyFlag
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.memberships import confirmation_refusal, needs_confirmation
@@ -39,7 +39,7 @@ from referrals.services.notifications import notify, receiving_people
 ASSIGNED_STATES = (State.ACCEPTED, State.IN_PROGRESS)
 
 
-@transaction.atomic(durable=True)
+@audited()
 def membership_grant(
     *,
     user: User,
@@ -108,7 +108,7 @@ def _confirmers(membership: Membership) -> list[User]:
     return coordinators or administrators(besides=[membership.user, membership.created_by])
 
 
-@transaction.atomic(durable=True)
+@audited()
 def membership_confirm(*, membership: Membership, by: User) -> Membership:
     """The second person confirms: from now on the membership counts."""
     membership = Membership.objects.select_for_update().select_related("user", "organisation").get(pk=membership.pk)
@@ -130,7 +130,7 @@ def membership_confirm(*, membership: Membership, by: User) -> Membership:
     return membership
 
 
-@transaction.atomic(durable=True)
+@audited()
 def membership_end(membership: Membership, *, by: User | None, on: date | None = None) -> Membership:
     """End `membership` on `on` (today; its last day is the day before) and hand its work back.
 
@@ -169,7 +169,7 @@ def membership_set_end_date(*, membership: Membership, by: User, valid_until: da
     return _plan_end(membership, by=by, valid_until=valid_until)
 
 
-@transaction.atomic(durable=True)
+@audited()
 def _plan_end(membership: Membership, *, by: User, valid_until: date | None) -> Membership:
     if not is_administrator(by):
         raise ActionRefused(_("Alleen een functioneel beheerder wijzigt lidmaatschappen."))

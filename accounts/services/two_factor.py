@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from audit.services.sealing import audited
 
-@transaction.atomic(durable=True)
+
+@audited()
 def totp_enrolment_start(*, user: AbstractBaseUser, device_pk: int | None) -> TOTPDevice:
     """The unconfirmed device being enrolled (the one shown before, or a new one)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False, pk=device_pk).first()
@@ -16,7 +17,7 @@ def totp_enrolment_start(*, user: AbstractBaseUser, device_pk: int | None) -> TO
     return device
 
 
-@transaction.atomic(durable=True)
+@audited()
 def totp_verify(*, user: AbstractBaseUser, token: str, enrolling: TOTPDevice | None = None) -> TOTPDevice | None:
     """The device that accepts `token` (confirming it when it is being enrolled), or None.
 

@@ -45,9 +45,19 @@ class AuditEntry(AbstractLogEntry):
         ]
 
     def save(self, *args, **kwargs):
+        from audit.services.sealing import buffer_for
+
+        using = kwargs.get("using") or "default"
+        buffer = buffer_for(using) if self._state.adding else None
+        if buffer is not None:
+            # Inside a service's transaction: completed now (pre_save), sealed and inserted
+            # with the transaction's other entries at its end (audit.services.sealing).
+            models.signals.pre_save.send(sender=type(self), instance=self, raw=False, using=using, update_fields=None)
+            buffer.add(self)
+            return
         # Sealing (in pre_save) and the insert belong together, also when the
         # caller runs in autocommit mode: another writer must not slip between.
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic(using=using):
             super().save(*args, **kwargs)
 
 

@@ -8,7 +8,9 @@ shows against the chain head (AuditChainHead).
 Writers take turns on the chain head row (a row lock held until commit), so
 two handovers at the same moment both succeed: the second waits for the
 first. The entry gets its id from the head too, which keeps ids gap-free and
-in chain order.
+in chain order. A service seals all its entries at once at the end of its
+transaction (audit.services.sealing), so the head is locked only from there
+to the commit.
 """
 
 from __future__ import annotations
@@ -79,29 +81,47 @@ def _entry_values(entry: AuditEntry) -> dict[str, Any]:
     return {name: getattr(entry, name) for name in HASHED_FIELDS}
 
 
-def _locked_head() -> AuditChainHead:
+def locked_head(using: str = "default") -> AuditChainHead:
     """The chain head, locked by this transaction until it commits or rolls back."""
+    from django.db import connections
+
     from audit.models.entry import AuditChainHead, AuditEntry
 
-    # An UPDATE takes the row lock on PostgreSQL and the write lock on SQLite,
-    # before anything is read: two writers cannot both read the same head.
-    if AuditChainHead.objects.filter(pk=1).update(last_entry_id=F("last_entry_id")):
-        return AuditChainHead.objects.get(pk=1)
-    last = AuditEntry.objects.order_by("-id").values("id", "chain_hash").first() or {"id": 0, "chain_hash": ""}
+    heads = AuditChainHead.objects.using(using)
+    if connections[using].vendor == "postgresql":
+        # The row lock, taken by the read itself: one round trip.
+        head = heads.select_for_update().filter(pk=1).first()
+        if head is not None:
+            return head
+    # SQLite has no row locks: an UPDATE takes its write lock before anything is read, so two
+    # writers cannot both read the same head.
+    elif heads.filter(pk=1).update(last_entry_id=F("last_entry_id")):
+        return heads.get(pk=1)
+    last = AuditEntry.objects.using(using).order_by("-id").values("id", "chain_hash").first() or {
+        "id": 0,
+        "chain_hash": "",
+    }
     try:
-        with transaction.atomic():
-            return AuditChainHead.objects.create(pk=1, last_entry_id=last["id"], last_hash=last["chain_hash"])
+        with transaction.atomic(using=using):
+            return heads.create(pk=1, last_entry_id=last["id"], last_hash=last["chain_hash"])
     except IntegrityError:  # another writer started the chain at the same moment
-        AuditChainHead.objects.filter(pk=1).update(last_entry_id=F("last_entry_id"))
-        return AuditChainHead.objects.get(pk=1)
+        return heads.select_for_update().get(pk=1)
 
 
-def seal(entry: AuditEntry) -> None:
-    """Give a new entry its id and chain hash; call just before it is inserted."""
-    head = _locked_head()
+def seal_values(previous_hash: str, entry: AuditEntry) -> str:
+    """The chain hash of `entry` following an entry with `previous_hash` (its id must be set)."""
+    return link(previous_hash, _entry_values(entry))
+
+
+def seal(entry: AuditEntry, using: str = "default") -> None:
+    """Give a new entry its id and chain hash at once; call just before it is inserted.
+
+    For entries written outside `audited()` (audit.services.sealing), which seals in bulk.
+    """
+    head = locked_head(using)
     entry.id = head.last_entry_id + 1
-    entry.chain_hash = link(head.last_hash, _entry_values(entry))
-    type(head).objects.filter(pk=1).update(last_entry_id=entry.id, last_hash=entry.chain_hash)
+    entry.chain_hash = seal_values(head.last_hash, entry)
+    type(head).objects.using(using).filter(pk=1).update(last_entry_id=entry.id, last_hash=entry.chain_hash)
 
 
 class Anchor(NamedTuple):

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import Membership
 from audit.models import AuditEntry, AuditReason, PrivacyFlag
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.roles import Role
@@ -268,7 +268,7 @@ def flag_leaver_attempt(*, refusal: Refusal, route: str, entry_id: int) -> Priva
         )
 
 
-@transaction.atomic(durable=True)
+@audited()
 def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> list[PrivacyFlag]:
     """Flag the unusual reads of one day (all or none); returns the new flags."""
     limits = limits or Thresholds()
@@ -282,7 +282,7 @@ def detect_unusual_access(*, day: date, limits: Thresholds | None = None) -> lis
     return [flag for flag in found if flag is not None]
 
 
-@transaction.atomic(durable=True)
+@audited()
 def flag_review(*, pk: int, actor: User, organisation: Organisation | None) -> PrivacyFlag | None:
     """The privacy officer has looked at a flag. Doing it twice changes nothing; None if there is no such flag."""
     with audit_context(

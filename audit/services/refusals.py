@@ -84,11 +84,13 @@ def write_refusals(refusals: list[Refusal], *, route: str) -> None:
     if not refusals:
         return
     from audit.services.flags import flag_leaver_attempt
+    from audit.services.sealing import seal_pending
 
     with transaction.atomic():
         for refusal in refusals:
             entry = _write_entry(refusal, route)
             if refusal.leaver_organisation_id is not None:
+                seal_pending()  # inside a service's transaction: the flag names the entry's id
                 flag_leaver_attempt(refusal=refusal, route=route, entry_id=entry.pk)
 
 

@@ -4,7 +4,8 @@ django-auditlog writes an entry for every change of a registered model. The
 services say *why* (processing activity, reason, acting organisation and role)
 through `audit_context`; a pre_save hook copies that onto each entry, with the
 resident's pseudonym that the model hands over in `get_additional_data`, and
-then seals the entry into the hash chain (audit.services.chain).
+then seals the entry into the hash chain (audit.services.chain) — at once, or with the other
+entries of its transaction at the end of `audited()` (audit.services.sealing).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any)
     if not instance._state.adding:
         return
     from audit.services.chain import seal
+    from audit.services.sealing import buffer_for
 
     ctx = current_context()
     _apply_request_context(instance)
@@ -122,7 +124,9 @@ def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any)
     instance.role = instance.role or ctx.role
     instance.pseudonym = instance.pseudonym or extra.get("pseudonym", "")
     _fill_from_membership(instance)
-    seal(instance)
+    using = kwargs.get("using") or "default"
+    if buffer_for(using) is None:  # inside audited() the entry is sealed with the others at the end
+        seal(instance, using)
 
 
 def _fill_from_membership(instance: AuditEntry) -> None:
@@ -182,13 +186,6 @@ def log_access(
 
 
 def connect() -> None:
-    from django.db import connections
-    from django.db.backends.signals import connection_created
-
     from audit.models import AuditEntry
-    from audit.services.chain_lock import install
 
     pre_save.connect(prepare_entry, sender=AuditEntry, dispatch_uid="audit_prepare_entry")
-    connection_created.connect(install, dispatch_uid="audit_chain_lock")
-    for connection in connections.all(initialized_only=True):
-        install(None, connection)

@@ -5,17 +5,17 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Service, Wijk
 from policies.directory import may_edit_services
 from referrals.services.errors import ActionRefused
 
 
-@transaction.atomic(durable=True)
+@audited()
 def service_update(
     *,
     service: Service,
@@ -42,7 +42,7 @@ def service_update(
     return service
 
 
-@transaction.atomic(durable=True)
+@audited()
 def service_create(
     *,
     organisation: Organisation,

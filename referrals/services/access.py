@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from audit.models import AuditReason
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from referrals.models import Referral, ReferralGroupObjectPermission, ReferralUserObjectPermission, State
 from referrals.services import grants
@@ -29,7 +29,7 @@ def access_expire(*, now: datetime | None = None) -> int:
     return sum(_revoke(pk) for pk in list(pks))
 
 
-@transaction.atomic(durable=True)
+@audited()
 def _revoke(pk: int) -> int:
     # Lock the referral: a reopen in the same moment either happens first (the
     # referral is no longer closed, the grants stay) or waits for this one.

@@ -6,12 +6,12 @@ from collections.abc import Collection
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
 from accounts.selectors.memberships import hold_membership, works_at
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Wijk
 from policies.cases import case_policy
@@ -37,7 +37,7 @@ def possible_existing_case(*, family_name: str, birth_year: int | None) -> Case 
     )
 
 
-@transaction.atomic(durable=True)
+@audited()
 def case_open(
     *,
     actor: User,
@@ -87,7 +87,7 @@ def case_open(
     return case
 
 
-@transaction.atomic(durable=True)
+@audited()
 def case_take_over_regie(*, case: Case, actor: User) -> Case:
     """The regisseur left: a referrer of the regie organisation becomes the case's regisseur.
 
@@ -117,7 +117,7 @@ def case_take_over_regie(*, case: Case, actor: User) -> Case:
     return case
 
 
-@transaction.atomic(durable=True)
+@audited()
 def case_add_goal(*, case: Case, actor: User, text: str) -> PlanGoal:
     if not case_policy.may_manage(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur houdt het plan bij."))
@@ -132,7 +132,7 @@ def case_add_goal(*, case: Case, actor: User, text: str) -> PlanGoal:
     return goal
 
 
-@transaction.atomic(durable=True)
+@audited()
 def follow_up_done(*, follow_up: FollowUp, actor: AbstractBaseUser) -> FollowUp:
     """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
@@ -150,7 +150,7 @@ def follow_up_done(*, follow_up: FollowUp, actor: AbstractBaseUser) -> FollowUp:
     return follow_up
 
 
-@transaction.atomic(durable=True)
+@audited()
 def goal_set_status(*, goal: PlanGoal, actor: AbstractBaseUser, status: str) -> PlanGoal:
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
     if not case_policy.may_manage(actor_for(actor), goal.case):

@@ -8,13 +8,13 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors.actor import actor_for
 from audit.models import AuditReason, PrivacyFlag
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.cases import case_policy
@@ -27,7 +27,7 @@ from referrals.services.notifications import notify
 _RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
 
 
-@transaction.atomic(durable=True)
+@audited()
 def consent_record(
     *,
     case: Case,
@@ -84,7 +84,9 @@ def _move_referrals(old: Consent, new: Consent) -> None:
     """Referrals that relied on the replaced record follow the new one, if it still covers them."""
     recipients = set(new.recipients.values_list("pk", flat=True))
     valid_now = new.valid_from <= timezone.localdate() <= new.valid_until
-    for referral in Referral.objects.filter(consent=old, state__in=_RELYING_STATES).select_related("to_organisation"):
+    for referral in (
+        Referral.objects.filter(consent=old, state__in=_RELYING_STATES).select_related("to_organisation").order_by("pk")
+    ):
         if (
             valid_now
             and referral.to_organisation_id in recipients
@@ -99,7 +101,7 @@ def _move_referrals(old: Consent, new: Consent) -> None:
             stop_within(referral, reason=StopReason.CONSENT_WITHDRAWN)
 
 
-@transaction.atomic(durable=True)
+@audited()
 def consent_withdraw(*, consent: Consent, actor: User, organisation: Organisation, reason: str) -> Consent:
     """The resident withdraws: every referral relying on it stops, receivers lose access at once."""
     from referrals.services.referrals import stop_within
@@ -119,7 +121,7 @@ def consent_withdraw(*, consent: Consent, actor: User, organisation: Organisatio
         consent.withdrawn_reason = (reason or "").strip()
         consent.save()
         stopped = 0
-        for referral in Referral.objects.filter(consent=consent, state__in=_RELYING_STATES):
+        for referral in Referral.objects.filter(consent=consent, state__in=_RELYING_STATES).order_by("pk"):
             stop_within(referral, reason=StopReason.CONSENT_WITHDRAWN)
             stopped += 1
         # Closed referrals keep their grants for the reopen window; a withdrawal
@@ -140,7 +142,7 @@ def _cases_of(user: AbstractBaseUser) -> QuerySet[Case, dict[str, Any]]:
     return case_policy.filter(actor_for(user), Case.objects.all()).values("pk")
 
 
-@transaction.atomic(durable=True)
+@audited()
 def consents_expire(*, today: date | None = None) -> int:
     """Flag open referrals whose consent has run out (safe to run daily, and twice)."""
     today = today or timezone.localdate()

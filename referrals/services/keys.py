@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db import transaction
 from django.db.models import QuerySet
 
+from audit.services.sealing import audited
 from referrals.models import Resident, crypto
 from referrals.models.key_checks import wrapping_key
 
@@ -40,7 +40,7 @@ def master_key_rotate(*, batch_size: int = 500, progress: Callable[[int], None] 
     return done, stale.count()
 
 
-@transaction.atomic(durable=True)
+@audited()
 def data_key_rewrap(pk: int, *, master: crypto.MasterKey | None = None) -> int:
     # The row lock keeps an erasure or a first write of the same resident from
     # interleaving; `update()` on one row skips auditlog on purpose: the key is

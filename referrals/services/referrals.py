@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
@@ -16,6 +15,7 @@ from django_fsm import ConcurrentTransition
 from accounts.selectors.actor import actor_for
 from accounts.selectors.memberships import hold_membership
 from audit.models import AuditReason, PrivacyFlag
+from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Service
 from policies.cases import case_policy
@@ -46,14 +46,28 @@ FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
 FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
 
 
-def _locked(referral: Referral) -> Referral:
-    # Row lock: a second person acting at the same moment waits here, then
-    # sees the new state and gets a clear refusal instead of a half-write.
-    return (
-        Referral.objects.select_for_update()
+def _locked(referral: Referral, *, with_parent: bool = False) -> Referral:
+    """The referral, row-locked: a second person acting at the same moment waits here, then
+    sees the new state and gets a clear refusal instead of a half-write.
+
+    Lock order rule: a transaction that locks several referrals locks them in ascending id
+    order (a forward's parent before the forward), in one statement where it can. Accepting a
+    forward also changes its parent, so it takes both at once (`with_parent`): two transactions
+    then never hold one of a pair and wait for the other. Only the referral rows are locked
+    (`of`), not the case, organisations or service joined for reading, and without the key
+    lock (`no_key`): rows of other transactions that refer to the referral do not wait.
+    """
+    ids = [referral.pk, referral.parent_id] if with_parent and referral.parent_id else [referral.pk]
+    rows = (
+        Referral.objects.select_for_update(of=("self",), no_key=True)
         .select_related("case", "case__resident", "service", "to_organisation", "from_organisation")
-        .get(pk=referral.pk)
+        .filter(pk__in=ids)
+        .order_by("pk")
     )
+    for row in rows:
+        if row.pk == referral.pk:
+            return row
+    raise Referral.DoesNotExist(f"referral {referral.pk} does not exist")
 
 
 def _check(actor: AbstractBaseUser, action: str, referral: Referral) -> str:
@@ -117,7 +131,7 @@ def _validate_content(
     return sorted(set(shared_data) | {c.value for c in MINIMUM_FOR_REFERRAL})
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_create(
     *,
     case: Case,
@@ -227,7 +241,7 @@ def _send_locked(referral: Referral, actor: User, organisation: Organisation, ro
     )
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_send(*, referral: Referral, actor: User) -> Referral:
     return _send(referral, actor)
 
@@ -240,7 +254,7 @@ def _send(referral: Referral, actor: User) -> Referral:
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_create_and_send(
     *,
     case: Case,
@@ -270,7 +284,7 @@ def referral_create_and_send(
     return _send(referral, actor)
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_withdraw(*, referral: Referral, actor: User) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "withdraw", referral)
@@ -289,9 +303,9 @@ def referral_withdraw(*, referral: Referral, actor: User) -> Referral:
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_accept(*, referral: Referral, actor: User, assignee: User | None = None) -> Referral:
-    referral = _locked(referral)
+    referral = _locked(referral, with_parent=True)
     role = _check(actor, "accept", referral)
     assignee = assignee or actor
     org, from_state = referral.to_organisation, referral.state
@@ -355,7 +369,7 @@ def _hand_over_parent(child: Referral, actor: User, organisation: Organisation) 
     )
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_decline(*, referral: Referral, actor: User, reason: str, note: str) -> Referral:
     if reason not in DeclineReason.values:
         raise ActionRefused(_("Kies een reden om af te wijzen."), field="reason")
@@ -391,9 +405,9 @@ def referral_decline(*, referral: Referral, actor: User, reason: str, note: str)
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Referral:
-    referral = _locked(referral)
+    referral = _locked(referral, with_parent=True)  # assigning a sent forward accepts it
     _check(actor, "assign", referral)
     org = referral.to_organisation
     if not hold_membership(assignee, org.pk, RECEIVING_ROLES):
@@ -418,7 +432,7 @@ def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Refer
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_record_first_contact(*, referral: Referral, actor: User, on: date | None, way: str) -> Referral:
     if way not in ContactWay.values:
         raise ActionRefused(_("Kies hoe het eerste contact was."), field="way")
@@ -442,7 +456,7 @@ def referral_record_first_contact(*, referral: Referral, actor: User, on: date |
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_forward(
     *,
     referral: Referral,
@@ -488,7 +502,7 @@ def referral_forward(
     return child
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_close(*, referral: Referral, actor: User, outcome: str, note: str) -> Referral:
     if outcome not in Outcome.values or outcome == Outcome.HANDED_OVER:
         raise ActionRefused(_("Kies een uitkomst. Overdragen gaat via ‘doorverwijzen’."), field="outcome")
@@ -519,7 +533,7 @@ def referral_close(*, referral: Referral, actor: User, outcome: str, note: str) 
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_reopen(*, referral: Referral, actor: User) -> Referral:
     referral = _locked(referral)
     role = _check(actor, "reopen", referral)
@@ -532,7 +546,7 @@ def referral_reopen(*, referral: Referral, actor: User) -> Referral:
     return referral
 
 
-@transaction.atomic(durable=True)
+@audited()
 def referral_stop(
     *, referral: Referral, actor: User | None = None, reason: str = StopReason.PRIVACY_OFFICER
 ) -> Referral:

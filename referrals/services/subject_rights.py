@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from auditlog.context import set_actor
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.db.models import Model, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.selectors.actor import actor_for
 from audit.models import AuditEntry, AuditReason
+from audit.services.sealing import audited, seal_pending
 from audit.services.trail import audit_context, log_access
 from policies import subject_rights as rights
 from policies.data_categories import DataCategory
@@ -65,7 +65,7 @@ def _require(user: AbstractBaseUser, resident: Resident, kind: str) -> None:
 # --- Erasure (crypto-shredding) -------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@audited()
 def resident_erase(
     *,
     resident: Resident,
@@ -102,7 +102,7 @@ def resident_erase(
     if reapplied:
         label = AuditReason.ERASURE_REAPPLIED
     with audit_context(activity=activity, reason=label, organisation=organisation, role=role), _as(actor):
-        for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES):
+        for referral in Referral.objects.filter(case__resident=resident, state__in=OPEN_STATES).order_by("pk"):
             stop_within(referral, reason=StopReason.RESIDENT_ERASED)
         # Every value sealed with the resident's data key is blanked as well, so not
         # even the (already unreadable) ciphertext stays.
@@ -160,7 +160,7 @@ def _blank(obj: Model) -> None:
 # --- Rectification --------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@audited()
 def resident_rectify(*, resident: Resident, actor: User, changes: dict[str, Any], reason: str) -> list[str]:
     """Correct the resident's own data; returns the names of the fields that changed."""
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
@@ -224,7 +224,7 @@ def _clean(name: str, value: Any) -> bool | int | str | None:
 # --- Inzage (access) ------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@audited()
 def inzage_report(*, resident: Resident, actor: User, fmt: str = "html") -> dict[str, Any]:
     """Everything held about the resident, every referral and every access to it.
 
@@ -249,6 +249,7 @@ def inzage_report(*, resident: Resident, actor: User, fmt: str = "html") -> dict
         handled_by=actor,
         handled_by_organisation=organisation,
     )
+    seal_pending()  # the entry just written is read back below
     return collect(resident)
 
 

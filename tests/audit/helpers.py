@@ -17,11 +17,9 @@ def trigger_disabled():
     postgres = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if postgres:
-            from audit.services.chain_lock import CHAIN_LOCK_KEY
-
-            # Writers hold the chain's lock while they wait for the table; take it first, as they do,
-            # or tampering while the service writes deadlocks.
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+            # Writers take the chain head last; take it first here, or tampering while the service
+            # seals deadlocks (the head waits for the table lock, the table lock for the head).
+            cursor.execute(f"SELECT 1 FROM {HEAD_TABLE} FOR UPDATE")
             # Django's foreign keys are checked at commit; ALTER TABLE wants none pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in (TABLE, HEAD_TABLE):

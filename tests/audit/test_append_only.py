@@ -142,18 +142,13 @@ def test_two_handovers_at_the_same_moment_both_succeed(world):
     assert ids == list(range(1, len(ids) + 1))
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_handover_and_a_close_of_the_same_parent_at_once_do_not_deadlock(world):
-    """Accepting a forward locks the child, writes audit, then locks the parent; closing the
-    parent locks the parent, then writes audit. Taking the chain in between must not deadlock."""
-    from django.db.models.signals import post_save
+def _forward_pending(world):
+    """A referral in progress at the debt counsellor, forwarded to the language project (not yet accepted)."""
     from django.utils import timezone
-
-    from referrals.services import ActionRefused
 
     p, o = world.people, world.orgs
     case = open_case(actor=p.fatima, organisation=o.waterlelie, categories=[world.categories.schulden])
-    give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank, o.taalhuis])
+    consent = give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.kredietbank, o.taalhuis])
     parent = services.referral_create(
         case=case,
         actor=p.fatima,
@@ -174,40 +169,134 @@ def test_a_handover_and_a_close_of_the_same_parent_at_once_do_not_deadlock(world
         categories=[world.categories.taal],
         shared_data=["contact"],
     )
+    return consent, parent, child
 
-    accepting_wrote_audit, closer_started = threading.Event(), threading.Event()
-    accept_thread = {}
 
-    def pause_after_first_entry(sender, instance, created, **kwargs):
-        if threading.get_ident() == accept_thread.get("id") and not accepting_wrote_audit.is_set():
-            accepting_wrote_audit.set()
-            closer_started.wait(timeout=5)
-            time.sleep(0.5)  # the closer now holds the parent and waits for the chain
+def _one_waits_for_the_other(first, second):
+    """Run `first` until it has written its first referral event (it holds its row locks then),
+    start `second` (it queues on a lock `first` holds), let `first` go on. Returns both threads' errors.
 
-    def accept():
-        accept_thread["id"] = threading.get_ident()
-        services.referral_accept(referral=child, actor=p.anouk)
+    A refusal (ActionRefused) is a clear answer, not an error: whichever came second may find the
+    referral in another state. A deadlock (PostgreSQL aborts one of the two) is an error."""
+    from django.db.models.signals import post_save
 
-    def close():
-        accepting_wrote_audit.wait(timeout=5)
-        closer_started.set()
+    from referrals.models import ReferralEvent
+    from referrals.services import ActionRefused
+
+    holding, second_started = threading.Event(), threading.Event()
+    first_thread = {}
+
+    def pause_while_holding(sender, instance, created, **kwargs):
+        if threading.get_ident() == first_thread.get("id") and not holding.is_set():
+            holding.set()
+            second_started.wait(timeout=5)
+            time.sleep(0.5)  # the second transaction now waits for a row the first holds
+
+    def run_first():
+        first_thread["id"] = threading.get_ident()
         try:
-            services.referral_close(referral=parent, actor=p.kees, outcome="helped", note="Klaar.")
+            first()
         except ActionRefused:
-            pass  # the handover won; a clear refusal, not an error
+            pass
 
-    post_save.connect(pause_after_first_entry, sender=AuditEntry, dispatch_uid="test_pause")
+    def run_second():
+        holding.wait(timeout=5)
+        second_started.set()
+        try:
+            second()
+        except ActionRefused:
+            pass
+
+    post_save.connect(pause_while_holding, sender=ReferralEvent, dispatch_uid="test_pause")
     try:
-        runs = [_in_thread(accept), _in_thread(close)]
+        runs = [_in_thread(run_first), _in_thread(run_second)]
         for thread, _ in runs:
             thread.start()
         for thread, _ in runs:
             thread.join(timeout=30)
     finally:
-        post_save.disconnect(dispatch_uid="test_pause", sender=AuditEntry)
-    assert [errors for _, errors in runs] == [[], []]
+        post_save.disconnect(dispatch_uid="test_pause", sender=ReferralEvent)
+    assert holding.is_set()
+    return [errors for _, errors in runs]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("accept_first", [True, False], ids=["accept-first", "close-first"])
+def test_a_handover_and_a_close_of_the_same_parent_at_once_do_not_deadlock(world, accept_first):
+    """Accepting a forward changes the forward and its parent; closing the parent changes the parent.
+    Either may come first: the other waits, then gets a clear answer."""
+    _, parent, child = _forward_pending(world)
+    p = world.people
+
+    def accept():
+        services.referral_accept(referral=child, actor=p.anouk)
+
+    def close():
+        services.referral_close(referral=parent, actor=p.kees, outcome="helped", note="Klaar.")
+
+    errors = _one_waits_for_the_other(accept, close) if accept_first else _one_waits_for_the_other(close, accept)
+    assert errors == [[], []]
     child.refresh_from_db()
     parent.refresh_from_db()
     assert child.state == State.ACCEPTED
-    assert parent.state == State.HANDED_OVER
+    assert parent.state == (State.HANDED_OVER if accept_first else State.CLOSED)
     assert verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("accept_first", [True, False], ids=["accept-first", "withdrawal-first"])
+def test_accepting_a_forward_while_the_consent_is_withdrawn_does_not_deadlock(world, accept_first):
+    """The withdrawal stops the parent and the forward (both rows); accepting the forward changes both
+    too. Both lock in ascending id order, so neither holds one row while waiting for the other."""
+    consent, parent, child = _forward_pending(world)
+    p, o = world.people, world.orgs
+
+    def accept():
+        services.referral_accept(referral=child, actor=p.anouk)
+
+    def withdraw():
+        services.consent_withdraw(consent=consent, actor=p.fatima, organisation=o.waterlelie, reason="Wil niet meer.")
+
+    errors = _one_waits_for_the_other(accept, withdraw) if accept_first else _one_waits_for_the_other(withdraw, accept)
+    assert errors == [[], []]
+    child.refresh_from_db()
+    parent.refresh_from_db()
+    # The withdrawal came last or first: either way it stopped what relied on the consent.
+    assert child.state == State.STOPPED
+    assert parent.state in (State.STOPPED, State.HANDED_OVER)
+    assert verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_the_audit_trail_does_not_wait_for_a_writer_sealing(world):
+    """A session saved (every page view may do so) while another transaction holds the chain head,
+    as a service does while it seals: the session is not audited and takes no lock of the trail."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_head():
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(pk=1)
+            holding.set()
+            release.wait(timeout=10)
+
+    saved = {}
+
+    def save_a_session():
+        holding.wait(timeout=5)
+        started = time.perf_counter()
+        session = SessionStore()
+        session["seen"] = 1
+        session.save()
+        saved["seconds"] = time.perf_counter() - started
+
+    holder, saver = _in_thread(hold_the_head), _in_thread(save_a_session)
+    holder[0].start()
+    saver[0].start()
+    saver[0].join(timeout=3)
+    release.set()
+    holder[0].join(timeout=10)
+    saver[0].join(timeout=10)
+    assert holder[1] == saver[1] == []
+    assert saved["seconds"] < 1, saved  # before: it waited for the holder's commit
