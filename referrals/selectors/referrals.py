@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Case as When_
-from django.db.models import IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,7 +21,6 @@ from referrals.models import Case, FollowUp, Referral, ReferralEvent, State, Urg
 
 _LIST_RELATED = (
     "case",
-    "case__resident",
     "case__wijk",
     "service",
     "to_organisation",
@@ -66,9 +65,7 @@ def inbox_for(user: User, organisation: Organisation, *, box: str = "all") -> Qu
 
 
 def inbox_counts(user: User, organisation: Organisation) -> dict[str, int]:
-    """The numbers on the inbox tabs, in one query."""
-    from django.db.models import Count
-
+    """The numbers on the inbox tabs, in one query (the open tab's paginator uses its number too)."""
     now = timezone.now()
     qs = visible_referrals(user).filter(to_organisation=organisation)
     return qs.aggregate(
@@ -86,6 +83,13 @@ def sent_by(user: AbstractBaseUser | AnonymousUser, *, organisation: Organisatio
         orgs = orgs & {organisation.pk}
     qs = visible_referrals(user).filter(from_organisation_id__in=orgs)
     return list_queryset(qs).order_by("-created_at", "-pk")
+
+
+def sent_counts(referrals: QuerySet[Referral], now: datetime) -> dict[str, int]:
+    """How many of `referrals` (sent_by) there are, and how many are overdue, in one query."""
+    return referrals.order_by().aggregate(
+        all=Count("pk"), overdue=Count("pk", filter=Q(state=State.SENT, respond_by__lt=now))
+    )
 
 
 def is_overdue(referral: Referral, now: datetime | None = None) -> bool:
