@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from referrals.models import Outcome, Referral, State
 
@@ -53,10 +53,12 @@ def sent_referrals(*, start: datetime | None = None, end: datetime | None = None
 
 
 def programme_figures(*, start: datetime | None = None, end: datetime | None = None) -> dict[str, Any]:
-    referrals = sent_referrals(start=start, end=end)
+    referrals = sent_referrals(start=start, end=end).order_by()
 
-    def grouped(field: str) -> dict[str, int]:
-        rows = referrals.values(field).annotate(n=Count("pk", distinct=True))
+    def grouped(field: str, *, distinct: bool = False) -> dict[str, int]:
+        # A referral has one value of a field on itself or on its case (a to-one join), so it is
+        # counted once without DISTINCT; only a to-many field (categories) needs it.
+        rows = referrals.values(field).annotate(n=Count("pk", distinct=distinct))
         return {str(row[field] or "—"): row["n"] for row in rows}
 
     outcomes = dict(Outcome.choices)
@@ -67,16 +69,24 @@ def programme_figures(*, start: datetime | None = None, end: datetime | None = N
     by_pair: Counter[str] = Counter()
     for row in referrals.values("from_organisation__name", "to_organisation__name").annotate(n=Count("pk")):
         by_pair[f"{row['from_organisation__name']} → {row['to_organisation__name']}"] += row["n"]
-    accepted = referrals.filter(accepted_at__isnull=False).count()
+    # The totals in one pass. Residents: one resident may have had several referrals, so this one
+    # DISTINCT is needed.
+    totals = referrals.aggregate(
+        referrals=Count("pk"),
+        accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
+        residents=Count("case__resident", distinct=True),
+    )
     return {
-        "referrals": _total(referrals.count()),
-        "residents": _total(referrals.values("case__resident").distinct().count()),
-        "accepted": _total(accepted),
-        "by_category": suppress(grouped("categories__name")),
+        "referrals": _total(totals["referrals"]),
+        "residents": _total(totals["residents"]),
+        "accepted": _total(totals["accepted"]),
+        # Two categories of a referral may share a name (names are not unique): counted once.
+        "by_category": suppress(grouped("categories__name", distinct=True)),
         "by_wijk": suppress(grouped("case__wijk__name")),
         "by_state": suppress({str(states.get(k, k)): n for k, n in grouped("state").items()}),
         "by_outcome": suppress(dict(by_outcome)),
         "by_partner": suppress(grouped("to_organisation__name")),
         "by_pair": suppress(dict(by_pair)),
-        "by_age_band": suppress(grouped("case__resident__age_band")),
+        # The band kept on the case (the same as the resident's): no join of the residents' table.
+        "by_age_band": suppress(grouped("case__age_band")),
     }
