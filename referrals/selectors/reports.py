@@ -55,20 +55,34 @@ def sent_referrals(*, start: datetime | None = None, end: datetime | None = None
 def programme_figures(*, start: datetime | None = None, end: datetime | None = None) -> dict[str, Any]:
     referrals = sent_referrals(start=start, end=end).order_by()
 
-    def grouped(field: str, *, distinct: bool = False) -> dict[str, int]:
+    def grouped(*fields: str, distinct: bool = False) -> list[tuple[Any, ...]]:
         # A referral has one value of a field on itself or on its case (a to-one join), so it is
-        # counted once without DISTINCT; only a to-many field (categories) needs it.
-        rows = referrals.values(field).annotate(n=Count("pk", distinct=distinct))
-        return {str(row[field] or "—"): row["n"] for row in rows}
+        # counted once without DISTINCT; only a to-many field (categories) needs it. Breakdowns
+        # that read the same rows are counted in one GROUP BY over both fields and summed here.
+        rows = referrals.values(*fields).annotate(n=Count("pk", distinct=distinct))
+        return [(*(row[f] for f in fields), row["n"]) for row in rows]
+
+    def label(value: Any) -> str:
+        return str(value or "—")
 
     outcomes = dict(Outcome.choices)
     states = dict(State.choices)
+    by_state: Counter[str] = Counter()
     by_outcome: Counter[str] = Counter()
-    for key, n in grouped("outcome").items():
-        by_outcome[str(outcomes.get(key, key))] += n
+    for state, outcome, n in grouped("state", "outcome"):
+        by_state[str(states.get(state, label(state)))] += n
+        by_outcome[str(outcomes.get(outcome, label(outcome)))] += n
     by_pair: Counter[str] = Counter()
-    for row in referrals.values("from_organisation__name", "to_organisation__name").annotate(n=Count("pk")):
-        by_pair[f"{row['from_organisation__name']} → {row['to_organisation__name']}"] += row["n"]
+    by_partner: Counter[str] = Counter()
+    for sender, receiver, n in grouped("from_organisation__name", "to_organisation__name"):
+        by_pair[f"{sender} → {receiver}"] += n
+        by_partner[label(receiver)] += n
+    by_wijk: Counter[str] = Counter()
+    by_age_band: Counter[str] = Counter()
+    # The band kept on the case (the same as the resident's): no join of the residents' table.
+    for wijk, band, n in grouped("case__wijk__name", "case__age_band"):
+        by_wijk[label(wijk)] += n
+        by_age_band[label(band)] += n
     # The totals in one pass. Residents: one resident may have had several referrals, so this one
     # DISTINCT is needed.
     totals = referrals.aggregate(
@@ -81,12 +95,11 @@ def programme_figures(*, start: datetime | None = None, end: datetime | None = N
         "residents": _total(totals["residents"]),
         "accepted": _total(totals["accepted"]),
         # Two categories of a referral may share a name (names are not unique): counted once.
-        "by_category": suppress(grouped("categories__name", distinct=True)),
-        "by_wijk": suppress(grouped("case__wijk__name")),
-        "by_state": suppress({str(states.get(k, k)): n for k, n in grouped("state").items()}),
+        "by_category": suppress({label(name): n for name, n in grouped("categories__name", distinct=True)}),
+        "by_wijk": suppress(dict(by_wijk)),
+        "by_state": suppress(dict(by_state)),
         "by_outcome": suppress(dict(by_outcome)),
-        "by_partner": suppress(grouped("to_organisation__name")),
+        "by_partner": suppress(dict(by_partner)),
         "by_pair": suppress(dict(by_pair)),
-        # The band kept on the case (the same as the resident's): no join of the residents' table.
-        "by_age_band": suppress(grouped("case__age_band")),
+        "by_age_band": suppress(dict(by_age_band)),
     }
