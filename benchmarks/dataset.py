@@ -75,26 +75,31 @@ def generate(*, referrals: int, partners: int = 40, open_for_one: int = 1000, se
     bands = ["0-11", "12-17", "18-26", "27-66", "27-66", "27-66", "67+"]
 
     n_cases = max(1, referrals // 2)
+    # Random handles collide at this scale (a case reference has 32 bits): distinct ones here.
+    pseudonyms: set[str] = set()
+    while len(pseudonyms) < n_cases:
+        pseudonyms.add(new_pseudonym())
     residents = Resident.objects.bulk_create(
         [
             Resident(
-                pseudonym=new_pseudonym(),
+                pseudonym=pseudonym,
                 wrapped_data_key=template.wrapped_data_key,
                 match_hash=uuid.uuid4().hex,
                 age_band=rng.choice(bands),
                 wijk=rng.choice(wijken),
                 **cipher,
             )
-            for _ in range(n_cases)
+            for pseudonym in pseudonyms
         ],
         batch_size=BATCH,
     )
     cases = []
-    for resident in residents:
+    for number, resident in enumerate(residents):
         i = rng.randrange(partners)
         extra = {"age_band": resident.age_band} if has_case_band else {}
         cases.append(
             Case(
+                reference=f"C-{number:08X}",
                 resident=resident,
                 regisseur=referrers[i],
                 regisseur_organisation=orgs[i],
