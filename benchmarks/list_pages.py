@@ -1,61 +1,37 @@
-"""Benchmark: the inbox and the sent list with many referrals (queries and server time per page).
+"""Benchmark: the inbox and the sent list with many referrals, against a hello-world view.
 
-    .venv/bin/python benchmarks/list_pages.py                  # SQLite, 1000 referrals
-    .venv/bin/python benchmarks/list_pages.py --rows 5000
-    DATABASE_URL=postgres://… .venv/bin/python benchmarks/list_pages.py
+    .venv/bin/python benchmarks/list_pages.py                          # SQLite, 10,000 referrals
+    DATABASE_URL=postgres://… .venv/bin/python benchmarks/list_pages.py --referrals 100000 --partners 40
 
-Builds a throw-away test database, sends 3 referrals from Fatima's school to
-Kees's Kredietbank and measures each page, then sends the rest up to --rows and
-measures again. Pages are requested in-process with Django's test Client, so a
-figure is the time Django needs for the page (no network, no static files).
-The query count should be the same for 3 rows as for thousands.
+Builds a throw-away test database with benchmarks/dataset.py (`--referrals` across `--partners`,
+`--open` of them open in partner 1's inbox), then requests each page in-process with Django's test
+Client as a logged-in user: all middleware, the session and the template, no network. A
+hello-world view served through the same stack is the floor; each page prints its query count
+(every statement Django sends), its median server time and the ratio to hello-world.
 """
 
 import argparse
 import os
 import statistics
+import sys
 import time
 
 from _setup import benchmark_database
 
-
-def build():
-    from policies.roles import Role
-    from tests.factories import (
-        CategoryFactory,
-        OrganisationFactory,
-        ServiceFactory,
-        UserFactory,
-        give_consent,
-        member,
-        open_case,
-    )
-
-    schulden = CategoryFactory(code="schulden", name="Schulden")
-    school = OrganisationFactory(slug="waterlelie", name="Kwadraad — De Waterlelie")
-    bank = OrganisationFactory(slug="kredietbank", name="Kredietbank", kind="debt")
-    service = ServiceFactory(organisation=bank, name="Schuldhulp", categories=[schulden])
-    fatima = member(UserFactory(username="fatima"), school, Role.REFERRER)
-    kees = member(UserFactory(username="kees"), bank, Role.INTAKE)
-    case = open_case(actor=fatima, organisation=school, categories=[schulden])
-    give_consent(case=case, actor=fatima, organisation=school, recipients=[bank])
-    return {"case": case, "school": school, "service": service, "schulden": schulden, "fatima": fatima, "kees": kees}
+# The project's URLs plus /hello/ (served through the same middleware and session as the pages).
+urlpatterns: list = []
 
 
-def send(world, first: int, last: int) -> None:
-    from referrals import services
+def _install_hello() -> None:
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.urls import clear_url_caches, path
 
-    for i in range(first, last):
-        draft = services.referral_create(
-            case=world["case"],
-            actor=world["fatima"],
-            organisation=world["school"],
-            service=world["service"],
-            summary=f"Vraag {i}",
-            categories=[world["schulden"]],
-            urgency="urgent" if i % 3 == 0 else "normal",
-        )
-        services.referral_send(referral=draft, actor=world["fatima"])
+    import config.urls
+
+    urlpatterns[:] = [path("hello/", lambda request: HttpResponse("hello")), *config.urls.urlpatterns]
+    settings.ROOT_URLCONF = sys.modules[__name__]
+    clear_url_caches()
 
 
 def measure(client, url: str, repeats: int) -> tuple[int, float]:
@@ -63,11 +39,9 @@ def measure(client, url: str, repeats: int) -> tuple[int, float]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    # The query log keeps at most 9000 entries; sending hundreds of referrals fills it.
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
-    # Read now: captured_queries looks into the connection's log, which the next request empties.
     queries = len(ctx.captured_queries)
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}")
@@ -79,45 +53,50 @@ def measure(client, url: str, repeats: int) -> tuple[int, float]:
     return queries, statistics.median(runs)
 
 
-def main(rows: int, repeats: int) -> None:
+def main(referrals: int, partners: int, open_for_one: int, repeats: int) -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")  # no line per login from django-axes
     with benchmark_database() as connection:
+        from dataset import generate
         from django.test import Client
         from django.urls import reverse
 
-        world = build()
-        kees, fatima = Client(), Client()
-        kees.force_login(world["kees"])
-        fatima.force_login(world["fatima"])
-        last_page = (rows + 24) // 25  # 25 per page
-        pages = [
-            ("inbox (all)", kees, reverse("inbox") + "?bak=alle"),
-            ("sent", fatima, reverse("sent")),
-            (f"sent p.{last_page}", fatima, reverse("sent") + f"?pagina={last_page}"),
-        ]
-        small = min(3, rows)
-        send(world, 0, small)
-        before = {name: measure(client, url, repeats) for name, client, url in pages}
         start = time.perf_counter()
-        send(world, small, rows)
-        filled_s = time.perf_counter() - start
-        after = {name: measure(client, url, repeats) for name, client, url in pages}
-
+        world = generate(referrals=referrals, partners=partners, open_for_one=open_for_one)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        built_s = time.perf_counter() - start
+        _install_hello()
+        receiver, sender = Client(), Client()
+        receiver.force_login(world["receiver"])
+        sender.force_login(world["sender"])
+        pages = [
+            ("hello-world", receiver, "/hello/"),
+            ("inbox", receiver, reverse("inbox")),
+            ("inbox (all)", receiver, reverse("inbox") + "?bak=alle"),
+            ("sent", sender, reverse("sent")),
+            ("sent p.20", sender, reverse("sent") + "?pagina=20"),
+        ]
+        for _, client, url in pages:  # warm up: first-request imports, template compilation
+            client.get(url)
+        results = {name: measure(client, url, repeats) for name, client, url in pages}
+        floor = results["hello-world"][1]
         print(
-            f"List pages ({connection.vendor}), median of {repeats} requests; "
-            f"sending {rows - small} referrals took {filled_s:.0f} s"
+            f"List pages ({connection.vendor}): {world['referrals']} referrals, {partners} partners, "
+            f"{open_for_one} open in the measured inbox (built in {built_s:.0f} s); median of {repeats} requests"
         )
-        print(f"  {'page':14} {f'{small} rows':>22}   {f'{rows} rows':>22}")
         for name, _, _ in pages:
-            (q1, ms1), (q2, ms2) = before[name], after[name]
-            print(f"  {name:14} {q1:3} queries {ms1:7.1f} ms   {q2:3} queries {ms2:7.1f} ms")
+            queries, ms = results[name]
+            print(f"  {name:12} {queries:3} queries {ms:8.1f} ms  {ms / floor:5.1f}× hello-world")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=1000, help="referrals in both lists (default 1000)")
-    parser.add_argument("--repeats", type=int, default=7, help="requests per page for the median (default 7)")
+    parser.add_argument("--referrals", type=int, default=10_000, help="referrals in the database (default 10000)")
+    parser.add_argument("--partners", type=int, default=40, help="partner organisations (default 40)")
+    parser.add_argument("--open", type=int, default=1000, help="open referrals in the measured inbox (default 1000)")
+    parser.add_argument("--repeats", type=int, default=15, help="requests per page for the median (default 15)")
     args = parser.parse_args()
-    if args.rows < 1 or args.repeats < 1:
-        parser.error("--rows and --repeats must be at least 1")
-    main(args.rows, args.repeats)
+    if args.referrals < 1 or args.repeats < 1 or args.partners < 3 or not 0 <= args.open <= args.referrals:
+        parser.error("--referrals and --repeats at least 1, --partners at least 3, --open at most --referrals")
+    main(args.referrals, args.partners, args.open, args.repeats)

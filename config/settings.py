@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Keeps idle sessions alive by writing the session at most once a minute (not on every request).
+    "accounts.views.idle.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -175,9 +177,9 @@ STORAGES = {
     },
 }
 
-# --- Sessions and cookies: idle sessions end after SESSION_IDLE_MINUTES.
+# --- Sessions and cookies: idle sessions end after SESSION_IDLE_MINUTES (± 1 minute): the expiry
+# is moved forward at most once a minute (accounts.views.idle), so a page view is not a write.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -7,9 +7,13 @@ from directory.models import Organisation
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES
 
 
-def acting_organisation(request, roles) -> Organisation:
-    """The user's organisation for these roles; `?organisatie=` picks one when there are several (else 403)."""
-    orgs = organisations_for(request.user, roles)
+def acting_organisation(request, roles, orgs: list[Organisation] | None = None) -> Organisation:
+    """The user's organisation for these roles; `?organisatie=` picks one when there are several (else 403).
+
+    `orgs`: organisations_for(request.user, roles) when the page has read them already.
+    """
+    if orgs is None:
+        orgs = organisations_for(request.user, roles)
     if not orgs:
         raise PermissionDenied
     wanted = request.GET.get("organisatie") or request.POST.get("organisatie")
@@ -20,5 +24,5 @@ def referring_organisation(request) -> Organisation:
     return acting_organisation(request, REFERRING_ROLES)
 
 
-def receiving_organisation(request) -> Organisation:
-    return acting_organisation(request, RECEIVING_ROLES)
+def receiving_organisation(request, orgs: list[Organisation] | None = None) -> Organisation:
+    return acting_organisation(request, RECEIVING_ROLES, orgs)

@@ -37,6 +37,10 @@ class Case(Pseudonymised, models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The resident's age band, copied here: it is the one fact about the resident a list shows, and
+    # a list must not read the resident's row (its encrypted columns) for every line. Kept equal to
+    # Resident.age_band by case_open and by rectification (referrals.services).
+    age_band = models.CharField(_("leeftijdsgroep"), max_length=8, blank=True, editable=False)
 
     # Not stored: set for one page by referrals.selectors.access.case_for (declared for the type checker).
     may: dict[str, bool]

@@ -157,7 +157,11 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
             ("receive_referral", "Receive the referral in the organisation's inbox"),
             ("handle_referral", "Handle the referral as its assignee"),
         ]
-        indexes = [models.Index(fields=["to_organisation", "state"])]
+        indexes = [
+            models.Index(fields=["to_organisation", "state"]),
+            # /verstuurd/: an organisation's referrals newest first, read a page at a time.
+            models.Index(fields=["from_organisation", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case.reference}/{self.pk}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from referrals.models import Outcome, Referral, State
 
@@ -53,30 +53,53 @@ def sent_referrals(*, start: datetime | None = None, end: datetime | None = None
 
 
 def programme_figures(*, start: datetime | None = None, end: datetime | None = None) -> dict[str, Any]:
-    referrals = sent_referrals(start=start, end=end)
+    referrals = sent_referrals(start=start, end=end).order_by()
 
-    def grouped(field: str) -> dict[str, int]:
-        rows = referrals.values(field).annotate(n=Count("pk", distinct=True))
-        return {str(row[field] or "—"): row["n"] for row in rows}
+    def grouped(*fields: str, distinct: bool = False) -> list[tuple[Any, ...]]:
+        # A referral has one value of a field on itself or on its case (a to-one join), so it is
+        # counted once without DISTINCT; only a to-many field (categories) needs it. Breakdowns
+        # that read the same rows are counted in one GROUP BY over both fields and summed here.
+        rows = referrals.values(*fields).annotate(n=Count("pk", distinct=distinct))
+        return [(*(row[f] for f in fields), row["n"]) for row in rows]
+
+    def label(value: Any) -> str:
+        return str(value or "—")
 
     outcomes = dict(Outcome.choices)
     states = dict(State.choices)
+    by_state: Counter[str] = Counter()
     by_outcome: Counter[str] = Counter()
-    for key, n in grouped("outcome").items():
-        by_outcome[str(outcomes.get(key, key))] += n
+    for state, outcome, n in grouped("state", "outcome"):
+        by_state[str(states.get(state, label(state)))] += n
+        by_outcome[str(outcomes.get(outcome, label(outcome)))] += n
     by_pair: Counter[str] = Counter()
-    for row in referrals.values("from_organisation__name", "to_organisation__name").annotate(n=Count("pk")):
-        by_pair[f"{row['from_organisation__name']} → {row['to_organisation__name']}"] += row["n"]
-    accepted = referrals.filter(accepted_at__isnull=False).count()
+    by_partner: Counter[str] = Counter()
+    for sender, receiver, n in grouped("from_organisation__name", "to_organisation__name"):
+        by_pair[f"{sender} → {receiver}"] += n
+        by_partner[label(receiver)] += n
+    by_wijk: Counter[str] = Counter()
+    by_age_band: Counter[str] = Counter()
+    # The band kept on the case (the same as the resident's): no join of the residents' table.
+    for wijk, band, n in grouped("case__wijk__name", "case__age_band"):
+        by_wijk[label(wijk)] += n
+        by_age_band[label(band)] += n
+    # The totals in one pass. Residents: one resident may have had several referrals, so this one
+    # DISTINCT is needed.
+    totals = referrals.aggregate(
+        referrals=Count("pk"),
+        accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
+        residents=Count("case__resident", distinct=True),
+    )
     return {
-        "referrals": _total(referrals.count()),
-        "residents": _total(referrals.values("case__resident").distinct().count()),
-        "accepted": _total(accepted),
-        "by_category": suppress(grouped("categories__name")),
-        "by_wijk": suppress(grouped("case__wijk__name")),
-        "by_state": suppress({str(states.get(k, k)): n for k, n in grouped("state").items()}),
+        "referrals": _total(totals["referrals"]),
+        "residents": _total(totals["residents"]),
+        "accepted": _total(totals["accepted"]),
+        # Two categories of a referral may share a name (names are not unique): counted once.
+        "by_category": suppress({label(name): n for name, n in grouped("categories__name", distinct=True)}),
+        "by_wijk": suppress(dict(by_wijk)),
+        "by_state": suppress(dict(by_state)),
         "by_outcome": suppress(dict(by_outcome)),
-        "by_partner": suppress(grouped("to_organisation__name")),
+        "by_partner": suppress(dict(by_partner)),
         "by_pair": suppress(dict(by_pair)),
-        "by_age_band": suppress(grouped("case__resident__age_band")),
+        "by_age_band": suppress(dict(by_age_band)),
     }

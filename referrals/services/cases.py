@@ -82,6 +82,7 @@ def case_open(
             opened_by=actor,
             opened_by_organisation=organisation,
             wijk=wijk,
+            age_band=resident.age_band,
         )
         case.categories.set(categories)
     return case

@@ -193,6 +193,8 @@ def resident_rectify(*, resident: Resident, actor: User, changes: dict[str, Any]
             resident.match_hash = match_hash(after["family_name"], after["birth_year"])
             resident.age_band = age_band(after["birth_year"])
         resident.save()
+        # The lists show the band from the case (Case.age_band), not from the resident.
+        resident.cases.exclude(age_band=resident.age_band).update(age_band=resident.age_band)
         SubjectRequest.objects.create(
             kind=SubjectRequest.Kind.RECTIFICATION,
             resident=resident,

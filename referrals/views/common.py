@@ -8,9 +8,16 @@ from referrals.forms import plain_id
 PAGE_SIZE = 25
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = PAGE_SIZE):
-    """One page of `queryset`: a COUNT and one SELECT (plus its prefetches), whatever the total."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
+def paginate(request: HttpRequest, queryset, per_page: int = PAGE_SIZE, *, count: int | None = None):
+    """One page of `queryset`: a COUNT and one SELECT (plus its prefetches), whatever the total.
+
+    `count`: the number of rows when the page counted them already (with its other figures), so
+    the paginator does not count them a second time.
+    """
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never asked of the database
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def query_without_page(request: HttpRequest) -> str:

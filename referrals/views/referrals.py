@@ -39,7 +39,8 @@ def sent_list(request):
     referrals = selectors.sent_by(request.user)
     overdue = referrals.filter(state=State.SENT, respond_by__lt=now)
     only_overdue = request.GET.get("filter") == "te-laat"
-    page = paginate(request, overdue if only_overdue else referrals)
+    counts = selectors.sent_counts(referrals, now)
+    page = paginate(request, overdue if only_overdue else referrals, count=counts["overdue" if only_overdue else "all"])
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
     return render(
@@ -49,7 +50,7 @@ def sent_list(request):
             "notifications": recent_notifications(request.user),
             "page": page,
             "only_overdue": only_overdue,
-            "overdue_count": overdue.count(),
+            "overdue_count": counts["overdue"],
             "query": query_without_page(request),
         },
     )
@@ -57,23 +58,25 @@ def sent_list(request):
 
 @login_required
 def inbox(request):
-    organisation = receiving_organisation(request)
+    organisations = organisations_for(request.user, RECEIVING_ROLES)
+    organisation = receiving_organisation(request, organisations)
     tabs = {slug: box for slug, box, _label in INBOX_BOXES}
     tab = request.GET.get("bak")
     if tab not in tabs:
         tab = "nieuw"
-    page = paginate(request, selectors.inbox_for(request.user, organisation, box=tabs[tab]))
+    # The tab numbers include the open tab's: one COUNT for the page, not a second for the paginator.
+    counts = selectors.inbox_counts(request.user, organisation)
+    page = paginate(request, selectors.inbox_for(request.user, organisation, box=tabs[tab]), count=counts[tabs[tab]])
     now = timezone.now()
     for referral in page.object_list:
         referral.overdue = selectors.is_overdue(referral, now)
-    counts = selectors.inbox_counts(request.user, organisation)
     return render(
         request,
         "referrals/inbox.html",
         {
             "notifications": recent_notifications(request.user),
             "organisation": organisation,
-            "organisations": organisations_for(request.user, RECEIVING_ROLES),
+            "organisations": organisations,
             "box": tab,
             "boxes": [(slug, label, counts[box]) for slug, box, label in INBOX_BOXES],
             "page": page,

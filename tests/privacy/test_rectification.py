@@ -86,3 +86,16 @@ def test_only_the_regisseur_may_rectify(world, case, persona):
             reason="verzoek",
             changes={"phone": "0699999999"},
         )
+
+
+def test_a_corrected_birth_year_moves_the_age_band_the_lists_show(world, case):
+    from referrals.models import Case
+
+    assert Case.objects.get(pk=case.pk).age_band == "27-66"
+    resident_rectify(
+        resident=case.resident,
+        actor=world.people.fatima,
+        reason="geboortejaar verkeerd overgenomen",
+        changes={"birth_year": 2012},
+    )
+    assert Case.objects.get(pk=case.pk).age_band == "12-17"

@@ -80,3 +80,49 @@ def test_no_report_reads_a_personal_field(world, draft, settings):
     _sent(world, 5, service=world.services.schuldhulp, category=world.categories.schulden)
     settings.FIELD_ENCRYPTION_KEYS = new_key("unrelated")  # any decryption would fail now
     assert programme_figures()["referrals"] == 5
+
+
+def _figures_counted_with_distinct() -> dict:
+    """The figures as they were counted before issue 12: DISTINCT everywhere, the band from the resident."""
+    from collections import Counter
+
+    from django.db.models import Count
+
+    from referrals.models import Outcome, State
+    from referrals.selectors.reports import _total, sent_referrals
+
+    referrals = sent_referrals()
+
+    def grouped(field):
+        rows = referrals.values(field).annotate(n=Count("pk", distinct=True))
+        return {str(row[field] or "—"): row["n"] for row in rows}
+
+    outcomes, states = dict(Outcome.choices), dict(State.choices)
+    by_outcome: Counter = Counter()
+    for key, n in grouped("outcome").items():
+        by_outcome[str(outcomes.get(key, key))] += n
+    by_pair: Counter = Counter()
+    for row in referrals.values("from_organisation__name", "to_organisation__name").annotate(n=Count("pk")):
+        by_pair[f"{row['from_organisation__name']} → {row['to_organisation__name']}"] += row["n"]
+    return {
+        "referrals": _total(referrals.count()),
+        "residents": _total(referrals.values("case__resident").distinct().count()),
+        "accepted": _total(referrals.filter(accepted_at__isnull=False).count()),
+        "by_category": suppress(grouped("categories__name")),
+        "by_wijk": suppress(grouped("case__wijk__name")),
+        "by_state": suppress({str(states.get(k, k)): n for k, n in grouped("state").items()}),
+        "by_outcome": suppress(dict(by_outcome)),
+        "by_partner": suppress(grouped("to_organisation__name")),
+        "by_pair": suppress(dict(by_pair)),
+        "by_age_band": suppress(grouped("case__resident__age_band")),
+    }
+
+
+def test_the_figures_are_those_of_the_distinct_counts_on_a_generated_dataset(db):
+    from benchmarks.dataset import generate
+
+    # 600 referrals over 300 cases, 6 partners, some with two categories, open and closed.
+    generate(referrals=600, partners=6, open_for_one=60)
+    figures = programme_figures()
+    assert figures["referrals"] == 600 and figures["by_category"] and figures["by_age_band"]
+    assert figures == _figures_counted_with_distinct()

@@ -60,3 +60,49 @@ def test_lists_are_paginated_by_25(world, case, login):
     html = login(world.people.fatima).get(reverse("sent")).content.decode()
     assert html.count("/verwijzingen/") == 25
     assert "pagina=2" in html
+
+
+def test_list_pages_show_the_age_band_without_reading_the_resident(world, case, login):
+    send_many(world, case, 3)
+    from django.test import Client
+
+    fatima = Client()
+    fatima.force_login(world.people.fatima)
+    for client, url in ((login(world.people.kees), reverse("inbox")), (fatima, reverse("sent"))):
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        # The encrypted personal columns stay out of a list; the band comes from the case.
+        assert not [q["sql"] for q in ctx.captured_queries if "referrals_resident" in q["sql"]]
+    assert "27-66" in login(world.people.kees).get(reverse("inbox")).content.decode()
+
+
+def _page_queries(client, url) -> list[str]:
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def test_the_inbox_counts_once_and_takes_at_most_ten_statements(world, case, login):
+    send_many(world, case, 30)
+    kees = login(world.people.kees)
+    for tab in ("nieuw", "alle"):
+        queries = _page_queries(kees, reverse("inbox") + f"?bak={tab}")
+        # Every statement counts (session, user, memberships, ...): the goal is ten at most.
+        assert len(queries) <= 10, queries
+        counts = [sql for sql in queries if "COUNT(" in sql]
+        # The tab numbers and the paginator share one COUNT.
+        assert len(counts) == 1, counts
+        # An intake worker sees the inbox through the grants: the count needs no case row.
+        assert '"referrals_case"' not in counts[0]
+    html = kees.get(reverse("inbox") + "?bak=alle&pagina=2").content.decode()
+    assert html.count("/verwijzingen/") == 5  # 30 open: the second page holds 5, so the count was right
+
+
+def test_the_sent_list_counts_once(world, case, login):
+    send_many(world, case, 3)
+    fatima = login(world.people.fatima)
+    queries = _page_queries(fatima, reverse("sent"))
+    assert len([sql for sql in queries if "COUNT(" in sql]) == 1

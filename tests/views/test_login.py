@@ -87,3 +87,47 @@ def test_idle_session_ends_after_the_idle_time(world, client, settings):
     )
     response = client.get(reverse("inbox"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def _session_writes(queries) -> list[str]:
+    return [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE") and "django_session" in q["sql"]
+    ]
+
+
+def test_a_page_view_within_a_minute_does_not_write_the_session(world, client):
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    key = client.session.session_key
+    expires = Session.objects.get(session_key=key).expire_date
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("inbox")).status_code == 200
+        assert client.get(reverse("sent")).status_code == 200
+    assert _session_writes(ctx.captured_queries) == []
+    assert Session.objects.get(session_key=key).expire_date == expires
+
+
+def test_a_page_view_a_minute_later_moves_the_idle_timeout(world, client, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from accounts.views.idle import REFRESHED_AT
+
+    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
+    session = client.session
+    # As if the last refresh was 61 seconds ago and the session then had 29 minutes left.
+    session[REFRESHED_AT] -= 61
+    session.save()
+    Session.objects.filter(session_key=session.session_key).update(expire_date=timezone.now() + timedelta(minutes=29))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("inbox")).status_code == 200
+    assert len(_session_writes(ctx.captured_queries)) == 1
+    expires = Session.objects.get(session_key=session.session_key).expire_date
+    assert expires > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 10)
