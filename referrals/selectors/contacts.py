@@ -26,10 +26,10 @@ class Contact:
 
 
 def _people(wanted: list[tuple[Any, int | None, object]]) -> list[Contact]:
-    """(role label, user id, organisation) → contacts, one query for the users and their phones."""
+    """(role label, user id, organisation) → contacts."""
     ids = {user_id for _, user_id, _ in wanted if user_id}
-    users = get_user_model().objects.in_bulk(ids)
-    phones = dict(WorkContact.objects.filter(user_id__in=ids).values_list("user_id", "phone"))
+    # One query: the users with their work phone (absent for who never entered one).
+    users = get_user_model().objects.select_related("work_contact").in_bulk(ids)
     contacts, seen = [], set()
     for role, user_id, organisation in wanted:
         if not user_id or (user_id, role) in seen or user_id not in users:
@@ -41,11 +41,16 @@ def _people(wanted: list[tuple[Any, int | None, object]]) -> list[Contact]:
                 role=str(role),
                 name=user.get_full_name() or user.get_username(),
                 organisation=str(organisation),
-                phone=phones.get(user_id, ""),
+                phone=_phone(user),
                 email=user.email,
             )
         )
     return contacts
+
+
+def _phone(user: Any) -> str:
+    contact: WorkContact | None = getattr(user, "work_contact", None)
+    return contact.phone if contact else ""
 
 
 def referral_contacts(referral: Referral) -> list[Contact]:
