@@ -28,3 +28,22 @@ def benchmark_database(sqlite_file: str | None = None):
         yield connection
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def school_and_kredietbank():
+    """The benchmarks' small world: Fatima at a school refers to the Kredietbank's Schuldhulp."""
+    from types import SimpleNamespace
+
+    from policies.roles import Role
+    from tests.factories import CategoryFactory, OrganisationFactory, ServiceFactory, UserFactory, member
+
+    schulden = CategoryFactory(code="schulden", name="Schulden")
+    school = OrganisationFactory(slug="waterlelie", name="Kwadraad — De Waterlelie")
+    bank = OrganisationFactory(slug="kredietbank", name="Kredietbank", kind="debt")
+    return SimpleNamespace(
+        schulden=schulden,
+        school=school,
+        bank=bank,
+        service=ServiceFactory(organisation=bank, name="Schuldhulp", categories=[schulden]),
+        fatima=member(UserFactory(username="fatima"), school, Role.REFERRER),
+    )

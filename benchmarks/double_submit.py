@@ -18,29 +18,16 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from _setup import benchmark_database
+from _setup import benchmark_database, school_and_kredietbank
 
 SQLITE_FILE = str(Path(tempfile.gettempdir()) / "overdracht-double-submit-bench.sqlite3")
 
 
 def build():
-    from policies.roles import Role
-    from tests.factories import (
-        CategoryFactory,
-        OrganisationFactory,
-        ServiceFactory,
-        UserFactory,
-        WijkFactory,
-        give_consent,
-        member,
-        open_case,
-    )
+    from tests.factories import WijkFactory, give_consent, open_case
 
-    schulden = CategoryFactory(code="schulden", name="Schulden")
-    school = OrganisationFactory(slug="waterlelie", name="Kwadraad — De Waterlelie")
-    bank = OrganisationFactory(slug="kredietbank", name="Kredietbank", kind="debt")
-    service = ServiceFactory(organisation=bank, name="Schuldhulp", categories=[schulden])
-    fatima = member(UserFactory(username="fatima"), school, Role.REFERRER)
+    world = school_and_kredietbank()
+    schulden, school, bank, service, fatima = world.schulden, world.school, world.bank, world.service, world.fatima
     case = open_case(actor=fatima, organisation=school, categories=[schulden])
     give_consent(case=case, actor=fatima, organisation=school, recipients=[bank])
     return {"case": case, "service": service, "schulden": schulden, "fatima": fatima, "wijk": WijkFactory()}

@@ -21,7 +21,7 @@ import argparse
 import multiprocessing
 import time
 
-from _setup import benchmark_database
+from _setup import benchmark_database, school_and_kredietbank
 
 # The tables one handover writes rows to, and the column that names the referral in each.
 TABLES = {
@@ -39,21 +39,10 @@ STEPS = ("create", "send", "accept", "first_contact", "close")
 
 def build(cases: int) -> dict:
     from policies.roles import Role
-    from tests.factories import (
-        CategoryFactory,
-        OrganisationFactory,
-        ServiceFactory,
-        UserFactory,
-        give_consent,
-        member,
-        open_case,
-    )
+    from tests.factories import UserFactory, give_consent, member, open_case
 
-    schulden = CategoryFactory(code="schulden", name="Schulden")
-    school = OrganisationFactory(slug="waterlelie", name="Kwadraad — De Waterlelie")
-    bank = OrganisationFactory(slug="kredietbank", name="Kredietbank", kind="debt")
-    service = ServiceFactory(organisation=bank, name="Schuldhulp", categories=[schulden])
-    fatima = member(UserFactory(username="fatima"), school, Role.REFERRER)
+    world = school_and_kredietbank()
+    schulden, school, bank, service, fatima = world.schulden, world.school, world.bank, world.service, world.fatima
     kees = member(UserFactory(username="kees"), bank, Role.INTAKE)
     case_ids = []
     for _ in range(cases):
