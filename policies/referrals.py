@@ -15,6 +15,13 @@ There are four ways in (toegangswegen), each needing a membership that is active
   intake worker or coordinator of the receiving organisation.
 A privacy officer, programme manager, administrator or signaller has no way in: never content.
 
+After a warm hand-over the forwarding partner keeps its grants, but sees only its own part
+(HISTORY_FIELDS): the referral's metadata, events, first contact and outcome, never the
+resident's name, contact details or summary again. Privacy reason: the partner must be able to
+account for its own work (AVG art. 5(2), accountability; its own file-keeping duty), and that
+needs no data about the resident beyond what it recorded itself; everything after the hand-over
+belongs to the next partner (need to know). See also the processing register (policies.register).
+
 Which states an action starts from comes from the state machine itself (django-fsm).
 """
 
@@ -77,19 +84,36 @@ CONTENT_FIELDS = frozenset(
 ALL_FIELDS = METADATA_FIELDS | CONTENT_FIELDS
 
 # The receiving side sees content once it accepted (and until access ends).
-RECEIVER_CONTENT_STATES = frozenset({"accepted", "in_progress", "closed", "handed_over"})
+RECEIVER_CONTENT_STATES = frozenset({"accepted", "in_progress", "closed"})
+# What the forwarding partner keeps of a referral it handed over: its own part, not the resident.
+HISTORY_STATES = frozenset({"handed_over"})
+HISTORY_FIELDS = METADATA_FIELDS | frozenset({"first_contact", "outcome_note", "assignee"})
 
 SENDER_ACTIONS = frozenset({"send", "edit_draft", "withdraw"})
 RECEIVER_ACTIONS = frozenset({"accept", "decline"})
-HANDLER_ACTIONS = frozenset({"record_first_contact", "forward", "close", "reopen"})
+HANDLER_ACTIONS = frozenset(
+    {
+        "record_first_contact",
+        "record_attempt",
+        "close_unreachable",
+        "forward",
+        "refer_in_addition",
+        "close",
+        "record_outcome",
+        "reopen",
+    }
+)
 ACTIONS = SENDER_ACTIONS | RECEIVER_ACTIONS | HANDLER_ACTIONS | {"assign", "stop"}
 
 # Actions that are not a transition of their own start where these transitions start:
-# a draft is edited where it is sent; forwarding starts where the hand-over does; a
-# coordinator (re)assigns wherever the receiving side is at work.
+# a draft is edited where it is sent; forwarding (either way) starts where the hand-over does;
+# contact attempts are recorded where the first contact is; a coordinator (re)assigns wherever
+# the receiving side is at work.
 _SOURCES_OF = {
     "edit_draft": ("send",),
     "forward": ("hand_over",),
+    "refer_in_addition": ("hand_over",),
+    "record_attempt": ("record_first_contact",),
     "assign": ("accept", "record_first_contact", "close"),
 }
 
@@ -159,10 +183,13 @@ class ReferralPolicy:
         ways = self.ways_in(actor, referral)
         if ways & {SENDER, REGISSEUR}:
             return ALL_FIELDS
-        if referral.state in RECEIVER_CONTENT_STATES and (
-            HANDLER in ways or (RECEIVER in ways and Role.COORDINATOR in actor.roles_in(referral.to_organisation_id))
-        ):
+        handles = HANDLER in ways or (
+            RECEIVER in ways and Role.COORDINATOR in actor.roles_in(referral.to_organisation_id)
+        )
+        if referral.state in RECEIVER_CONTENT_STATES and handles:
             return ALL_FIELDS
+        if referral.state in HISTORY_STATES and handles:
+            return HISTORY_FIELDS
         if ways:
             return METADATA_FIELDS
         return frozenset()
@@ -227,7 +254,23 @@ class ReferralPolicy:
             }
         if action == "forward" and referral.has_pending_child:
             return _("Er staat al een doorverwijzing open; wacht tot de volgende partner die aanneemt of afwijst.")
+        if action == "close_unreachable":
+            return self._attempts_refusal(referral)
+        if action == "record_outcome" and referral.outcome != "handed_over":
+            return _("De uitkomst van uw deel is al vastgelegd.")
         return None
+
+    @staticmethod
+    def _attempts_refusal(referral: Any) -> str | None:
+        """'Niet bereikt' only after the service's agreed number of contact attempts."""
+        needed = referral.service.contact_attempts
+        made = referral.contact_attempts.count()
+        if made >= needed:
+            return None
+        return _("Afsluiten als ‘niet bereikt’ kan na %(needed)s contactpogingen; er zijn er %(made)s vastgelegd.") % {
+            "needed": needed,
+            "made": made,
+        }
 
     def can(self, actor: Actor, action: str, referral: Any) -> bool:
         return self.refusal(actor, action, referral) is None

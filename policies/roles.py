@@ -19,15 +19,26 @@ class Role(models.TextChoices):
 # user must also work at the right organisation of the referral (sender or
 # receiver), be its assignee where that is asked, and the referral must be in
 # a state that allows it (see policies.referrals).
+_HANDLING = {
+    "inbox",
+    "accept",
+    "decline",
+    "record_first_contact",
+    "record_attempt",
+    "close_unreachable",
+    "forward",
+    "refer_in_addition",
+    "close",
+    "record_outcome",
+    "reopen",
+}
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.REFERRER: frozenset({"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow"}),
     Role.REGISSEUR: frozenset(
         {"open_case", "record_consent", "send", "edit_draft", "withdraw", "follow", "manage_plan"}
     ),
-    Role.INTAKE: frozenset({"inbox", "accept", "decline", "record_first_contact", "forward", "close", "reopen"}),
-    Role.COORDINATOR: frozenset(
-        {"inbox", "accept", "decline", "assign", "record_first_contact", "forward", "close", "reopen", "edit_services"}
-    ),
+    Role.INTAKE: frozenset(_HANDLING),
+    Role.COORDINATOR: frozenset(_HANDLING | {"assign", "edit_services"}),
     Role.SIGNALLER: frozenset({"signal"}),
     Role.PRIVACY_OFFICER: frozenset({"audit", "stop", "processing_register", "subject_rights"}),
     Role.PROGRAMME: frozenset({"reports"}),

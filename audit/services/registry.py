@@ -71,6 +71,7 @@ def register_all() -> None:
         Organisation,
         Membership,
         m.FollowUp,
+        m.ContactAttempt,
         m.Notification,
         PrivacyFlag,
         m.ReferralUserObjectPermission,

@@ -56,6 +56,11 @@ class Service(models.Model):
         default=5,
         help_text=_("Binnen hoeveel werkdagen de partner een verwijzing oppakt."),
     )
+    contact_attempts = models.PositiveSmallIntegerField(
+        _("contactpogingen voor 'niet bereikt'"),
+        default=3,
+        help_text=_("Na zoveel vastgelegde pogingen mag de partner afsluiten als 'niet bereikt'."),
+    )
     accepts_referrals = models.BooleanField(_("neemt verwijzingen aan"), default=True)
     valid_from = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)

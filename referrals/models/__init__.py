@@ -6,6 +6,7 @@ from referrals.models.once import OnceToken
 from referrals.models.referrals import (
     ENDED_STATES,
     OPEN_STATES,
+    ContactAttempt,
     ContactWay,
     DeclineReason,
     EventName,
@@ -24,6 +25,7 @@ from referrals.models.subject_requests import SubjectRequest
 __all__ = [
     "Case",
     "Consent",
+    "ContactAttempt",
     "ContactWay",
     "DeclineReason",
     "ENDED_STATES",

@@ -18,6 +18,8 @@ class Notification(models.Model):
         HANDED_OVER = "handed_over", _("Warm overgedragen")
         DECLINED = "declined", _("Verwijzing afgewezen")
         FORWARD_DECLINED = "forward_declined", _("Doorverwijzing afgewezen")
+        IN_ADDITION = "in_addition", _("Partner erbij gevraagd")
+        NOT_REACHED = "not_reached", _("Inwoner niet bereikt")
         ASSIGNED = "assigned", _("Aan u toegewezen")
         FIRST_CONTACT = "first_contact", _("Eerste contact")
         CLOSED = "closed", _("Verwijzing afgesloten")

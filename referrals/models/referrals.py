@@ -104,6 +104,9 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     # Denormalised from the service so inboxes filter on one indexed column.
     to_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="received_referrals")
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    # Erbij verwezen: sent from `parent` while its partner keeps helping. Accepting it does not
+    # hand the parent over (a doorverwijzing, in_addition=False, does).
+    in_addition = models.BooleanField(default=False)
 
     summary_ciphertext = models.TextField(blank=True)
     summary = crypto.EncryptedAttribute("summary_ciphertext")
@@ -126,6 +129,8 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     decline_note = crypto.EncryptedAttribute("decline_note_ciphertext")
     first_contact_on = models.DateField(null=True, blank=True)
     first_contact_way = models.CharField(max_length=20, choices=ContactWay.choices, blank=True)
+    first_contact_note_ciphertext = models.TextField(blank=True)
+    first_contact_note = crypto.EncryptedAttribute("first_contact_note_ciphertext")
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     outcome_note_ciphertext = models.TextField(blank=True)
     outcome_note = crypto.EncryptedAttribute("outcome_note_ciphertext")
@@ -181,12 +186,13 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
 
     @property
     def pending_child(self):
-        return self.children.filter(state=State.SENT).first()
+        """The hand-over the next partner has not answered yet (referrals in addition don't count)."""
+        return self.children.filter(state=State.SENT, in_addition=False).first()
 
     @cached_property
     def has_pending_child(self) -> bool:
         """A forward that the next partner has not answered yet (one at a time)."""
-        return self.children.filter(state=State.SENT).exists()
+        return self.children.filter(state=State.SENT, in_addition=False).exists()
 
     # --- Transitions. Side effects (permissions, audit, notifications) live in
     # referrals.services; these only move the state and stamp the times.
@@ -217,9 +223,17 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     @transition(
         state, source=State.ACCEPTED, target=State.IN_PROGRESS, permission=_policy_permission("record_first_contact")
     )
-    def record_first_contact(self, *, on, way):
+    def record_first_contact(self, *, on, way, note=""):
         self.first_contact_on = on
         self.first_contact_way = way
+        self.first_contact_note = note
+
+    @transition(state, source=State.ACCEPTED, target=State.CLOSED, permission=_policy_permission("close_unreachable"))
+    def close_unreachable(self):
+        # Only after the service's agreed number of contact attempts (checked by the policy).
+        self.outcome = Outcome.NOT_REACHABLE
+        self.closed_at = timezone.now()
+        self.ended_at = self.closed_at
 
     @transition(state, source=State.IN_PROGRESS, target=State.HANDED_OVER)
     def hand_over(self):
@@ -233,6 +247,15 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
         self.outcome_note = note
         self.closed_at = timezone.now()
         self.ended_at = self.closed_at
+
+    @transition(
+        state, source=State.HANDED_OVER, target=State.HANDED_OVER, permission=_policy_permission("record_outcome")
+    )
+    def record_outcome(self, *, outcome, note):
+        # After a hand-over the forwarding partner closes its own part: what its work achieved.
+        self.outcome = outcome
+        self.outcome_note = note
+        self.closed_at = timezone.now()
 
     @transition(state, source=State.CLOSED, target=State.IN_PROGRESS, permission=_policy_permission("reopen"))
     def reopen(self):
@@ -273,6 +296,10 @@ class EventName(models.TextChoices):
     ASSIGN = "assign", _("toegewezen")
     RECORD_FIRST_CONTACT = "record_first_contact", _("eerste contact")
     FORWARD = "forward", _("doorverwezen")
+    REFER_IN_ADDITION = "refer_in_addition", _("erbij verwezen")
+    CONTACT_ATTEMPT = "contact_attempt", _("contactpoging")
+    CLOSE_UNREACHABLE = "close_unreachable", _("afgesloten: niet bereikt")
+    RECORD_OUTCOME = "record_outcome", _("eigen deel afgesloten")
     HAND_OVER = "hand_over", _("warm overgedragen")
     CLOSE = "close", _("afgesloten")
     REOPEN = "reopen", _("heropend")
@@ -298,6 +325,34 @@ class ReferralEvent(Pseudonymised, models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id} {self.name}"
+
+    def audit_pseudonym(self) -> str:
+        return self.referral.audit_pseudonym()
+
+
+class ContactAttempt(Pseudonymised, models.Model):
+    """One try to reach the resident after accepting: when and how. The note is encrypted and
+    meant for the way of trying ("voicemail ingesproken"), not for personal details."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="contact_attempts")
+    on = models.DateField(_("datum"))
+    way = models.CharField(_("hoe"), max_length=20, choices=ContactWay.choices)
+    note_ciphertext = models.TextField(blank=True)
+    note = crypto.EncryptedAttribute("note_ciphertext")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["on", "pk"]
+        verbose_name = _("contactpoging")
+        verbose_name_plural = _("contactpogingen")
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} {self.on}"
+
+    def data_key(self) -> bytes:
+        return self.referral.data_key()
 
     def audit_pseudonym(self) -> str:
         return self.referral.audit_pseudonym()

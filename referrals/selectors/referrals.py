@@ -36,6 +36,7 @@ _CONTENT_COLUMNS = (
     "legal_basis_justification_ciphertext",
     "decline_note_ciphertext",
     "outcome_note_ciphertext",
+    "first_contact_note_ciphertext",
     "shared_data",
 )
 

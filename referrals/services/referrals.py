@@ -24,6 +24,7 @@ from policies.referrals import SENDER_ACTIONS, referral_policy
 from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
     Case,
+    ContactAttempt,
     ContactWay,
     DeclineReason,
     EventName,
@@ -44,6 +45,10 @@ from referrals.services.notifications import notify, receiving_people
 
 FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
 FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
+# Niet bereikt: the referrer and the regisseur look for another way to reach the resident soon.
+FOLLOW_UP_AFTER_UNREACHABLE = timedelta(days=3)
+# What a forwarding partner can say its own part achieved, after the hand-over.
+OWN_PART_OUTCOMES = (Outcome.HELPED, Outcome.PARTLY_HELPED, Outcome.OTHER)
 
 
 def _locked(referral: Referral, *, with_parent: bool = False) -> Referral:
@@ -332,7 +337,7 @@ def _accept_locked(referral: Referral, actor: User, assignee: User, org: Organis
         owner=referral.case.regisseur,
         due_on=timezone.localdate() + FOLLOW_UP_AFTER_ACCEPT,
     )
-    if referral.parent_id:
+    if referral.parent_id and not referral.in_addition:
         _hand_over_parent(referral, actor, org)
     notify(
         [referral.from_user, referral.case.regisseur],
@@ -358,7 +363,8 @@ def _hand_over_parent(child: Referral, actor: User, organisation: Organisation) 
     with audit_context(actor=actor, activity="referral", organisation=organisation, reason=AuditReason.WARM_HANDOVER):
         parent.hand_over()
         _save_transition(parent)
-        grants.revoke_all(parent)
+        # The grants stay: the forwarding partner keeps reading its own part (policies.referrals,
+        # HISTORY_FIELDS), never the resident's data again.
         _record(parent, EventName.HAND_OVER, State.IN_PROGRESS, actor, organisation, child=child.pk)
     notify(
         [parent.assignee],
@@ -393,13 +399,18 @@ def referral_decline(*, referral: Referral, actor: User, reason: str, note: str)
         referral=referral,
     )
     if referral.parent_id:
-        # The forwarding partner stays responsible: tell its owner.
+        # The forwarding partner stays responsible (a hand-over) or referred it alongside its own
+        # help (in addition): either way it must know, so it can look for another partner.
         parent = _parent(referral)
+        message = (
+            _("De verwijzing erbij %(ref)s is afgewezen; zoek zo nodig samen met de regisseur een andere partner.")
+            if referral.in_addition
+            else _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
+        )
         notify(
             [parent.assignee or parent.from_user],
             Notification.Kind.FORWARD_DECLINED,
-            _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
-            % {"ref": referral, "parent": parent},
+            message % {"ref": referral, "parent": parent},
             referral=parent,
         )
     return referral
@@ -432,8 +443,21 @@ def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Refer
     return referral
 
 
+def _check_contact_date(referral: Referral, on: date | None, what: str) -> date:
+    if on is None or on > timezone.localdate():
+        raise ActionRefused(_("De datum van %(what)s kan niet in de toekomst liggen.") % {"what": what}, field="on")
+    if referral.sent_at and on < timezone.localtime(referral.sent_at).date():
+        raise ActionRefused(
+            _("De datum van %(what)s kan niet vóór het versturen van de verwijzing liggen.") % {"what": what},
+            field="on",
+        )
+    return on
+
+
 @audited()
-def referral_record_first_contact(*, referral: Referral, actor: User, on: date | None, way: str) -> Referral:
+def referral_record_first_contact(
+    *, referral: Referral, actor: User, on: date | None, way: str, note: str = ""
+) -> Referral:
     if way not in ContactWay.values:
         raise ActionRefused(_("Kies hoe het eerste contact was."), field="way")
     if on is None or on > timezone.localdate():
@@ -444,7 +468,7 @@ def referral_record_first_contact(*, referral: Referral, actor: User, on: date |
         raise ActionRefused(_("Het eerste contact kan niet vóór het versturen van de verwijzing liggen."), field="on")
     org, from_state = referral.to_organisation, referral.state
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
-        referral.record_first_contact(on=on, way=way)
+        referral.record_first_contact(on=on, way=way, note=(note or "").strip())
         _save_transition(referral)
         _record(referral, EventName.RECORD_FIRST_CONTACT, from_state, actor, org, way=way, on=on.isoformat())
     notify(
@@ -469,16 +493,80 @@ def referral_forward(
     legal_basis: str = LegalBasis.CONSENT,
     legal_basis_justification: str = "",
 ) -> Referral:
-    """Warmly forward to the next partner: a child referral, sent now.
+    """Doorverwijzen: warmly hand over to the next partner, a child referral sent now.
 
     The parent stays in progress (and its owner responsible) until the next
     partner accepts the child; only then does it become handed_over.
     """
+    return _refer_on(
+        referral,
+        actor,
+        in_addition=False,
+        service=service,
+        summary=summary,
+        categories=categories,
+        urgency=urgency,
+        shared_data=shared_data,
+        legal_basis=legal_basis,
+        legal_basis_justification=legal_basis_justification,
+    )
+
+
+@audited()
+def referral_refer_in_addition(
+    *,
+    referral: Referral,
+    actor: User,
+    service: Service,
+    summary: str,
+    categories: Collection[Category],
+    urgency: str = Urgency.NORMAL,
+    shared_data: Iterable[str] = (),
+    legal_basis: str = LegalBasis.CONSENT,
+    legal_basis_justification: str = "",
+) -> Referral:
+    """Erbij verwijzen: a second partner helps alongside; this referral stays in progress.
+
+    The sibling is linked to the same case (and to this referral as where it came from), so
+    the regisseur sees both partners at work in the plan; each ends with its own outcome.
+    """
+    return _refer_on(
+        referral,
+        actor,
+        in_addition=True,
+        service=service,
+        summary=summary,
+        categories=categories,
+        urgency=urgency,
+        shared_data=shared_data,
+        legal_basis=legal_basis,
+        legal_basis_justification=legal_basis_justification,
+    )
+
+
+def _refer_on(
+    referral: Referral,
+    actor: User,
+    *,
+    in_addition: bool,
+    service: Service,
+    summary: str,
+    categories: Collection[Category],
+    urgency: str,
+    shared_data: Iterable[str],
+    legal_basis: str,
+    legal_basis_justification: str,
+) -> Referral:
     parent = _locked(referral)
-    role = _check(actor, "forward", parent)
+    role = _check(actor, "refer_in_addition" if in_addition else "forward", parent)
     org = parent.to_organisation
     if service.organisation_id == org.pk:
         raise ActionRefused(_("Verwijs door naar een andere organisatie dan uw eigen."), field="service")
+    if parent.children.filter(service=service, state__in=[State.SENT, State.ACCEPTED, State.IN_PROGRESS]).exists():
+        raise ActionRefused(
+            _("Er loopt al een verwijzing van u naar %(service)s voor deze inwoner.") % {"service": service.name},
+            field="service",
+        )
     shared = _validate_content(service=service, categories=categories, shared_data=shared_data, summary=summary)
     with audit_context(actor=actor, activity="referral", organisation=org, role=role):
         child = Referral(
@@ -488,6 +576,7 @@ def referral_forward(
             service=service,
             to_organisation=service.organisation,
             parent=parent,
+            in_addition=in_addition,
             urgency=urgency,
             shared_data=shared,
             legal_basis=legal_basis,
@@ -498,8 +587,83 @@ def referral_forward(
         child.categories.set(categories)
         _record(child, EventName.CREATE, "", actor, org, parent=parent.pk)
         _send_locked(child, actor, org, role)
-        _record(parent, EventName.FORWARD, parent.state, actor, org, child=child.pk)
+        event = EventName.REFER_IN_ADDITION if in_addition else EventName.FORWARD
+        _record(parent, event, parent.state, actor, org, child=child.pk)
+    if in_addition:
+        # The regisseur keeps the plan: a second partner joining is news for them.
+        notify(
+            [parent.case.regisseur],
+            Notification.Kind.IN_ADDITION,
+            _("%(org)s heeft %(service)s erbij gevraagd voor casus %(case)s (verwijzing %(ref)s).")
+            % {"org": org, "service": service.name, "case": parent.case, "ref": child},
+            referral=child,
+        )
     return child
+
+
+@audited()
+def referral_record_attempt(
+    *, referral: Referral, actor: User, on: date | None, way: str, note: str = ""
+) -> ContactAttempt:
+    """One try to reach the resident after accepting (the basis for closing as 'niet bereikt')."""
+    if way not in ContactWay.values:
+        raise ActionRefused(_("Kies hoe u contact probeerde te krijgen."), field="way")
+    referral = _locked(referral)
+    role = _check(actor, "record_attempt", referral)
+    on = _check_contact_date(referral, on, _("de contactpoging"))
+    org = referral.to_organisation
+    with audit_context(actor=actor, activity="referral", organisation=org, role=role):
+        attempt = ContactAttempt(referral=referral, on=on, way=way, actor=actor)
+        attempt.note = (note or "").strip()
+        attempt.save()
+        number = referral.contact_attempts.count()
+        _record(referral, EventName.CONTACT_ATTEMPT, referral.state, actor, org, way=way, number=number)
+    return attempt
+
+
+@audited()
+def referral_close_unreachable(*, referral: Referral, actor: User) -> Referral:
+    """Niet bereikt after the agreed attempts: the referrer and the regisseur are told and get a
+    follow-up, so the resident is not lost between two organisations."""
+    referral = _locked(referral)
+    role = _check(actor, "close_unreachable", referral)
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(
+        actor=actor, activity="referral", organisation=org, role=role, reason=str(Outcome.NOT_REACHABLE.label)
+    ):
+        referral.close_unreachable()
+        _save_transition(referral)
+        _record(
+            referral, EventName.CLOSE_UNREACHABLE, from_state, actor, org, attempts=referral.contact_attempts.count()
+        )
+        due = timezone.localdate() + FOLLOW_UP_AFTER_UNREACHABLE
+        for owner in {referral.case.regisseur, referral.from_user}:
+            FollowUp.objects.create(case=referral.case, referral=referral, owner=owner, due_on=due)
+    notify(
+        [referral.from_user, referral.case.regisseur],
+        Notification.Kind.NOT_REACHED,
+        _("%(org)s heeft de inwoner van verwijzing %(ref)s niet bereikt na %(n)s pogingen. Zoek samen een andere weg.")
+        % {"org": org, "ref": referral, "n": referral.contact_attempts.count()},
+        referral=referral,
+    )
+    return referral
+
+
+@audited()
+def referral_record_outcome(*, referral: Referral, actor: User, outcome: str, note: str) -> Referral:
+    """After a hand-over, the forwarding partner closes its own part with what its work achieved."""
+    if outcome not in OWN_PART_OUTCOMES:
+        raise ActionRefused(_("Kies de uitkomst van uw eigen deel."), field="outcome")
+    referral = _locked(referral)
+    role = _check(actor, "record_outcome", referral)
+    org, from_state = referral.to_organisation, referral.state
+    with audit_context(
+        actor=actor, activity="referral", organisation=org, role=role, reason=str(Outcome(outcome).label)
+    ):
+        referral.record_outcome(outcome=outcome, note=(note or "").strip())
+        _save_transition(referral)
+        _record(referral, EventName.RECORD_OUTCOME, from_state, actor, org, outcome=outcome)
+    return referral
 
 
 @audited()

@@ -17,7 +17,7 @@ from accounts.models import Membership
 from accounts.selectors.actor import actor_for, forget_actor
 from policies.actor import ANONYMOUS
 from policies.cases import case_policy
-from policies.referrals import ACTIONS, ALL_FIELDS, METADATA_FIELDS, referral_policy, source_states
+from policies.referrals import ACTIONS, ALL_FIELDS, HISTORY_FIELDS, METADATA_FIELDS, referral_policy, source_states
 from policies.roles import Role
 from referrals import services
 from referrals.models import Case, Referral, State
@@ -119,7 +119,7 @@ def test_the_check_and_the_list_filter_agree_for_every_state(world, case, person
         sees = referral_policy.sees(actor, referral)
         assert sees == (referral.pk in listed), f"{persona} on the {label} referral: check {sees}, list {not sees}"
         fields = referral_policy.visible_fields(actor, referral)
-        assert bool(fields) == sees and fields in (frozenset(), METADATA_FIELDS, ALL_FIELDS), (persona, label)
+        assert bool(fields) == sees and fields in (frozenset(), METADATA_FIELDS, HISTORY_FIELDS, ALL_FIELDS), (persona, label)
         for action in ACTIONS:
             if referral_policy.can(actor, action, referral):
                 assert sees or action == "stop", f"{persona} may {action} the {label} referral without seeing it"

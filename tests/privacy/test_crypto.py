@@ -120,6 +120,7 @@ def test_the_encrypted_columns_of_a_referral_are_read_from_the_model():
         "summary_ciphertext",
         "legal_basis_justification_ciphertext",
         "decline_note_ciphertext",
+        "first_contact_note_ciphertext",
         "outcome_note_ciphertext",
     )
 

@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from referrals import services
-from referrals.models import FollowUp, ReferralEvent, ReferralUserObjectPermission, State
+from referrals.models import EventName, FollowUp, ReferralEvent, ReferralUserObjectPermission, State
 from referrals.selectors.referrals import visible_referrals
-from referrals.services import grants
+from referrals.services import referrals as referral_services
 
 
 class Boom(Exception):
@@ -46,10 +46,15 @@ def test_a_crash_while_handing_over_the_parent_leaves_both_referrals_as_they_wer
         categories=[world.categories.taal],
     )
 
-    def explode(referral):
-        raise Boom("connection lost")
+    record = referral_services._record
 
-    monkeypatch.setattr(grants, "revoke_all", explode)
+    def explode_at_hand_over(referral, name, *args, **kwargs):
+        # The parent is already saved as handed over when its event is written: crash there.
+        if name == EventName.HAND_OVER:
+            raise Boom("connection lost")
+        return record(referral, name, *args, **kwargs)
+
+    monkeypatch.setattr(referral_services, "_record", explode_at_hand_over)
     with pytest.raises(Boom):
         services.referral_accept(referral=child, actor=p.anouk)
 

@@ -3,6 +3,8 @@
 import pytest
 from django.utils import timezone
 
+from accounts.selectors.actor import actor_for
+from policies.referrals import HISTORY_FIELDS, referral_policy
 from referrals import services
 from referrals.models import Notification, State
 from referrals.selectors.referrals import visible_referrals
@@ -39,9 +41,11 @@ def test_the_forwarding_partner_stays_responsible_until_the_next_one_accepts(wor
     in_progress.refresh_from_db()
     assert in_progress.state == State.HANDED_OVER
     assert in_progress.outcome == "handed_over"
-    # Handed over: the Kredietbank lets go, the Taalhuis has it.
-    assert not visible_referrals(world.people.kees).filter(pk=in_progress.pk).exists()
+    # Handed over: the Taalhuis has it; the Kredietbank keeps only its own part (no resident data).
     assert visible_referrals(world.people.anouk).filter(pk=child.pk).exists()
+    assert referral_policy.visible_fields(actor_for(world.people.kees), in_progress) == HISTORY_FIELDS
+    assert not {"resident_name", "contact", "summary"} & HISTORY_FIELDS
+    assert not visible_referrals(world.people.kees).filter(pk=child.pk).exists()
 
 
 def test_when_the_next_partner_declines_the_parent_stays_in_progress_and_its_owner_is_told(world, in_progress):
