@@ -54,7 +54,10 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
             legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a), of meldcode / vitaal belang / "
             "wettelijke taak met schriftelijke onderbouwing.",
             data_categories=_ALL_RESIDENT_DATA,
-            recipients="De ontvangende partner waarvoor toestemming is gegeven.",
+            recipients="De ontvangende partner waarvoor toestemming is gegeven; een partner die erbij "
+            "verwezen wordt, helpt naast de eerste. Na een warme overdracht houdt de overdragende partner "
+            "alleen zijn eigen deel (gegevens van de verwijzing, eigen contact en uitkomst), zonder gegevens "
+            "van de inwoner: voor de verantwoording van het eigen werk (AVG art. 5 lid 2).",
             retention="Tot 1 jaar na het sluiten van de casus.",
         ),
         ProcessingActivity(

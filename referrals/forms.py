@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Category, Organisation, Service, Wijk
 from directory.selectors.directory import active_services
 from policies.data_categories import DataCategory
-from referrals.models import Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
+from referrals.models import OWN_PART_OUTCOMES, Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
 
 _WIDGET_CLASSES = {
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
@@ -281,7 +281,35 @@ class ReferralForm(_ReferralContentForm):
 
 
 class ForwardForm(_ReferralContentForm):
-    pass
+    """Doorverwijzen and erbij verwijzen: the minimum by default (see `minimum_initial`)."""
+
+    @staticmethod
+    def minimum_initial(referral, service, *, with_summary: bool) -> dict:
+        """Share the minimum unless the user chooses more: only the categories the next service
+        handles are ticked, no financial, household or health data (the field's default), and the
+        summary is written for the next partner — copied from this referral only on request."""
+        initial: dict = {"urgency": referral.urgency}
+        if service is not None:
+            initial["service"] = service
+            initial["categories"] = list(service.categories.all())
+        if with_summary:
+            initial["summary"] = referral.summary
+        return initial
+
+
+class ServiceChoiceForm(UtrechtForm):
+    """Step one of a forward: which service, so the form can preselect what that service needs."""
+
+    dienst = forms.ModelChoiceField(
+        label=_("Dienst"), queryset=Service.objects.none(), empty_label=_("Kies een dienst")
+    )
+
+    def __init__(self, *args, exclude_organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        services = active_services().filter(accepts_referrals=True).select_related("organisation")
+        if exclude_organisation is not None:
+            services = services.exclude(organisation=exclude_organisation)
+        self.fields["dienst"].queryset = services.order_by("organisation__name", "name")
 
 
 class DeclineForm(OnceForm):
@@ -311,6 +339,40 @@ class FirstContactForm(OnceForm):
         initial=timezone.localdate,
     )
     way = forms.ChoiceField(label=_("Hoe"), choices=[("", _("Kies hoe"))] + ContactWay.choices, required=False)
+    note = forms.CharField(
+        label=_("Notitie (optioneel)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Bijvoorbeeld de afspraak die u maakte. Alleen voor wie aan deze verwijzing werkt."),
+    )
+
+
+class ContactAttemptForm(OnceForm):
+    service_required = ("way",)
+    on = forms.DateField(
+        label=_("Datum van de poging"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+    way = forms.ChoiceField(label=_("Hoe"), choices=[("", _("Kies hoe"))] + ContactWay.choices, required=False)
+    note = forms.CharField(
+        label=_("Notitie (optioneel)"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: voicemail ingesproken, brief in de bus. Geen persoonlijke details."),
+    )
+
+
+class OwnOutcomeForm(OnceForm):
+    """After a hand-over: what the forwarding partner's own work achieved."""
+
+    service_required = ("outcome",)
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst van uw deel"),
+        choices=[("", _("Kies een uitkomst"))] + [(o.value, o.label) for o in OWN_PART_OUTCOMES],
+        required=False,
+    )
+    note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class CloseForm(OnceForm):

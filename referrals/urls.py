@@ -54,6 +54,16 @@ urlpatterns = [
     path("verwijzingen/<int:pk>/toewijzen/", referrals.referral_assign, name="referral_assign"),
     path("verwijzingen/<int:pk>/eerste-contact/", referrals.referral_first_contact, name="referral_first_contact"),
     path("verwijzingen/<int:pk>/doorverwijzen/", referrals.referral_forward, name="referral_forward"),
+    path(
+        "verwijzingen/<int:pk>/erbij-verwijzen/",
+        referrals.referral_refer_in_addition,
+        name="referral_refer_in_addition",
+    ),
+    path("verwijzingen/<int:pk>/contactpoging/", referrals.referral_record_attempt, name="referral_record_attempt"),
+    path(
+        "verwijzingen/<int:pk>/niet-bereikt/", referrals.referral_close_unreachable, name="referral_close_unreachable"
+    ),
+    path("verwijzingen/<int:pk>/eigen-uitkomst/", referrals.referral_record_outcome, name="referral_record_outcome"),
     path("verwijzingen/<int:pk>/afsluiten/", referrals.referral_close, name="referral_close"),
     path("verwijzingen/<int:pk>/intrekken/", referrals.referral_withdraw, name="referral_withdraw"),
     path("verwijzingen/<int:pk>/versturen/", referrals.referral_send, name="referral_send"),

@@ -6,6 +6,7 @@ from referrals.models.once import OnceToken
 from referrals.models.referrals import (
     ENDED_STATES,
     OPEN_STATES,
+    OWN_PART_OUTCOMES,
     ContactAttempt,
     ContactWay,
     DeclineReason,
@@ -36,6 +37,7 @@ __all__ = [
     "Notification",
     "OnceToken",
     "OPEN_STATES",
+    "OWN_PART_OUTCOMES",
     "Outcome",
     "PlanGoal",
     "Referral",

@@ -68,6 +68,10 @@ class Outcome(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
+# What a forwarding partner can say its own part achieved, after the hand-over.
+OWN_PART_OUTCOMES = (Outcome.HELPED, Outcome.PARTLY_HELPED, Outcome.OTHER)
+
+
 class StopReason(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Toestemming ingetrokken")
     PRIVACY_OFFICER = "privacy_officer", _("Gestopt door de privacyfunctionaris")

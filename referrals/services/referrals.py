@@ -23,6 +23,7 @@ from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
 from policies.referrals import SENDER_ACTIONS, referral_policy
 from policies.roles import RECEIVING_ROLES, Role
 from referrals.models import (
+    OWN_PART_OUTCOMES,
     Case,
     ContactAttempt,
     ContactWay,
@@ -47,8 +48,6 @@ FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
 FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
 # Niet bereikt: the referrer and the regisseur look for another way to reach the resident soon.
 FOLLOW_UP_AFTER_UNREACHABLE = timedelta(days=3)
-# What a forwarding partner can say its own part achieved, after the hand-over.
-OWN_PART_OUTCOMES = (Outcome.HELPED, Outcome.PARTLY_HELPED, Outcome.OTHER)
 
 
 def _locked(referral: Referral, *, with_parent: bool = False) -> Referral:

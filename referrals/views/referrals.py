@@ -14,7 +14,18 @@ from accounts.views.acting import receiving_organisation, referring_organisation
 from directory.models import Service
 from policies.roles import RECEIVING_ROLES
 from referrals import services
-from referrals.forms import AssignForm, CloseForm, ConfirmForm, DeclineForm, FirstContactForm, ForwardForm, ReferralForm
+from referrals.forms import (
+    AssignForm,
+    CloseForm,
+    ConfirmForm,
+    ContactAttemptForm,
+    DeclineForm,
+    FirstContactForm,
+    ForwardForm,
+    OwnOutcomeForm,
+    ReferralForm,
+    ServiceChoiceForm,
+)
 from referrals.models import State
 from referrals.selectors import referrals as selectors
 from referrals.selectors.access import case_for, referral_for
@@ -100,6 +111,7 @@ def referral_detail(request, pk):
             "overdue": selectors.is_overdue(referral),
             "pending_child": referral.pending_child,
             "children": list(referral.children.select_related("to_organisation", "service")),
+            "attempts": list(referral.contact_attempts.all()) if "first_contact" in referral.fields else [],
             "confirm_form": ConfirmForm(),
             "contacts": referral_contacts(referral),
         },
@@ -153,13 +165,23 @@ def referral_new(request, case_pk):
     return render(request, "referrals/new.html", {"case": case, "form": form})
 
 
+REFER_ON = ("forward", "refer_in_addition")
+
+
+def _copies_summary(request, action: str) -> bool:
+    """The forward form copies this referral's summary only when the user asks for it."""
+    return action in REFER_ON and request.method == "GET" and request.GET.get("samenvatting") == "over"
+
+
 def _action_view(request, pk, *, action: str, form_class, perform, template: str, form_kwargs=None, initial=None):
     """GET shows the form, POST runs the one service; refused input stays in the form."""
     if request.method == "POST" and (done := once.already_done(request)):
         return done
-    # 404 when invisible, 403 with the reason when the action is not allowed now. The forward
-    # form starts from the summary (written once), so that page shows (and logs) content.
-    referral = referral_for(request.user, pk, action=action, shows={"summary"} if action == "forward" else ())
+    # 404 when invisible, 403 with the reason when the action is not allowed now. A forward form
+    # that copies the summary shows (and logs) that content; otherwise no content is shown.
+    referral = referral_for(
+        request.user, pk, action=action, shows={"summary"} if _copies_summary(request, action) else ()
+    )
     form_kwargs = form_kwargs(referral) if callable(form_kwargs) else (form_kwargs or {})
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs)
@@ -174,9 +196,14 @@ def _action_view(request, pk, *, action: str, form_class, perform, template: str
     else:
         form = form_class(initial=initial(referral) if callable(initial) else initial, **form_kwargs)
     context = {"referral": referral, "form": form, "action": action, "fields": referral.fields}
-    if action == "forward":
+    if action in REFER_ON:
         # A forward refused for missing consent: the regisseur can extend it; say how to reach them.
         context["regisseur"] = regisseur_contact(referral.case)
+        context["chooser"] = ServiceChoiceForm(request.GET or None, exclude_organisation=referral.to_organisation)
+        context["service_chosen"] = request.method == "POST" or "service" in form.initial
+        context["copies_summary"] = _copies_summary(request, action)
+    if action == "close_unreachable":
+        context["attempts"] = list(referral.contact_attempts.all())
     return render(request, template, context)
 
 
@@ -229,7 +256,9 @@ def referral_assign(request, pk):
 @login_required
 def referral_first_contact(request, pk):
     def perform(referral, data):
-        services.referral_record_first_contact(referral=referral, actor=request.user, on=data["on"], way=data["way"])
+        services.referral_record_first_contact(
+            referral=referral, actor=request.user, on=data["on"], way=data["way"], note=data["note"]
+        )
         return _("Het eerste contact is vastgelegd."), None
 
     return _action_view(
@@ -242,11 +271,9 @@ def referral_first_contact(request, pk):
     )
 
 
-@never_cache
-@login_required
-def referral_forward(request, pk):
+def _refer_on_view(request, pk, *, action: str, service_function, message: str):
     def perform(referral, data):
-        child = services.referral_forward(
+        child = service_function(
             referral=referral,
             actor=request.user,
             service=data["service"],
@@ -257,28 +284,107 @@ def referral_forward(request, pk):
             legal_basis=data["legal_basis"],
             legal_basis_justification=data["legal_basis_justification"],
         )
-        return _("Doorverwezen naar %(org)s. U blijft verantwoordelijk tot zij de verwijzing aannemen.") % {
-            "org": child.to_organisation
-        }, None
+        return message % {"org": child.to_organisation}, None
 
     def initial(referral):
-        # The summary is written once: the next partner gets the same text to build on.
-        return {
-            "summary": referral.summary,
-            "categories": referral.categories.all(),
-            "shared_data": referral.shared_data,
-            "urgency": referral.urgency,
-        }
+        service_pk = id_param(request.GET.get("dienst"))
+        service = (
+            Service.objects.filter(pk=service_pk).exclude(organisation=referral.to_organisation).first()
+            if service_pk
+            else None
+        )
+        return ForwardForm.minimum_initial(referral, service, with_summary=_copies_summary(request, action))
 
     return _action_view(
         request,
         pk,
-        action="forward",
+        action=action,
         form_class=ForwardForm,
         perform=perform,
-        template="referrals/action_form.html",
+        template="referrals/action_refer_on.html",
         initial=initial,
         form_kwargs=lambda r: {"exclude_organisation": r.to_organisation},
+    )
+
+
+@never_cache
+@login_required
+def referral_forward(request, pk):
+    return _refer_on_view(
+        request,
+        pk,
+        action="forward",
+        service_function=services.referral_forward,
+        message=_("Doorverwezen naar %(org)s. U blijft verantwoordelijk tot zij de verwijzing aannemen."),
+    )
+
+
+@never_cache
+@login_required
+def referral_refer_in_addition(request, pk):
+    return _refer_on_view(
+        request,
+        pk,
+        action="refer_in_addition",
+        service_function=services.referral_refer_in_addition,
+        message=_("%(org)s is erbij gevraagd. U blijft de inwoner zelf ook helpen."),
+    )
+
+
+@never_cache
+@login_required
+def referral_record_attempt(request, pk):
+    def perform(referral, data):
+        services.referral_record_attempt(
+            referral=referral, actor=request.user, on=data["on"], way=data["way"], note=data["note"]
+        )
+        return _("De contactpoging is vastgelegd."), None
+
+    return _action_view(
+        request,
+        pk,
+        action="record_attempt",
+        form_class=ContactAttemptForm,
+        perform=perform,
+        template="referrals/action_form.html",
+    )
+
+
+@never_cache
+@login_required
+def referral_close_unreachable(request, pk):
+    def perform(referral, data):
+        services.referral_close_unreachable(referral=referral, actor=request.user)
+        return _(
+            "Verwijzing %(ref)s is afgesloten als niet bereikt; de verwijzer en de regisseur zijn op de hoogte."
+        ) % {"ref": referral}, reverse("inbox")
+
+    return _action_view(
+        request,
+        pk,
+        action="close_unreachable",
+        form_class=ConfirmForm,
+        perform=perform,
+        template="referrals/action_accept.html",
+    )
+
+
+@never_cache
+@login_required
+def referral_record_outcome(request, pk):
+    def perform(referral, data):
+        services.referral_record_outcome(
+            referral=referral, actor=request.user, outcome=data["outcome"], note=data["note"]
+        )
+        return _("De uitkomst van uw deel is vastgelegd."), None
+
+    return _action_view(
+        request,
+        pk,
+        action="record_outcome",
+        form_class=OwnOutcomeForm,
+        perform=perform,
+        template="referrals/action_form.html",
     )
 
 

@@ -27,6 +27,8 @@ PAGES = [
     ("decline", "marieke", "/verwijzingen/{sent}/afwijzen/"),
     ("assign", "marieke", "/verwijzingen/{sent}/toewijzen/"),
     ("first-contact", "kees", "/verwijzingen/{accepted}/eerste-contact/"),
+    ("contact-attempt", "kees", "/verwijzingen/{accepted}/contactpoging/"),
+    ("contact-attempt-refused", "kees", "POST /verwijzingen/{accepted}/contactpoging/"),
     ("our-services", "marieke", "/onze-diensten/"),
     ("service-edit", "marieke", "/onze-diensten/{service}/"),
     ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),

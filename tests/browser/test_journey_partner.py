@@ -40,7 +40,10 @@ def test_kees_accepts_makes_contact_and_forwards_warmly_to_the_taalhuis(world, r
 
     kees.get_by_role("link", name="Warm doorverwijzen").click()
     kees.get_by_label("Dienst").select_option(label="Taalmaatje (Taalhuis)")
-    kees.get_by_label("Nederlands als tweede taal").check()
+    kees.get_by_role("button", name="Kies deze dienst").click()
+    expect(kees.get_by_label("Nederlands als tweede taal")).to_be_checked()  # what the Taalhuis handles
+    expect(kees.get_by_label("Financiële situatie")).not_to_be_checked()  # the minimum by default
+    kees.get_by_role("link", name="Neem de samenvatting van deze verwijzing over").click()
     screenshot(kees, "12-doorverwijzen")
     kees.get_by_role("button", name="Warm doorverwijzen").click()
     expect(kees.get_by_text("U blijft verantwoordelijk").first).to_be_visible()

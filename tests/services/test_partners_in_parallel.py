@@ -239,3 +239,12 @@ def test_first_contact_keeps_an_optional_encrypted_note(world, accepted):
     accepted.refresh_from_db()
     assert accepted.first_contact_note == "Afspraak dinsdag."
     assert "Afspraak" not in accepted.first_contact_note_ciphertext
+
+
+def test_the_processing_register_states_what_the_forwarder_keeps(world, client):
+    from policies.register import ACTIVITIES
+
+    referral = ACTIVITIES["referral"]
+    assert "eigen deel" in referral.recipients and "zonder gegevens van de inwoner" in referral.recipients
+    client.force_login(world.people.priya)
+    assert "houdt de overdragende partner" in client.get("/privacy/register/").content.decode()

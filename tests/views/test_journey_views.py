@@ -84,11 +84,13 @@ def test_forward_twice_submitted_sends_one_child(world, accepted, login):
     assert accepted.state == State.IN_PROGRESS  # warm: still ours until the Taalhuis accepts
 
 
-def test_forward_form_starts_from_the_summary_written_once(world, accepted, login):
+def test_forward_form_copies_the_summary_written_once_only_on_request(world, accepted, login):
     client = login(world.people.kees)
     client.post(
         reverse("referral_first_contact", args=[accepted.pk]),
         {"form_token": "f-1", "on": timezone.localdate().isoformat(), "way": "phone"},
     )
-    html = client.get(reverse("referral_forward", args=[accepted.pk])).content.decode()
+    url = reverse("referral_forward", args=[accepted.pk]) + f"?dienst={world.services.taalmaatje.pk}"
+    assert "Aanmaningen van de energieleverancier" not in client.get(url).content.decode()
+    html = client.get(url + "&samenvatting=over").content.decode()
     assert "Aanmaningen van de energieleverancier" in html
