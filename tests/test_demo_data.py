@@ -49,3 +49,26 @@ def test_demo_data_refuses_to_run_in_production(db, settings):
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo_data")
     assert not get_user_model().objects.exists()
+
+
+def test_the_demo_shows_every_roles_world(db):
+    from django.utils import timezone
+
+    from audit.models import PrivacyFlag
+    from referrals.models import Consent, FollowUp, State
+    from referrals.selectors.referrals import is_overdue
+
+    call_command("load_demo_data")
+    ruud = get_user_model().objects.get(username="ruud")
+    cases = Case.objects.filter(regisseur=ruud)
+    assert cases.filter(goals__isnull=False).exists()
+    today = timezone.localdate()
+    assert FollowUp.objects.filter(owner=ruud, due_on__lt=today, done_on=None).exists()
+    assert FollowUp.objects.filter(owner=ruud, due_on=today).exists()
+    referrals = Referral.objects.filter(case__in=cases)
+    assert any(is_overdue(r) for r in referrals.filter(state=State.SENT))
+    in_addition = referrals.get(in_addition=True)
+    assert in_addition.state == State.ACCEPTED and in_addition.parent.state == State.IN_PROGRESS
+    assert referrals.filter(state=State.DECLINED).exists()
+    assert Consent.objects.filter(resident__cases__in=cases, withdrawn_at__isnull=False).exists()
+    assert PrivacyFlag.objects.filter(kind=PrivacyFlag.Kind.LEGAL_BASIS).exists()

@@ -39,7 +39,9 @@ def test_kredietbank_refers_the_taalhuis_in_addition_and_both_close_their_own_pa
     expect(kees.get_by_label("Nederlands als tweede taal")).to_be_checked()
     expect(kees.get_by_label("Gezondheid")).not_to_be_checked()
     assert serious_violations(kees) == []
-    kees.get_by_role("textbox", name="Samenvatting van de hulpvraag").fill("Wil brieven zelf kunnen lezen; beginnersniveau.")
+    kees.get_by_role("textbox", name="Samenvatting van de hulpvraag").fill(
+        "Wil brieven zelf kunnen lezen; beginnersniveau."
+    )
     screenshot(kees, "40-erbij-verwijzen")
     kees.get_by_role("button", name="Erbij verwijzen").click()
     expect(kees.get_by_text("is erbij gevraagd")).to_be_visible()

@@ -119,7 +119,10 @@ def test_the_check_and_the_list_filter_agree_for_every_state(world, case, person
         sees = referral_policy.sees(actor, referral)
         assert sees == (referral.pk in listed), f"{persona} on the {label} referral: check {sees}, list {not sees}"
         fields = referral_policy.visible_fields(actor, referral)
-        assert bool(fields) == sees and fields in (frozenset(), METADATA_FIELDS, HISTORY_FIELDS, ALL_FIELDS), (persona, label)
+        assert bool(fields) == sees and fields in (frozenset(), METADATA_FIELDS, HISTORY_FIELDS, ALL_FIELDS), (
+            persona,
+            label,
+        )
         for action in ACTIONS:
             if referral_policy.can(actor, action, referral):
                 assert sees or action == "stop", f"{persona} may {action} the {label} referral without seeing it"

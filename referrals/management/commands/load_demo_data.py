@@ -38,6 +38,7 @@ class Command(BaseCommand):
             self._users()
         if not options["no_cases"]:
             self._cases()
+            self._regie_world()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
         for username, _first, role, _slug, note in d.USERS:
             self.stdout.write(f"  {username:<8} {role:<16} {note}")
@@ -159,3 +160,114 @@ class Command(BaseCommand):
                 categories=cats,
                 shared_data=["contact", "summary", "needs"],
             )
+
+    def _regie_world(self):
+        """Ruud's world as regisseur: a household with two partners helping at the same time, plan
+        goals, follow-ups due and overdue, an overdue referral, a declined referral, a withdrawn
+        consent and a flag for the privacy officer — every role finds something on its pages."""
+        from audit.models import PrivacyFlag
+        from referrals import services
+        from referrals.models import FollowUp, Referral
+
+        user_model = get_user_model()
+        people = {u.username: u for u in user_model.objects.filter(username__in=["ruud", "kees", "anouk", "marieke"])}
+        ruud, kees, anouk = people["ruud"], people["kees"], people["anouk"]
+        if Case.objects.filter(opened_by=ruud).exists():
+            return
+        gemeente = Organisation.objects.get(slug="gemeente-leefbaarheid")
+        kredietbank = Organisation.objects.get(slug="kredietbank")
+        taalhuis = Organisation.objects.get(slug="taalhuis")
+        heuvel = Wijk.objects.get(name="De Heuvel/Amstelwijk")
+        debts = list(Category.objects.filter(code__in=["schulden"]))
+        language = list(Category.objects.filter(code__in=["nt2"]))
+        schuldhulp = Service.objects.get(organisation=kredietbank, name="Schuldhulpverlening")
+        taalmaatje = Service.objects.get(organisation=taalhuis, name="Taalmaatje")
+        today = timezone.localdate()
+
+        def household(family, year, phone, cats):
+            case = services.case_open(
+                actor=ruud,
+                organisation=gemeente,
+                given_name="Demo",
+                family_name=family,
+                birth_year=year,
+                phone=phone,
+                preferred_language="ar",
+                needs_interpreter=True,
+                wijk=heuvel,
+                categories=cats,
+            )
+            consent = services.consent_record(
+                case=case,
+                actor=ruud,
+                organisation=gemeente,
+                purpose="Hulp bij geldzaken en taal",
+                recipients=[kredietbank, taalhuis],
+                data_categories=["contact", "summary", "needs", "finances"],
+                given_how="spoken",
+                informed_language="ar",
+                valid_until=today + timedelta(days=365),
+            )
+            return case, consent
+
+        def send(case, service, summary, cats, **extra):
+            return services.referral_create_and_send(
+                case=case,
+                actor=ruud,
+                organisation=gemeente,
+                service=service,
+                summary=summary,
+                categories=cats,
+                shared_data=["contact", "summary", "needs"],
+                **extra,
+            )
+
+        # 1. Two partners at once: the Kredietbank helps with debts and asked the Taalhuis in addition.
+        case, _consent = household("Inwoner Drie", 1983, "0611112222", debts + language)
+        services.case_add_goal(case=case, actor=ruud, text="Vaste lasten op tijd betaald")
+        services.case_add_goal(case=case, actor=ruud, text="Brieven van instanties zelf kunnen lezen")
+        debt = send(case, schuldhulp, "Demo: statushouder, achterstand huur en energie; tolk Arabisch nodig.", debts)
+        services.referral_accept(referral=debt, actor=kees)
+        services.referral_record_first_contact(referral=debt, actor=kees, on=today, way="home_visit")
+        language_help = services.referral_refer_in_addition(
+            referral=debt,
+            actor=kees,
+            service=taalmaatje,
+            summary="Demo: wil Nederlands leren om post zelf te lezen; beginnersniveau.",
+            categories=language,
+        )
+        services.referral_accept(referral=language_help, actor=anouk)
+        # One follow-up overdue, one due today: the demo's 'vinger aan de pols' has work waiting.
+        follow_ups = list(FollowUp.objects.filter(case=case).order_by("pk"))
+        FollowUp.objects.filter(pk=follow_ups[0].pk).update(due_on=today - timedelta(days=3))
+        FollowUp.objects.filter(pk=follow_ups[-1].pk).update(due_on=today)
+
+        # 2. An overdue referral nobody answered, and a declined one.
+        case, consent = household("Inwoner Vier", 1991, "0633334444", debts)
+        overdue = send(case, schuldhulp, "Demo: beslag op loon aangekondigd.", debts)
+        Referral.objects.filter(pk=overdue.pk).update(
+            sent_at=timezone.now() - timedelta(days=12), respond_by=timezone.now() - timedelta(days=5)
+        )
+        declined = send(case, taalmaatje, "Demo: wil taalles in de avond.", language)
+        services.referral_decline(
+            referral=declined, actor=anouk, reason="no_capacity", note="Avondgroep zit vol tot maart."
+        )
+
+        # 3. A withdrawn consent: the resident no longer wants data shared.
+        case, consent = household("Inwoner Vijf", 1968, "0655556666", debts)
+        services.consent_withdraw(
+            consent=consent, actor=ruud, organisation=gemeente, reason="De inwoner wil het zelf regelen."
+        )
+
+        # 4. A referral on another legal basis than consent: the privacy officer gets a flag to review.
+        case, _consent = household("Inwoner Zes", 1975, "0677778888", debts)
+        send(
+            case,
+            schuldhulp,
+            "Demo: dreigende huisuitzetting volgende week; inwoner nu niet bereikbaar voor toestemming.",
+            debts,
+            urgency="urgent",
+            legal_basis="vital_interest",
+            legal_basis_justification="Demo: huisuitzetting dreigt binnen een week.",
+        )
+        assert PrivacyFlag.objects.exists()  # noqa: S101 - the demo promises the privacy officer a flag
