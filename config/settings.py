@@ -255,6 +255,8 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "overdracht@localhost")
 # E-mails say only that something happened and name the case reference.
 NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
+# Where the people who get an e-mail open the service: its link leads to the notice.
+SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30

@@ -83,6 +83,10 @@ CONTENT_FIELDS = frozenset(
 )
 ALL_FIELDS = METADATA_FIELDS | CONTENT_FIELDS
 
+# A referral past its deadline goes to the receiving coordinators at once, and this many working
+# days later to the referrer and the regisseur too: the partner gets a day to put it right first.
+ESCALATE_TO_SENDER_AFTER_WORKING_DAYS = 1
+
 # The receiving side sees content once it accepted (and until access ends).
 RECEIVER_CONTENT_STATES = frozenset({"accepted", "in_progress", "closed"})
 # What the forwarding partner keeps of a referral it handed over: its own part, not the resident.

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from referrals.views import cases, consent_change, referrals
+from referrals.views import cases, consent_change, notices, referrals
 from referrals.views.consent_receipt import consent_receipt
 from referrals.views.health import health
 from referrals.views.rights_erase import rights_erase
@@ -48,6 +48,9 @@ urlpatterns = [
     path("verstuurd/", referrals.sent_list, name="sent"),
     # Journey 2: the receiving partner.
     path("inbox/", referrals.inbox, name="inbox"),
+    path("meldingen/", notices.notification_list, name="notifications"),
+    path("meldingen/<int:pk>/", notices.notification_open, name="notification_open"),
+    path("meldingen/alles-gelezen/", notices.notifications_all_read, name="notifications_all_read"),
     path("verwijzingen/<int:pk>/", referrals.referral_detail, name="referral_detail"),
     path("verwijzingen/<int:pk>/aannemen/", referrals.referral_accept, name="referral_accept"),
     path("verwijzingen/<int:pk>/afwijzen/", referrals.referral_decline, name="referral_decline"),

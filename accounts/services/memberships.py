@@ -279,6 +279,7 @@ def _ask_for_regisseur(user: User, organisation: Organisation, *, by: User | Non
                     "Een verwijzer van %(org)s kan de regie overnemen op de pagina van de casus."
                 )
                 % {"ref": case.reference, "org": organisation},
+                case=case,
             )
 
 

@@ -19,6 +19,7 @@ class Notification(models.Model):
         DECLINED = "declined", _("Verwijzing afgewezen")
         FORWARD_DECLINED = "forward_declined", _("Doorverwijzing afgewezen")
         IN_ADDITION = "in_addition", _("Partner erbij gevraagd")
+        ESCALATED = "escalated", _("Reactietermijn verstreken")
         NOT_REACHED = "not_reached", _("Inwoner niet bereikt")
         ASSIGNED = "assigned", _("Aan u toegewezen")
         FIRST_CONTACT = "first_contact", _("Eerste contact")
@@ -37,13 +38,26 @@ class Notification(models.Model):
     referral = models.ForeignKey(
         "referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # A notice about a case without one referral (a new regisseur is needed): links to the case.
+    case = models.ForeignKey("referrals.Case", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    # Names the event a periodic job tells about (e.g. "escalation-1"): with the recipient and the
+    # referral it is unique, so a job that runs twice, or twice at once, never tells anyone twice.
+    event_key = models.CharField(max_length=40, blank=True)
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "referral", "event_key"],
+                condition=~models.Q(event_key=""),
+                name="one_notice_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"], name="notice_unread")]
 
     def __str__(self) -> str:
         return self.message

@@ -1,7 +1,6 @@
 """A referral: one request for help handed from one partner to a service of another."""
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +11,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from directory.models import Category, Organisation, Service
+from policies.working_days import add_working_days
 from referrals.models import crypto
 from referrals.models.base import Pseudonymised
 from referrals.models.cases import Case
@@ -78,15 +78,6 @@ class StopReason(models.TextChoices):
     RESIDENT_ERASED = "resident_erased", _("Gegevens van de inwoner gewist")
 
 
-def add_working_days(start, days: int):
-    result = start
-    while days > 0:
-        result += timedelta(days=1)
-        if result.weekday() < 5:
-            days -= 1
-    return result
-
-
 def _policy_permission(action):
     # django-fsm only consults `permission=` when asked (has_transition_perm);
     # the services check the same policy before every transition.
@@ -148,6 +139,11 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The escalation ladder of a sent referral nobody answered (referrals.services.escalation):
+    # 1 = past its deadline, the receiving coordinators were told; 2 = a working day later, the
+    # referrer and the regisseur were told too. Stored so it happens once and lists can show it.
+    escalation = models.PositiveSmallIntegerField(default=0)
+    escalated_at = models.DateTimeField(null=True, blank=True)
     # Raised when the consent this referral relies on expires while it is open.
     consent_expired_at = models.DateTimeField(null=True, blank=True)
 
@@ -185,6 +181,11 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
         return self.case.resident
 
     @property
+    def is_escalated(self) -> bool:
+        """Escalated to the referrer and the regisseur, and still unanswered."""
+        return self.escalation >= 2 and self.state == State.SENT
+
+    @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
@@ -205,7 +206,8 @@ class Referral(Pseudonymised, ConcurrentTransitionMixin, models.Model):
     def send(self):
         self.sent_at = timezone.now()
         days = 2 if self.urgency == Urgency.URGENT else self.service.response_days
-        self.respond_by = add_working_days(self.sent_at, days)
+        # In the local calendar: a deadline falls on a Dutch working day, not on a UTC one.
+        self.respond_by = add_working_days(timezone.localtime(self.sent_at), days)
 
     @transition(state, source=State.SENT, target=State.ACCEPTED, permission=_policy_permission("accept"))
     def accept(self, *, assignee):
@@ -304,6 +306,7 @@ class EventName(models.TextChoices):
     CONTACT_ATTEMPT = "contact_attempt", _("contactpoging")
     CLOSE_UNREACHABLE = "close_unreachable", _("afgesloten: niet bereikt")
     RECORD_OUTCOME = "record_outcome", _("eigen deel afgesloten")
+    ESCALATE = "escalate", _("termijn verstreken, geëscaleerd")
     HAND_OVER = "hand_over", _("warm overgedragen")
     CLOSE = "close", _("afgesloten")
     REOPEN = "reopen", _("heropend")

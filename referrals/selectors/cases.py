@@ -29,5 +29,8 @@ def cases_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
 
 
 def recent_notifications(user: User, limit: int = 5) -> list[Notification]:
-    """The user's latest messages (they name a case reference, never the resident)."""
-    return list(Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])
+    """The user's latest unread messages (they name a case reference, never the resident).
+
+    Nothing unread, nothing shown: the list of all messages is one link away (/meldingen/)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return list(unread.order_by("-created_at", "-pk")[:limit])

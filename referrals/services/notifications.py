@@ -3,36 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership
 from directory.models import Organisation
 from policies.roles import RECEIVING_ROLES
-from referrals.models import Notification, Referral
+from referrals.models import Case, Notification, Referral
 
 
 def notify(
-    users: Iterable[User | None], kind: Notification.Kind, message: str, *, referral: Referral | None = None
+    users: Iterable[User | None],
+    kind: Notification.Kind,
+    message: str,
+    *,
+    referral: Referral | None = None,
+    case: Case | None = None,
+    event_key: str = "",
 ) -> None:
+    """Tell each of `users` once. A notice links to its referral or case; `event_key` names an
+    event a periodic job may see twice, so that it is told only once (see Notification)."""
     recipients = {u for u in users if u is not None}
-    for user in recipients:  # one by one, so auditlog records each (bulk_create would bypass it)
-        Notification.objects.create(recipient=user, kind=kind, message=message, referral=referral)
-    addresses = [u.email for u in recipients if u.email]
-    if addresses and settings.NOTIFY_BY_EMAIL:
-        # After commit: a rolled-back handover sends nothing.
-        transaction.on_commit(
-            lambda: send_mail(
-                "Overdracht: " + message[:60],
-                message + "\n\nLog in om de details te zien.",
-                settings.DEFAULT_FROM_EMAIL,
-                addresses,
-                fail_silently=True,
-            )
-        )
+    told = []
+    for user in sorted(recipients, key=lambda u: u.pk):  # one by one, so auditlog records each
+        if event_key and Notification.objects.filter(recipient=user, referral=referral, event_key=event_key).exists():
+            continue
+        try:
+            with transaction.atomic():  # a savepoint: a concurrent twin loses here, not the whole job
+                notice = Notification.objects.create(
+                    recipient=user, kind=kind, message=message, referral=referral, case=case, event_key=event_key
+                )
+        except IntegrityError:
+            continue
+        told.append(notice)
+    if settings.NOTIFY_BY_EMAIL:
+        for notice in told:
+            if notice.recipient.email:
+                _email_after_commit(notice)
+
+
+def _email_after_commit(notice: Notification) -> None:
+    """One e-mail per person with the link to the notice; the text names the case reference only."""
+    link = settings.SITE_URL.rstrip("/") + reverse("notification_open", args=[notice.pk])
+    subject = "Overdracht: " + notice.message[:60]
+    body = notice.message + "\n\n" + link
+    address = notice.recipient.email
+    # After commit: a rolled-back handover sends nothing.
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
+
+
+def mark_read(notices: QuerySet[Notification], *, now: datetime | None = None) -> int:
+    """Mark `notices` (a queryset of one person's notices) read; returns how many were unread."""
+    return notices.filter(read_at__isnull=True).update(read_at=now or timezone.now())
 
 
 def receiving_people(organisation: Organisation, roles: Iterable[str] = RECEIVING_ROLES) -> list[User]:

@@ -40,6 +40,8 @@ def main_navigation(context):
         ]
     if roles & (RECEIVING_ROLES | REFERRING_ROLES):
         items.append((reverse("directory"), _("Wegwijzer")))
+    if roles:
+        items.append((reverse("notifications"), _("Berichten")))
     if Role.COORDINATOR in roles:
         items.append((reverse("our_services"), _("Onze diensten")))
         items.append((reverse("memberships_to_confirm"), _("Lidmaatschappen")))
