@@ -27,6 +27,7 @@ PAGES = [
     ("decline", "marieke", "/verwijzingen/{sent}/afwijzen/"),
     ("assign", "marieke", "/verwijzingen/{sent}/toewijzen/"),
     ("first-contact", "kees", "/verwijzingen/{accepted}/eerste-contact/"),
+    ("notices", "kees", "/meldingen/"),
     ("contact-attempt", "kees", "/verwijzingen/{accepted}/contactpoging/"),
     ("contact-attempt-refused", "kees", "POST /verwijzingen/{accepted}/contactpoging/"),
     ("our-services", "marieke", "/onze-diensten/"),
