@@ -195,3 +195,12 @@ def test_restore_refuses_a_database_that_already_holds_tables(world, tmp_path):
     assert result.returncode == 1
     assert "already has" in result.stderr and "restore into a new, empty database" in result.stderr
     assert Organisation.objects.count() == organisations
+
+
+def test_the_hourly_unit_runs_the_escalation_ladder():
+    from django.core.management import get_commands
+
+    unit = (DEPLOY / "systemd" / "overdracht-hourly.service").read_text()
+    command = next(line for line in unit.splitlines() if line.startswith("ExecStart=")).split()[-1]
+    assert command == "escalate_overdue" and command in get_commands()
+    assert "OnCalendar=hourly" in (DEPLOY / "systemd" / "overdracht-hourly.timer").read_text()
