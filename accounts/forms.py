@@ -30,6 +30,8 @@ class LoginForm(AuthenticationForm):
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
 
+    access_expired = False
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         # An account whose every membership has run out or ended (a signaller after their twelve
@@ -39,6 +41,7 @@ class LoginForm(AuthenticationForm):
             return
         memberships = Membership.objects.filter(user=user)
         if memberships.exists() and not (memberships.active().exists() or memberships.pending().exists()):
+            self.access_expired = True
             raise forms.ValidationError(
                 _("Uw toegang is verlopen. Vraag de organisatie die uw account aanmaakte om een nieuwe."),
                 code="expired",
