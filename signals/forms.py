@@ -38,6 +38,10 @@ class SignalForm(OnceForm):
     email = forms.EmailField(label=_("E-mailadres van de inwoner"), required=False)
     preferred_language = forms.ChoiceField(label=_("Taal van de inwoner"), choices=LANGUAGES, initial="nl")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].label = _("Waarover maakt u zich zorgen?")
+
 
 class AdditionForm(OnceForm):
     service_required = ("text",)
