@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
@@ -22,7 +24,7 @@ from referrals.services.errors import ActionRefused
 from signals.selectors.signals import desk_ids
 
 
-def default_valid_until():
+def default_valid_until() -> date:
     return signaller_valid_until(timezone.localdate(), settings.SIGNALLER_MEMBERSHIP_MONTHS)
 
 
@@ -35,7 +37,7 @@ def signaller_account_create(
     first_name: str,
     email: str,
     password: str,
-    valid_until=None,
+    valid_until: date | None = None,
 ) -> Membership:
     """A new account with a signaller membership at the coordinator's signal desk, ending by itself.
 

@@ -183,7 +183,9 @@ def signal_open_case(*, signal: Signal, actor: User, **case_fields: Any) -> Case
     signal = Signal.objects.select_related("resident", "picked_up_by_organisation").get(pk=signal.pk)
     if not signal_policy.may_open_case(actor_for(actor), signal, desk_ids()):
         raise ActionRefused(_("Een casus openen kan een verwijzer van de organisatie die het signaal oppakte."))
-    case = case_open(actor=actor, organisation=signal.picked_up_by_organisation, **case_fields)
+    organisation = signal.picked_up_by_organisation
+    assert organisation is not None  # noqa: S101 - may_open_case asks for a picked-up signal
+    case = case_open(actor=actor, organisation=organisation, **case_fields)
     signal_record_case(signal=signal, actor=actor, case=case)
     signal_erase(signal=signal, reason=REASON_CASE_OPENED)
     return case
