@@ -8,4 +8,3 @@ from signals.models import SignalDesk
 @admin.register(SignalDesk)
 class SignalDeskAdmin(admin.ModelAdmin):
     list_display = ("organisation", "created_at")
-    autocomplete_fields = ()
