@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors.actor import actor_for
 from directory.models import Organisation
-from policies.signals import signal_policy
+from policies.signals import SignalStatus, signal_policy
 from referrals.models import crypto
 from referrals.services import possible_existing_case
 from referrals.services.errors import ActionRefused
 from referrals.views import once
 from signals.forms import CloseForm, SignalCaseForm, SignallerForm
+from signals.models import Signal
 from signals.selectors.signals import desk_ids, desk_inbox, my_desks, signal_for_desk
 from signals.services.signallers import signaller_account_create
 from signals.services.signals import signal_close, signal_open_case, signal_pick_up
@@ -64,16 +65,22 @@ def detail(request, pk):
 @require_POST
 @login_required
 def pick_up(request, pk):
-    signal = signal_for_desk(request.user, pk)
     mine = sorted(_desk_or_404(request))
+    taken = Signal.objects.filter(pk=pk, erased_at__isnull=True).exclude(status=SignalStatus.RECEIVED)
+    if taken.exclude(picked_up_by_organisation_id__in=mine).exists():
+        # Another desk was first (two clicks at once): a desk worker saw it when it was new, so say so.
+        messages.error(request, _("Dit signaal is al opgepakt door een andere signaalbalie."))
+        return redirect("signals:desk")
+    signal = signal_for_desk(request.user, pk)
     wanted = request.POST.get("organisatie", "")
     organisation = Organisation.objects.get(pk=next((o for o in mine if str(o) == wanted), mine[0]))
     try:
         signal_pick_up(signal=signal, actor=request.user, organisation=organisation)
     except ActionRefused as refused:
+        # Most often another desk was first: the signal is no longer theirs to see, so back to the inbox.
         messages.error(request, refused.message)
-    else:
-        messages.success(request, _("U heeft het signaal opgepakt. Neem contact op met de inwoner."))
+        return redirect("signals:desk")
+    messages.success(request, _("U heeft het signaal opgepakt. Neem contact op met de inwoner."))
     return redirect("signals:desk_detail", pk=signal.pk)
 
 
