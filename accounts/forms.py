@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Membership
 from referrals.forms import UtrechtForm
 
 
@@ -28,3 +29,20 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+
+    access_expired = False
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # An account whose every membership has run out or ended (a signaller after their twelve
+        # months, a leaver) no longer logs in: access expires with the membership, not only the pages.
+        # Administrators and accounts that never had a membership (made in the admin) are not affected.
+        if user.is_staff or user.is_superuser:
+            return
+        memberships = Membership.objects.filter(user=user)
+        if memberships.exists() and not (memberships.active().exists() or memberships.pending().exists()):
+            self.access_expired = True
+            raise forms.ValidationError(
+                _("Uw toegang is verlopen. Vraag de organisatie die uw account aanmaakte om een nieuwe."),
+                code="expired",
+            )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "audit",
     "directory",
     "accounts",
+    "signals",
 ]
 
 MIDDLEWARE = [
@@ -261,6 +262,10 @@ SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30
 RETENTION_DAYS_AFTER_CLOSE = env.int("RETENTION_DAYS_AFTER_CLOSE", 365)
+# Signals that did not become a case: erased this many days after their last step (policies/retention.py).
+SIGNAL_RETENTION_DAYS = env.int("SIGNAL_RETENTION_DAYS", 180)
+# A signaller's membership ends this many months after it was made (policies/signals.py).
+SIGNALLER_MEMBERSHIP_MONTHS = env.int("SIGNALLER_MEMBERSHIP_MONTHS", 12)
 
 # --- The erasure journal (referrals/services/erasure_journal.py): one line per erasure in a
 # file outside the database, so that `manage.py reapply_erasures` can erase again whoever a

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("referrals.urls")),
+    path("", include("signals.urls")),
 ]
 
 # A server error shows the trace id under which it is logged, nothing else (templates/500.html).

@@ -97,6 +97,18 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
             retention="Niet van toepassing.",
         ),
         ProcessingActivity(
+            code="signals",
+            name="Vroegsignalering",
+            purpose="Een signaal van een signaleerder (vrijwilliger, sleutelfiguur, woningcorporatie) bij een "
+            "professional van de signaalbalie brengen, die contact opneemt en er een casus van maakt of het afsluit.",
+            legal_basis="Wettelijke taak (Wet gemeentelijke schuldhulpverlening art. 3 lid 2, vroegsignalering; "
+            "Wmo 2015; AVG art. 6 lid 1e); contactgegevens alleen met toestemming van de inwoner (AVG art. 6 lid 1a).",
+            data_categories=(DataCategory.CONTACT.value, DataCategory.SUMMARY.value, DataCategory.NEEDS.value),
+            recipients="De professionals van de signaalbalie; de signaleerder ziet alleen de status.",
+            retention="Een signaal dat geen casus wordt: gewist na de bewaartermijn voor signalen (standaard 180 "
+            "dagen na de laatste handeling); een signaal dat een casus wordt: gewist zodra de casus geopend is.",
+        ),
+        ProcessingActivity(
             code="administration",
             name="Beheer van partners en gebruikers",
             purpose="Partners, diensten en gebruikers bijhouden.",

@@ -14,6 +14,12 @@ The rule, as the privacy officer reads it:
   data, summaries, notes and plan goals become unreadable everywhere,
   backups included. What stays, for the programme's reports, is anonymous:
   categories, wijk, age band, dates, states and outcomes.
+- A signal (signals/) that does not become a case is erased when its last
+  step (handed in, added to, picked up, closed) lies more than
+  SIGNAL_RETENTION_DAYS days (default 180) in the past, closed or not: the
+  signal desk had half a year to reach the resident. A signal that became a
+  case is erased as soon as the case is opened: the case holds what is needed,
+  under the case's own retention, and a second copy would outlive it.
 - The audit trail keeps its entries (they hold pseudonyms, never values) for
   its own retention period in the processing register.
 """
@@ -28,3 +34,7 @@ ACTIVE_REFERRAL_STATES = ("sent", "accepted", "in_progress")
 
 def retention_period() -> timedelta:
     return timedelta(days=settings.RETENTION_DAYS_AFTER_CLOSE)
+
+
+def signal_retention_period() -> timedelta:
+    return timedelta(days=settings.SIGNAL_RETENTION_DAYS)

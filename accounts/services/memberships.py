@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.memberships import confirmation_refusal, needs_confirmation
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
+from policies.signals import signaller_valid_until
 from referrals.models import (
     Case,
     EventName,
@@ -52,6 +54,9 @@ def membership_grant(
     refused = membership_grant_refusal(user=user, organisation=organisation, role=role, by=by)
     if refused:
         raise refused
+    if role == Role.SIGNALLER and valid_until is None:
+        # A signaller's access runs out by itself (policies.signals), also when made in the admin.
+        valid_until = signaller_valid_until(timezone.localdate(), settings.SIGNALLER_MEMBERSHIP_MONTHS)
     now = timezone.now()
     pending = needs_confirmation(role)
     with audit_context(

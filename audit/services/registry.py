@@ -91,6 +91,12 @@ def register_all() -> None:
     _remove_from_admin(AuditEntry)
 
 
+def follow(model: type[Model], *, m2m: tuple[str, ...] = ()) -> None:
+    """Have auditlog follow a model of another app (signals), with the same masking as ours."""
+    if not auditlog.contains(model):
+        auditlog.register(model, mask_fields=_mask_fields(model), m2m_fields=set(m2m))
+
+
 def _remove_from_admin(model: type[Model]) -> None:
     """auditlog lists its entries in the admin site; here only the privacy officer reads them,
     on pages that log every search (audit.views.privacy) and offer no delete."""

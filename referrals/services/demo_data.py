@@ -243,8 +243,33 @@ USERS = [
     ("kees", "Kees", "intake", "kredietbank", "intake Kredietbank; inbox van de Kredietbank"),
     ("marieke", "Marieke", "coordinator", "kredietbank", "coördinator Kredietbank; wijst toe, beheert diensten"),
     ("anouk", "Anouk", "intake", "taalhuis", "intake Taalhuis"),
-    ("sami", "Sami", "signaller", "woej", "sleutelfiguur; ziet geen casusgegevens"),
+    ("sami", "Sami", "signaller", "woej", "sleutelfiguur; geeft signalen door, ziet geen casusgegevens"),
+    ("wendy", "Wendy", "signaller", "vidomes", "Vidomes; geeft signalen van huurachterstand door"),
+    ("sanne", "Sanne", "coordinator", "sociaal-servicepunt", "coördinator signaalbalie; maakt signaleerders aan"),
     ("priya", "Priya", "privacy_officer", "gemeente-privacy", "privacyfunctionaris; alleen metadata"),
     ("petra", "Petra", "programme", "gemeente-privacy", "programmamanager; alleen geaggregeerde cijfers"),
     ("beheer", "Bea", "admin", "gemeente-privacy", "functioneel beheer; geen casusinhoud"),
+]
+
+# The organisations that receive signals (signals.SignalDesk; the administrator keeps them in the admin).
+SIGNAL_DESKS = ["sociaal-servicepunt", "kwadraad-waterlelie"]
+
+# (signaller, category codes, wijk, concern, resident agreed to contact: (name, phone) or None, resident knows)
+SIGNALS = [
+    (
+        "sami",
+        ["rekeningen", "nt2"],
+        "Prinsenhof",
+        "Demo: een gezin uit de gemeenschap krijgt brieven die ze niet kunnen lezen; er liggen veel enveloppen.",
+        ("mevrouw A.", "0611122233"),
+        True,
+    ),
+    (
+        "wendy",
+        ["huurachterstand"],
+        "Bovenveen",
+        "Demo: twee maanden huurachterstand, geen reactie op brieven.",
+        None,
+        False,
+    ),
 ]

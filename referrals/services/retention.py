@@ -33,7 +33,12 @@ def residents_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Reside
             | Q(**{f"{path}__referrals__state__in": ACTIVE_REFERRAL_STATES})
         )
     in_use = Resident.objects.filter(still_in_use).values("pk")
-    return Resident.objects.filter(erased_at__isnull=True, created_at__lte=cutoff).exclude(pk__in=in_use).order_by("pk")
+    # A signal's resident row (signals/) has no case; the signal's own retention rule erases it.
+    return (
+        Resident.objects.filter(erased_at__isnull=True, created_at__lte=cutoff, signals__isnull=True)
+        .exclude(pk__in=in_use)
+        .order_by("pk")
+    )
 
 
 def retention_erase_expired(*, now: datetime | None = None, progress: Callable[[str], None] | None = None) -> int:

@@ -45,6 +45,10 @@ def main_navigation(context):
     if Role.COORDINATOR in roles:
         items.append((reverse("our_services"), _("Onze diensten")))
         items.append((reverse("memberships_to_confirm"), _("Lidmaatschappen")))
+    # The signallers' door and the signal desk (signals/); only for who may use them.
+    from signals.selectors.signals import navigation_items
+
+    items += navigation_items(request.user)
     if Role.PRIVACY_OFFICER in roles:
         # The privacy officer's pages live under /privacy/ (audit/urls.py).
         items.append(("/privacy/", _("Privacy")))

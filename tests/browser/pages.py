@@ -46,6 +46,16 @@ PAGES = [
     ("privacy-flags", "priya", "/privacy/signalen/"),
     ("privacy-register", "priya", "/privacy/register/"),
     ("rights-find", "priya", "/rechten/zoeken/"),
+    # The signallers' door and the signal desk (signals/): Sami signals, the Waterlelie is a desk.
+    ("signals-mine", "sami", "/signalen/"),
+    ("signal-new", "sami", "/signalen/nieuw/"),
+    ("signal-new-refused", "sami", "POST /signalen/nieuw/"),
+    ("signal-add", "sami", "/signalen/{signal}/aanvullen/"),
+    ("signal-desk", "fatima", "/signaalbalie/"),
+    ("signal-desk-detail", "fatima", "/signaalbalie/{signal}/"),
+    ("signal-close", "fatima", "/signaalbalie/{signal_picked_up}/afsluiten/"),
+    ("signal-open-case", "fatima", "/signaalbalie/{signal_picked_up}/casus/"),
+    ("signaller-new", "marieke", "/signaalbalie/signaleerders/nieuw/"),
 ]
 
 
@@ -55,7 +65,10 @@ def fixture_ids(world, referrals_sent) -> dict:
 
     normal, urgent = referrals_sent
     accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
+    signal, picked_up = _signals(world)
     return {
+        "signal": signal.pk,
+        "signal_picked_up": picked_up.pk,
         "case": normal.case_id,
         "sent": normal.pk,
         "accepted": accepted.pk,
@@ -63,6 +76,18 @@ def fixture_ids(world, referrals_sent) -> dict:
         "consent": normal.consent_id,
         "pseudonym": normal.case.resident.pseudonym,
     }
+
+
+def _signals(world):
+    """A new signal and one the Waterlelie picked up; the Kredietbank is a desk too (Marieke adds signallers)."""
+    from signals.services.signals import signal_pick_up
+    from tests.signals.helpers import hand_in, make_desk
+
+    make_desk(world.orgs.waterlelie)
+    make_desk(world.orgs.kredietbank)
+    new = hand_in(world)
+    picked_up = signal_pick_up(signal=hand_in(world), actor=world.people.fatima, organisation=world.orgs.waterlelie)
+    return new, picked_up
 
 
 def visit(page, path: str, ids: dict) -> None:

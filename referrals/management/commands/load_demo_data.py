@@ -18,7 +18,7 @@ from referrals.models import Case
 from referrals.services import demo_data as d
 
 ADMIN_GROUP = "functioneel beheer"
-ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user"]
+ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user", "signaldesk"]
 
 
 class Command(BaseCommand):
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         if not options["no_cases"]:
             self._cases()
             self._regie_world()
+            self._signals()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
         for username, _first, role, _slug, note in d.USERS:
             self.stdout.write(f"  {username:<8} {role:<16} {note}")
@@ -80,7 +81,8 @@ class Command(BaseCommand):
         admin_group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
         admin_group.permissions.set(
             Permission.objects.filter(
-                content_type__model__in=ADMIN_MODELS, content_type__app_label__in=["directory", "accounts", "auth"]
+                content_type__model__in=ADMIN_MODELS,
+                content_type__app_label__in=["directory", "accounts", "auth", "signals"],
             )
         )
         for username, first, role, slug, _note in d.USERS:
@@ -99,12 +101,40 @@ class Command(BaseCommand):
                 organisation=Organisation.objects.get(slug=slug),
                 role=role,
                 ended_at=None,
-                defaults={"confirmed_at": timezone.now()},
+                defaults={
+                    "confirmed_at": timezone.now(),
+                    # A signaller's access runs out (policies.signals).
+                    "valid_until": timezone.localdate() + timedelta(days=365) if role == "signaller" else None,
+                },
             )
             if role == "admin" and not user.is_staff:
                 user.is_staff = True
                 user.save()
                 user.groups.add(admin_group)
+
+    def _signals(self):
+        from signals.models import Signal, SignalDesk
+        from signals.services.signals import signal_hand_in
+
+        for slug in d.SIGNAL_DESKS:
+            SignalDesk.objects.get_or_create(organisation=Organisation.objects.get(slug=slug))
+        user_model = get_user_model()
+        for username, codes, wijk, concern, contact, knows in d.SIGNALS:
+            user = user_model.objects.get(username=username)
+            if Signal.objects.filter(signalled_by=user).exists():
+                continue
+            name, phone = contact or ("", "")
+            signal_hand_in(
+                actor=user,
+                organisation=Membership.objects.get(user=user, role="signaller", ended_at=None).organisation,
+                categories=list(Category.objects.filter(code__in=codes)),
+                wijk=Wijk.objects.get(name=wijk),
+                concern=concern,
+                resident_knows=knows,
+                resident_agreed_to_contact=contact is not None,
+                contact_name=name,
+                phone=phone,
+            )
 
     def _cases(self):
         from referrals import services
