@@ -90,6 +90,7 @@ BAD_ARGUMENTS = [
     ("reapply_erasures", ["--dry-run", "ja"]),
     ("reapply_erasures", ["--journal"]),
     ("end_memberships", ["--day", "2026-01-01"]),
+    ("escalate_overdue", ["--now"]),
 ]
 
 
