@@ -109,10 +109,12 @@ def regie_offer_answer(request, pk):
 @never_cache
 @login_required
 def case_close(request, pk):
+    # The token first: a second submit of the same form finds the case closed (no longer "close"-able)
+    # and must still land where the first one did.
+    if request.method == "POST" and (done := once.already_done(request)):
+        return done
     case = case_for(request.user, pk, action="close")
     if request.method == "POST":
-        if done := once.already_done(request):
-            return done
         form = CaseCloseForm(request.POST)
         if form.is_valid():
             try:
