@@ -43,6 +43,13 @@ PAGES = [
     ("privacy-flags", "priya", "/privacy/signalen/"),
     ("privacy-register", "priya", "/privacy/register/"),
     ("rights-find", "priya", "/rechten/zoeken/"),
+    # The regisseur's tools (issue 13, point 6); the case has a pending offer of the regie to Ruud.
+    ("cases-closed", "fatima", "/casussen/gesloten/"),
+    ("regie-offer", "fatima", "/casussen/{case}/regie/aanbieden/"),
+    ("regie-offer-answer", "ruud", "/casussen/{case}/regie/aanbod/"),
+    ("case-close-refused", "fatima", "POST /casussen/{case}/sluiten/"),
+    ("household-add", "fatima", "/casussen/{case}/gezin/"),
+    ("household-add-refused", "fatima", "POST /casussen/{case}/gezin/"),
 ]
 
 
@@ -52,6 +59,9 @@ def fixture_ids(world, referrals_sent) -> dict:
 
     normal, urgent = referrals_sent
     accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
+    services.regie_offer(
+        case=normal.case, actor=world.people.fatima, to_user=world.people.ruud, organisation=world.orgs.gemeente
+    )
     return {
         "case": normal.case_id,
         "sent": normal.pk,
