@@ -49,3 +49,14 @@ def test_demo_data_refuses_to_run_in_production(db, settings):
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo_data")
     assert not get_user_model().objects.exists()
+
+
+def test_the_demo_shows_a_closed_case_with_its_waakvlam_and_a_pending_regie_offer(db):
+    from referrals.models import FollowUp, RegieOffer
+
+    call_command("load_demo_data")
+    closed = Case.objects.get(status=Case.Status.CLOSED)
+    assert closed.closed_reason == "resolved"
+    assert FollowUp.objects.filter(case=closed, kind=FollowUp.Kind.WAAKVLAM, owner__username="fatima").exists()
+    offer = RegieOffer.objects.get(status=RegieOffer.Status.PENDING)
+    assert (offer.offered_to.username, offer.offered_by.username) == ("ruud", "fatima")
