@@ -122,7 +122,10 @@ def regie_offer_for_page(user: AbstractBaseUser | AnonymousUser, case_pk: int) -
 def consent_for_receipt(user: AbstractBaseUser | AnonymousUser, pk: int) -> Consent:
     """A consent to print, for whoever works on one of the resident's cases (else 404); logged."""
     consent = (
-        Consent.objects.filter(pk=pk, resident__cases__in=visible_cases(user))
+        # The hulpvrager's consent, or a household member's own (referrals.services.household).
+        Consent.objects.filter(
+            Q(resident__cases__in=visible_cases(user)) | Q(resident__household_cases__in=visible_cases(user)), pk=pk
+        )
         .select_related("resident", "recorded_by", "recorded_by_organisation", "replaces")
         .prefetch_related("recipients")
         .distinct()

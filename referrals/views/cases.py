@@ -172,6 +172,10 @@ def consent_record(request, pk):
     case = case_for(request.user, pk, action="record_consent")
     organisation = referring_organisation(request)
     service = _service_from(request)
+    # A household member's own consent (?lid=<id>); otherwise the hulpvrager's.
+    member = None
+    if (member_pk := id_param(request.GET.get("lid"))) is not None:
+        member = get_object_or_404(case.household, pk=member_pk)
     if request.method == "POST":
         if done := once.already_done(request):
             return done
@@ -189,11 +193,14 @@ def consent_record(request, pk):
                     given_how=data["given_how"],
                     informed_language=data["informed_language"],
                     valid_until=data["valid_until"],
+                    resident=member,
                 )
             except ActionRefused as refused:
                 form.refuse(refused)
             else:
                 messages.success(request, _("De toestemming is vastgelegd."))
+                if member is not None:
+                    return once.done(request, reverse("case_detail", args=[case.pk]) + "#h-household")
                 target = reverse("referral_new", args=[case.pk]) if service else reverse("case_detail", args=[case.pk])
                 return once.done(request, _with_service(target, service))
     else:
@@ -206,6 +213,7 @@ def consent_record(request, pk):
             "case": case,
             "form": form,
             "service": service,
+            "member": member,
             "consent_text": consent_text(get_language() or "nl"),
         },
     )

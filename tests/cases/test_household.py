@@ -51,3 +51,25 @@ def test_the_hulpvragers_own_consent_is_not_a_members(world, case):
     member = services.household_add(case=case, actor=world.people.fatima, given_name="Noor", family_name="Jansen")
     [(listed, has_consent)] = household_with_consent(case)
     assert listed == member and has_consent is False
+
+
+def test_a_member_gives_their_own_consent_which_never_covers_a_referral(world, case):
+    from referrals.services.consent_check import covering_consent
+
+    p, o = world.people, world.orgs
+    member = services.household_add(case=case, actor=p.fatima, given_name="Noor", family_name="Jansen")
+    consent = give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.woej], resident=member)
+    assert consent.resident == member
+    assert household_with_consent(case) == [(member, True)]
+    # The hulpvrager's referrals rest on the hulpvrager's consent only: the member's does not reach Woej.
+    with pytest.raises(ActionRefused, match="noemt Woej niet als ontvanger"):
+        covering_consent(case.resident, o.woej, ["contact"])
+
+
+def test_consent_is_only_for_the_cases_own_household(world, case):
+    from tests.factories import open_case
+
+    p, o = world.people, world.orgs
+    other = open_case(actor=p.fatima, organisation=o.waterlelie, family_name="Anders")
+    with pytest.raises(ActionRefused, match="hoort niet \\(meer\\) bij het gezin"):
+        give_consent(case=case, actor=p.fatima, organisation=o.waterlelie, recipients=[o.woej], resident=other.resident)

@@ -98,3 +98,30 @@ def test_the_household_form_keeps_input_and_adds_once(client, world, case):
     member = case.household.get()
     client.post(reverse("household_remove", args=[case.pk, member.pk]))
     assert not case.household.exists()
+
+
+def test_recording_a_members_own_consent_through_the_page(client, world, case):
+    from django.utils import timezone
+
+    member = services.household_add(case=case, actor=world.people.fatima, given_name="Noor", family_name="Jansen")
+    client.force_login(world.people.fatima)
+    url = reverse("consent_record", args=[case.pk]) + f"?lid={member.pk}"
+    page = client.get(url).content.decode()
+    assert "Eigen toestemming van gezinslid Noor Jansen" in page
+    data = {
+        "form_token": "c" * 32,
+        "purpose": "Huiswerkbegeleiding",
+        "recipients": [world.orgs.taalhuis.pk],
+        "data_categories": ["contact"],
+        "given_how": "spoken",
+        "informed_language": "nl",
+        "valid_until": (timezone.localdate() + timezone.timedelta(days=30)).isoformat(),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    consent = member.consents.get()
+    assert client.get(reverse("consent_receipt", args=[consent.pk])).status_code == 200
+    assert "eigen toestemming geldig" in client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    other = services.household_add(case=case, actor=world.people.fatima, given_name="Ali", family_name="Jansen")
+    services.household_remove(case=case, actor=world.people.fatima, member=other)
+    assert client.get(reverse("consent_record", args=[case.pk]) + f"?lid={other.pk}").status_code == 404
