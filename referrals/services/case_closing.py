@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from contextlib import AbstractContextManager
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -28,7 +29,7 @@ def _locked(case: Case) -> Case:
     return Case.objects.select_for_update().select_related("regisseur_organisation").get(pk=case.pk)
 
 
-def _as_regisseur(case: Case, actor: User):
+def _as_regisseur(case: Case, actor: User) -> AbstractContextManager[None]:
     return audit_context(
         actor=actor, activity="case_management", organisation=case.regisseur_organisation, role="regisseur"
     )

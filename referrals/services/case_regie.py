@@ -6,6 +6,8 @@ case never has none. Lock order: the case row, then the offer row (every functio
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -40,7 +42,7 @@ def _pending_offer(case: Case) -> RegieOffer | None:
     )
 
 
-def _as_regisseur(case: Case, actor: AbstractBaseUser):
+def _as_regisseur(case: Case, actor: AbstractBaseUser) -> AbstractContextManager[None]:
     return audit_context(
         actor=actor, activity="case_management", organisation=case.regisseur_organisation, role="regisseur"
     )

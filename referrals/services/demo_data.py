@@ -1,6 +1,7 @@
 """The partners, services and wijken of Sterk voor Noord (DOMAIN.md), and demo users."""
 
 from datetime import date
+from typing import Any
 
 # (code, name, group)
 CATEGORIES = [
@@ -250,7 +251,16 @@ USERS = [
 ]
 
 
-def regisseur_tools_demo(*, fatima, ruud, organisation, ruud_organisation, wijk, categories, offer_case) -> None:
+def regisseur_tools_demo(
+    *,
+    fatima: Any,
+    ruud: Any,
+    organisation: Any,
+    ruud_organisation: Any,
+    wijk: Any,
+    categories: list[Any],
+    offer_case: Any,
+) -> None:
     """The regisseur's tools in the demo: a closed case with its waakvlam check, a pending regie offer.
 
     Fatima closed an earlier case (the resident was helped): its waakvlam follow-up is planned.
