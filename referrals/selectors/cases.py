@@ -69,9 +69,14 @@ def regie_offers_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[RegieOff
     """Pending offers of the regie made to `user` (for their case list): only reference-level facts."""
     if user.pk is None:
         return RegieOffer.objects.none()
+    # Only while they still refer at the organisation it was offered for: a leaver sees no offer.
+    organisations = actor_for(user).organisations_with(REFERRING_ROLES)
     return (
         RegieOffer.objects.filter(
-            offered_to_id=user.pk, status=RegieOffer.Status.PENDING, case__status=Case.Status.OPEN
+            offered_to_id=user.pk,
+            offered_to_organisation_id__in=organisations,
+            status=RegieOffer.Status.PENDING,
+            case__status=Case.Status.OPEN,
         )
         .select_related("case", "offered_by", "case__regisseur_organisation")
         .order_by("created_at", "pk")

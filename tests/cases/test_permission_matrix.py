@@ -121,3 +121,11 @@ def test_the_closed_list_shows_only_ones_own_closed_cases(client, world, worked,
         response = client.get(reverse("cases_closed"))
         assert response.status_code == 200
         assert (worked.reference in response.content.decode()) is sees, persona
+
+
+def test_an_offered_person_who_left_no_longer_sees_the_offer(client, world, worked):
+    prepare("accept", worked, world)
+    leave(world.people.ruud)
+    client.force_login(world.people.ruud)
+    assert client.get(reverse("regie_offer_answer", args=[worked.pk])).status_code == 404
+    assert worked.reference not in client.get(reverse("cases")).content.decode()
