@@ -14,12 +14,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextChoices
+from django.utils.translation import gettext_lazy as _
 
 from policies.actor import Actor
 from policies.roles import REFERRING_ROLES, Role
 
 REGISSEUR, OPENER = "regisseur", "opener"
+
+
+class CloseReason(TextChoices):
+    """Why a case was closed: a code, so closings can be counted without reading any content."""
+
+    RESOLVED = "resolved", _("Opgelost naar tevredenheid van de inwoner")
+    NO_HELP_WANTED = "no_help_wanted", _("Inwoner wil geen hulp meer")
+    MOVED_AWAY = "moved_away", _("Verhuisd buiten de gemeente")
+    DECEASED = "deceased", _("Overleden")
+    OTHER = "other", _("Anders")
+
+
+# Waakvlam: a light check this many months after a case was closed, owned by the regisseur.
+# Why: problems in these households tend to come back (DOMAIN.md, "vinger aan de pols"); one
+# short call after a quarter catches that early, without keeping the case open. Not after
+# these reasons, where there is nobody to call:
+WAAKVLAM_MONTHS = 3
+NO_WAAKVLAM_AFTER = frozenset({CloseReason.MOVED_AWAY, CloseReason.DECEASED})
 
 
 class CasePolicy:
@@ -94,6 +113,30 @@ class CasePolicy:
             and bool(actor.roles_in(case.regisseur_organisation_id) & REFERRING_ROLES)
             and self.sees(actor, case)
         )
+
+    # --- the regisseur's tools (regie, household, closing) -------------------------------
+
+    def may_offer_regie(self, actor: Actor, case: Any) -> bool:
+        """Only the regisseur hands the regie on, of an open case; until the other accepts, they keep it."""
+        return self.is_regisseur(actor, case) and case.status == "open"
+
+    def may_answer_regie_offer(self, actor: Actor, offer: Any) -> bool:
+        """The one offered the regie, while they still refer at the organisation it was offered for."""
+        return (
+            actor.is_authenticated
+            and offer.status == "pending"
+            and offer.offered_to_id == actor.user_id
+            and bool(actor.roles_in(offer.offered_to_organisation_id) & REFERRING_ROLES)
+        )
+
+    def may_manage_household(self, actor: Actor, case: Any) -> bool:
+        return self.is_regisseur(actor, case) and case.status == "open"
+
+    def may_close(self, actor: Actor, case: Any) -> bool:
+        return self.is_regisseur(actor, case) and case.status == "open"
+
+    def may_reopen(self, actor: Actor, case: Any) -> bool:
+        return self.is_regisseur(actor, case) and case.status == "closed"
 
     def may_refer(self, actor: Actor, case: Any, organisation_id: int) -> bool:
         """Referring from an organisation is not enough: the actor must work on this very case."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Organisation, Service, Wijk
 from directory.selectors.directory import active_services
+from policies.cases import CloseReason
 from policies.data_categories import DataCategory
 from referrals.models import OWN_PART_OUTCOMES, Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
 
@@ -392,3 +393,53 @@ class ConfirmForm(OnceForm):
 class GoalForm(OnceForm):
     service_required = ("text",)
     text = forms.CharField(label=_("Nieuw doel in het plan"), max_length=500, required=False)
+
+
+# --- The regisseur's tools (issue 13, point 6) ---------------------------------------------
+
+
+class RegieOfferForm(OnceForm):
+    """To whom the regisseur offers the regie: a person *and* the organisation they refer for."""
+
+    candidate = forms.ModelChoiceField(
+        label=_("Aan wie biedt u de regie aan?"),
+        queryset=None,
+        empty_label=_("Kies een professional"),
+        error_messages={"required": _("Kies aan wie u de regie aanbiedt.")},
+        help_text=_("Verwijzers en regisseurs van de partnerorganisaties. De regie gaat pas over als zij aannemen."),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = candidates
+        self.fields["candidate"].label_from_instance = lambda m: (
+            f"{m.user.get_full_name() or m.user.username} — {m.organisation} ({m.get_role_display()})"
+        )
+
+
+class CaseCloseForm(OnceForm):
+    service_required = ("reason",)
+    reason = forms.ChoiceField(
+        label=_("Waarom sluit de casus?"),
+        choices=[("", _("Kies een reden"))] + CloseReason.choices,
+        required=False,
+    )
+
+
+class HouseholdMemberForm(OnceForm):
+    """A household member: their own name and contact, sealed like the hulpvrager's."""
+
+    service_required = ("family_name",)
+    given_name = forms.CharField(label=_("Voornaam of initialen"), max_length=100, required=False)
+    family_name = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"), required=False, min_value=1900, help_text=_("Alleen het jaar.")
+    )
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year and year > timezone.localdate().year:
+            raise forms.ValidationError(_("Het geboortejaar kan niet in de toekomst liggen."))
+        return year

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from referrals.views import cases, consent_change, notices, referrals
+from referrals.views import case_tools, cases, consent_change, notices, referrals
 from referrals.views.consent_receipt import consent_receipt
 from referrals.views.health import health
 from referrals.views.rights_erase import rights_erase
@@ -28,6 +28,7 @@ urlpatterns = [
     # Journey 1: the referrer.
     path("casussen/", cases.case_list, name="cases"),
     path("casussen/nieuw/", cases.case_open, name="case_open"),
+    path("casussen/gesloten/", case_tools.closed_case_list, name="cases_closed"),
     path("casussen/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casussen/<int:pk>/toestemming/", cases.consent_record, name="consent_record"),
     path(
@@ -41,6 +42,18 @@ urlpatterns = [
         name="consent_change",
     ),
     path("casussen/<int:pk>/regie/", cases.take_over_regie, name="take_over_regie"),
+    # The regisseur's tools.
+    path("casussen/<int:pk>/regie/aanbieden/", case_tools.regie_offer_new, name="regie_offer"),
+    path(
+        "casussen/<int:pk>/regie/aanbod/<int:offer_pk>/intrekken/",
+        case_tools.regie_offer_cancel,
+        name="regie_offer_cancel",
+    ),
+    path("casussen/<int:pk>/regie/aanbod/", case_tools.regie_offer_answer, name="regie_offer_answer"),
+    path("casussen/<int:pk>/sluiten/", case_tools.case_close, name="case_close"),
+    path("casussen/<int:pk>/heropenen/", case_tools.case_reopen, name="case_reopen"),
+    path("casussen/<int:pk>/gezin/", case_tools.household_add, name="household_add"),
+    path("casussen/<int:pk>/gezin/<int:member_pk>/verwijderen/", case_tools.household_remove, name="household_remove"),
     path("casussen/<int:pk>/doel/", cases.goal_add, name="goal_add"),
     path("casussen/<int:pk>/doel/<int:goal_pk>/status/", cases.goal_status, name="goal_status"),
     path("casussen/<int:pk>/opvolging/<int:follow_up_pk>/gedaan/", cases.follow_up_done, name="follow_up_done"),

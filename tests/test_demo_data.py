@@ -72,3 +72,14 @@ def test_the_demo_shows_every_roles_world(db):
     assert referrals.filter(state=State.DECLINED).exists()
     assert Consent.objects.filter(resident__cases__in=cases, withdrawn_at__isnull=False).exists()
     assert PrivacyFlag.objects.filter(kind=PrivacyFlag.Kind.LEGAL_BASIS).exists()
+
+
+def test_the_demo_shows_a_closed_case_with_its_waakvlam_and_a_pending_regie_offer(db):
+    from referrals.models import FollowUp, RegieOffer
+
+    call_command("load_demo_data")
+    closed = Case.objects.get(status=Case.Status.CLOSED)
+    assert closed.closed_reason == "resolved"
+    assert FollowUp.objects.filter(case=closed, kind=FollowUp.Kind.WAAKVLAM, owner__username="fatima").exists()
+    offer = RegieOffer.objects.get(status=RegieOffer.Status.PENDING)
+    assert (offer.offered_to.username, offer.offered_by.username) == ("ruud", "fatima")

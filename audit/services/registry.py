@@ -62,7 +62,7 @@ def register_all() -> None:
         PrivacyFlag.get_additional_data = _flag_additional_data  # type: ignore[attr-defined]
 
     user_model = get_user_model()
-    # Not ReferralEvent: each event is written with the referral's own change (state, actor,
+    # Not ReferralEvent nor CaseEvent: each event is written with the referral's own change (state, actor,
     # organisation, time), which the referral's entry already holds, and is never changed after;
     # an entry for it said the same thing twice (5 of 19 entries per handover).
     plain = [
@@ -72,6 +72,7 @@ def register_all() -> None:
         Membership,
         m.FollowUp,
         m.ContactAttempt,
+        m.RegieOffer,
         m.Notification,
         PrivacyFlag,
         m.ReferralUserObjectPermission,

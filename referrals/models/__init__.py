@@ -1,4 +1,4 @@
-from referrals.models.cases import Case, FollowUp, PlanGoal
+from referrals.models.cases import Case, CaseEvent, FollowUp, PlanGoal, RegieOffer
 from referrals.models.consent import Consent, LegalBasis
 from referrals.models.key_checks import KeyCheck
 from referrals.models.notices import Notification
@@ -25,6 +25,7 @@ from referrals.models.subject_requests import SubjectRequest
 
 __all__ = [
     "Case",
+    "CaseEvent",
     "Consent",
     "ContactAttempt",
     "ContactWay",
@@ -41,6 +42,7 @@ __all__ = [
     "Outcome",
     "PlanGoal",
     "Referral",
+    "RegieOffer",
     "ReferralEvent",
     "ReferralGroupObjectPermission",
     "ReferralUserObjectPermission",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Organisation, Wijk
+from policies.cases import CloseReason
 from referrals.models import crypto
 from referrals.models.base import Pseudonymised
 from referrals.models.residents import Resident
@@ -39,6 +40,8 @@ class Case(Pseudonymised, models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A code, never free text: a closed case's reason may be counted without reading content.
+    closed_reason = models.CharField(_("reden van sluiten"), max_length=20, choices=CloseReason.choices, blank=True)
     # The resident's age band, copied here: it is the one fact about the resident a list shows, and
     # a list must not read the resident's row (its encrypted columns) for every line. Kept equal to
     # Resident.age_band by case_open and by rectification (referrals.services).
@@ -97,13 +100,19 @@ class PlanGoal(Pseudonymised, models.Model):
 
 
 class FollowUp(Pseudonymised, models.Model):
-    """Vinger aan de pols: a dated check after a referral was accepted or closed."""
+    """Vinger aan de pols: a dated check after a referral was accepted or closed, or a case closed."""
+
+    class Kind(models.TextChoices):
+        NAZORG = "nazorg", _("Nazorg")
+        # A light check months after the case was closed (policies.cases.WAAKVLAM_MONTHS).
+        WAAKVLAM = "waakvlam", _("Waakvlam")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
     referral = models.ForeignKey(
         "referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups"
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="follow_ups")
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.NAZORG)
     due_on = models.DateField(_("uiterlijk op"))
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -118,3 +127,80 @@ class FollowUp(Pseudonymised, models.Model):
 
     def audit_pseudonym(self) -> str:
         return self.case.audit_pseudonym()
+
+
+class RegieOffer(Pseudonymised, models.Model):
+    """The regisseur offers the regie of a case to another professional, who accepts or declines.
+
+    Until it is accepted the old regisseur stays regisseur: an open case always has one.
+    At most one offer of a case is pending at a time (a constraint, not only a check).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Aangeboden")
+        ACCEPTED = "accepted", _("Aangenomen")
+        DECLINED = "declined", _("Afgewezen")
+        CANCELLED = "cancelled", _("Ingetrokken")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="regie_offers")
+    offered_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="regie_offers")
+    # The organisation the new regisseur will hold the regie for (where they refer).
+    offered_to_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("aanbod van de regie")
+        verbose_name_plural = _("aanbiedingen van de regie")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(status="pending"), name="one_pending_regie_offer_per_case"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.reference} regie → {self.offered_to_id}"
+
+    def audit_pseudonym(self) -> str:
+        return self.case.audit_pseudonym()
+
+
+class CaseEvent(models.Model):
+    """What happened to the case itself (regie, household, closing), for its timeline.
+
+    Like ReferralEvent: written with the case's own audited change, never changed after, and it
+    names people at work and codes only — never a resident.
+    """
+
+    class Name(models.TextChoices):
+        REGIE_OFFERED = "regie_offered", _("regie aangeboden")
+        REGIE_ACCEPTED = "regie_accepted", _("regie overgenomen")
+        REGIE_DECLINED = "regie_declined", _("regie-aanbod afgewezen")
+        REGIE_CANCELLED = "regie_cancelled", _("regie-aanbod ingetrokken")
+        REGIE_TAKEN_OVER = "regie_taken_over", _("regie overgenomen (regisseur vertrokken)")
+        MEMBER_ADDED = "member_added", _("gezinslid toegevoegd")
+        MEMBER_REMOVED = "member_removed", _("gezinslid verwijderd")
+        CLOSED = "closed", _("casus gesloten")
+        REOPENED = "reopened", _("casus heropend")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    name = models.CharField(max_length=20, choices=Name.choices)
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    actor_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, related_name="+")
+    # The professional the event is about (the one offered the regie), with their organisation.
+    other = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    other_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, related_name="+")
+    # A code (the close reason), never free text.
+    reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("gebeurtenis van de casus")
+        verbose_name_plural = _("gebeurtenissen van de casus")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.name}"

@@ -29,6 +29,9 @@ class Notification(models.Model):
         # When someone leaves (accounts.services.memberships.membership_end).
         RETURNED = "returned", _("Verwijzing terug bij de organisatie")
         REGISSEUR_NEEDED = "regisseur_needed", _("Nieuwe regisseur nodig")
+        # The regisseur's tools (referrals.services.case_regie).
+        REGIE_OFFERED = "regie_offered", _("Regie aangeboden")
+        REGIE_ANSWERED = "regie_answered", _("Antwoord op aanbod van de regie")
         # A new membership waits for a second person (four eyes).
         MEMBERSHIP_TO_CONFIRM = "membership_confirm", _("Lidmaatschap te bevestigen")
         # Messages from before there were kinds.

@@ -29,9 +29,9 @@ from policies import subject_rights as rights
 from policies.cases import case_policy
 from policies.referrals import ACTIONS, CONTENT_FIELDS, referral_policy
 from policies.roles import REFERRING_ROLES, Role
-from referrals.models import Case, Consent, Referral, Resident
+from referrals.models import Case, Consent, Referral, RegieOffer, Resident
 from referrals.models.matching import match_hash
-from referrals.selectors.cases import visible_cases
+from referrals.selectors.cases import regie_offer_for, visible_cases
 from referrals.selectors.referrals import list_queryset, visible_referrals
 
 
@@ -69,13 +69,20 @@ def referral_for(
 def case_for(
     user: AbstractBaseUser | AnonymousUser, pk: int, *, action: str | None = None, shows: Iterable[str] = ()
 ) -> Case:
-    """The case with `pk` if `user` works on it (else 404); `action`: "manage" or "record_consent" (else 403)."""
+    """The case with `pk` if `user` works on it (else 404); `action`: one of `allowed` below (else 403)."""
     try:
         case = visible_cases(user).select_related("resident", "regisseur", "regisseur_organisation", "wijk").get(pk=pk)
     except Case.DoesNotExist:
         raise _not_visible(user, Case, pk, activity="case_management") from None
     actor = actor_for(user)
-    allowed = {"manage": case_policy.may_manage, "record_consent": case_policy.may_record_consent}
+    allowed = {
+        "manage": case_policy.may_manage,
+        "record_consent": case_policy.may_record_consent,
+        "offer_regie": case_policy.may_offer_regie,
+        "manage_household": case_policy.may_manage_household,
+        "close": case_policy.may_close,
+        "reopen": case_policy.may_reopen,
+    }
     if action is not None and not allowed[action](actor, case):
         _refused(user, case, activity="case_management")
         raise PermissionDenied
@@ -100,10 +107,25 @@ def case_for(
     return case
 
 
+def regie_offer_for_page(user: AbstractBaseUser | AnonymousUser, case_pk: int) -> RegieOffer:
+    """The pending offer of the regie of case `case_pk` to `user`, else 404 (recorded like any 404).
+
+    Before accepting, the page shows only what the offer needs: the reference, categories, wijk
+    and who offers — nothing of the resident, so nothing is logged as an access.
+    """
+    offer = regie_offer_for(user, case_pk)
+    if offer is None:
+        raise _not_visible(user, Case, case_pk, activity="case_management")
+    return offer
+
+
 def consent_for_receipt(user: AbstractBaseUser | AnonymousUser, pk: int) -> Consent:
     """A consent to print, for whoever works on one of the resident's cases (else 404); logged."""
     consent = (
-        Consent.objects.filter(pk=pk, resident__cases__in=visible_cases(user))
+        # The hulpvrager's consent, or a household member's own (referrals.services.household).
+        Consent.objects.filter(
+            Q(resident__cases__in=visible_cases(user)) | Q(resident__household_cases__in=visible_cases(user)), pk=pk
+        )
         .select_related("resident", "recorded_by", "recorded_by_organisation", "replaces")
         .prefetch_related("recipients")
         .distinct()

@@ -1,5 +1,7 @@
 """Writes: one function per use case, each one transaction (see DESIGN: Architecture)."""
 
+from referrals.services.case_closing import case_close, case_reopen
+from referrals.services.case_regie import regie_offer, regie_offer_accept, regie_offer_cancel, regie_offer_decline
 from referrals.services.cases import (
     case_add_goal,
     case_open,
@@ -10,6 +12,7 @@ from referrals.services.cases import (
 )
 from referrals.services.consent import consent_record, consent_withdraw, consents_expire
 from referrals.services.errors import ActionRefused
+from referrals.services.household import household_add, household_remove
 from referrals.services.referrals import (
     referral_accept,
     referral_assign,
@@ -32,6 +35,14 @@ from referrals.services.referrals import (
 __all__ = [
     "ActionRefused",
     "case_add_goal",
+    "case_close",
+    "case_reopen",
+    "household_add",
+    "household_remove",
+    "regie_offer",
+    "regie_offer_accept",
+    "regie_offer_cancel",
+    "regie_offer_decline",
     "case_take_over_regie",
     "follow_up_done",
     "goal_set_status",

@@ -16,7 +16,7 @@ from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Wijk
 from policies.cases import case_policy
 from policies.roles import REFERRING_ROLES
-from referrals.models import Case, FollowUp, PlanGoal, Resident
+from referrals.models import Case, CaseEvent, FollowUp, PlanGoal, Resident
 from referrals.models.matching import match_hash
 from referrals.services.errors import ActionRefused
 
@@ -115,6 +115,9 @@ def case_take_over_regie(*, case: Case, actor: User) -> Case:
         for follow_up in FollowUp.objects.filter(case=case, owner_id=previous, done_on__isnull=True):
             follow_up.owner = actor
             follow_up.save(update_fields=["owner"])
+        CaseEvent.objects.create(
+            case=case, name=CaseEvent.Name.REGIE_TAKEN_OVER, actor=actor, actor_organisation=organisation
+        )
     return case
 
 

@@ -19,7 +19,7 @@ from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
-from referrals.models import Case, Consent, Notification, Referral, State, StopReason
+from referrals.models import Case, Consent, Notification, Referral, Resident, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
@@ -41,10 +41,17 @@ def consent_record(
     valid_until: date,
     valid_from: date | None = None,
     replaces: Consent | None = None,
+    resident: Resident | None = None,
 ) -> Consent:
-    """A new consent record. A change is a new record that replaces the old one."""
+    """A new consent record. A change is a new record that replaces the old one.
+
+    `resident`: a household member of the case giving their own consent (default: the hulpvrager).
+    """
     if not case_policy.may_record_consent(actor_for(actor), case):
         raise ActionRefused(_("Alleen de regisseur of een verwijzer van de casus kan toestemming vastleggen."))
+    resident = resident or case.resident
+    if resident.pk != case.resident_id and not case.household.filter(pk=resident.pk).exists():
+        raise ActionRefused(_("Deze persoon hoort niet (meer) bij het gezin van deze casus."))
     valid_from = valid_from or timezone.localdate()
     if not purpose.strip():
         raise ActionRefused(_("Beschrijf waarvoor de inwoner toestemming geeft."), field="purpose")
@@ -58,11 +65,11 @@ def consent_record(
         raise ActionRefused(_("De einddatum ligt vóór de begindatum."), field="valid_until")
     if replaces is not None:
         replaces = Consent.objects.select_for_update().get(pk=replaces.pk)
-        if replaces.resident_id != case.resident_id or Consent.objects.filter(replaces=replaces).exists():
+        if replaces.resident_id != resident.pk or Consent.objects.filter(replaces=replaces).exists():
             raise ActionRefused(_("Deze toestemming is al vervangen; wijzig de nieuwste versie."))
     with audit_context(actor=actor, activity="consent", organisation=organisation):
         consent = Consent(
-            resident=case.resident,
+            resident=resident,
             data_categories=sorted(set(data_categories)),
             given_how=given_how,
             informed_language=informed_language,

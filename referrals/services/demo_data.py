@@ -1,6 +1,7 @@
 """The partners, services and wijken of Sterk voor Noord (DOMAIN.md), and demo users."""
 
 from datetime import date
+from typing import Any
 
 # (code, name, group)
 CATEGORIES = [
@@ -273,3 +274,34 @@ SIGNALS = [
         False,
     ),
 ]
+
+
+def regisseur_tools_demo(
+    *,
+    fatima: Any,
+    ruud: Any,
+    organisation: Any,
+    ruud_organisation: Any,
+    wijk: Any,
+    categories: list[Any],
+    offer_case: Any,
+) -> None:
+    """The regisseur's tools in the demo: a closed case with its waakvlam check, a pending regie offer.
+
+    Fatima closed an earlier case (the resident was helped): its waakvlam follow-up is planned.
+    She offered the regie of `offer_case` to Ruud, who sees the offer on his Casussen page.
+    """
+    from referrals import services
+
+    closed = services.case_open(
+        actor=fatima,
+        organisation=organisation,
+        given_name="Demo",
+        family_name="Inwoner Drie",
+        birth_year=1992,
+        phone="0611122233",
+        wijk=wijk,
+        categories=categories,
+    )
+    services.case_close(case=closed, actor=fatima, reason="resolved")
+    services.regie_offer(case=offer_case, actor=fatima, to_user=ruud, organisation=ruud_organisation)

@@ -18,14 +18,27 @@ from referrals.forms import CaseOpenForm, ConsentForm, GoalForm
 from referrals.models import FollowUp, PlanGoal
 from referrals.selectors import referrals as selectors
 from referrals.selectors.access import case_for, resident_for_case_page
-from referrals.selectors.cases import cases_of
+from referrals.selectors.cases import (
+    case_events,
+    cases_of,
+    household_with_consent,
+    pending_regie_offer,
+    regie_offers_to,
+)
 from referrals.selectors.consents import consent_history
 from referrals.selectors.contacts import case_contacts, regisseur_contact
 from referrals.services import ActionRefused
 from referrals.views import once
 from referrals.views.common import id_param, paginate
 
-CASE_PAGE_FIELDS = ("resident_name", "contact", "preferred_language", "needs_interpreter", "plan_goals")
+CASE_PAGE_FIELDS = (
+    "resident_name",
+    "contact",
+    "preferred_language",
+    "needs_interpreter",
+    "plan_goals",
+    "household_members",
+)
 
 
 def _service_from(request) -> Service | None:
@@ -42,7 +55,7 @@ def _with_service(url: str, service: Service | None) -> str:
 @login_required
 def case_list(request):
     page = paginate(request, cases_of(request.user))
-    return render(request, "cases/list.html", {"page": page})
+    return render(request, "cases/list.html", {"page": page, "regie_offers": list(regie_offers_to(request.user))})
 
 
 @never_cache
@@ -109,6 +122,9 @@ def case_detail(request, pk):
     case = case_for(request.user, pk, shows=CASE_PAGE_FIELDS)
     timeline = selectors.case_timeline(case, request.user)
     consents = consent_history(case)
+    # One timeline: what happened to the referrals and to the case itself (regie, household, closing).
+    entries = [("referral", e) for e in timeline["events"]] + [("case", e) for e in case_events(case)]
+    entries.sort(key=lambda entry: entry[1].at)
     return render(
         request,
         "cases/detail.html",
@@ -116,8 +132,11 @@ def case_detail(request, pk):
             "case": case,
             "resident": case.resident,
             **timeline,
+            "timeline": entries,
             "consents": consents,
             "contacts": case_contacts(case),
+            "household": household_with_consent(case),
+            "regie_offer": pending_regie_offer(case),
             "may_manage": case.may["manage"],
             "may_record_consent": case.may["record_consent"],
             "may_see_rights": resident_for_case_page(request.user, case.resident),
@@ -153,6 +172,10 @@ def consent_record(request, pk):
     case = case_for(request.user, pk, action="record_consent")
     organisation = referring_organisation(request)
     service = _service_from(request)
+    # A household member's own consent (?lid=<id>); otherwise the hulpvrager's.
+    member = None
+    if (member_pk := id_param(request.GET.get("lid"))) is not None:
+        member = get_object_or_404(case.household, pk=member_pk)
     if request.method == "POST":
         if done := once.already_done(request):
             return done
@@ -170,11 +193,14 @@ def consent_record(request, pk):
                     given_how=data["given_how"],
                     informed_language=data["informed_language"],
                     valid_until=data["valid_until"],
+                    resident=member,
                 )
             except ActionRefused as refused:
                 form.refuse(refused)
             else:
                 messages.success(request, _("De toestemming is vastgelegd."))
+                if member is not None:
+                    return once.done(request, reverse("case_detail", args=[case.pk]) + "#h-household")
                 target = reverse("referral_new", args=[case.pk]) if service else reverse("case_detail", args=[case.pk])
                 return once.done(request, _with_service(target, service))
     else:
@@ -187,6 +213,7 @@ def consent_record(request, pk):
             "case": case,
             "form": form,
             "service": service,
+            "member": member,
             "consent_text": consent_text(get_language() or "nl"),
         },
     )

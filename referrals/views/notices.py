@@ -34,6 +34,9 @@ def notification_open(request, pk):
         return redirect("referral_detail", notice.referral.pk)
     if notice.case is not None and case_policy.sees(actor, notice.case):
         return redirect("case_detail", notice.case.pk)
+    if notice.kind == Notification.Kind.REGIE_OFFERED and notice.case is not None:
+        # Not their case (yet): the offer page shows what they may see before accepting, or a 404.
+        return redirect("regie_offer_answer", notice.case.pk)
     if notice.referral is not None or notice.case is not None:
         # Access ended since (withdrawn, stopped, handed over): say so instead of a bare 404.
         messages.info(request, _("U kunt dit niet meer openen; het bericht zelf blijft hier staan."))

@@ -56,6 +56,13 @@ PAGES = [
     ("signal-close", "fatima", "/signaalbalie/{signal_picked_up}/afsluiten/"),
     ("signal-open-case", "fatima", "/signaalbalie/{signal_picked_up}/casus/"),
     ("signaller-new", "marieke", "/signaalbalie/signaleerders/nieuw/"),
+    # The regisseur's tools (issue 13, point 6); the case has a pending offer of the regie to Ruud.
+    ("cases-closed", "fatima", "/casussen/gesloten/"),
+    ("regie-offer", "fatima", "/casussen/{case}/regie/aanbieden/"),
+    ("regie-offer-answer", "ruud", "/casussen/{case}/regie/aanbod/"),
+    ("case-close-refused", "fatima", "POST /casussen/{case}/sluiten/"),
+    ("household-add", "fatima", "/casussen/{case}/gezin/"),
+    ("household-add-refused", "fatima", "POST /casussen/{case}/gezin/"),
 ]
 
 
@@ -66,6 +73,9 @@ def fixture_ids(world, referrals_sent) -> dict:
     normal, urgent = referrals_sent
     accepted = services.referral_accept(referral=urgent, actor=world.people.kees)
     signal, picked_up = _signals(world)
+    services.regie_offer(
+        case=normal.case, actor=world.people.fatima, to_user=world.people.ruud, organisation=world.orgs.gemeente
+    )
     return {
         "signal": signal.pk,
         "signal_picked_up": picked_up.pk,

@@ -156,6 +156,7 @@ class Command(BaseCommand):
             ("Demo", "Inwoner Een", 1986, "0612345678", debts, schuldhulp, "urgent"),
             ("Demo", "Inwoner Twee", 1979, "0687654321", debts + language, taalmaatje, "normal"),
         ]
+        cases = []
         for given, family, year, phone, cats, service, urgency in demo:
             case = services.case_open(
                 actor=fatima,
@@ -190,6 +191,16 @@ class Command(BaseCommand):
                 categories=cats,
                 shared_data=["contact", "summary", "needs"],
             )
+            cases.append(case)
+        d.regisseur_tools_demo(
+            fatima=fatima,
+            ruud=user_model.objects.get(username="ruud"),
+            organisation=waterlelie,
+            ruud_organisation=Organisation.objects.get(slug="gemeente-leefbaarheid"),
+            wijk=prinsenhof,
+            categories=debts,
+            offer_case=cases[0],
+        )
 
     def _regie_world(self):
         """Ruud's world as regisseur: a household with two partners helping at the same time, plan
