@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, browser_db]
 
 
 def open_referral(page, referral):
-    page.get_by_role("link", name=f"{referral.case.reference}/{referral.pk}").click()
+    page.get_by_role("link", name=f"{referral.case.reference}/{referral.pk}", exact=True).click()
 
 
 def test_kees_accepts_makes_contact_and_forwards_warmly_to_the_taalhuis(world, referrals_sent, new_page):
