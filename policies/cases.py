@@ -96,6 +96,12 @@ class CasePolicy:
         """The regisseur keeps the plan and the follow-ups."""
         return self.is_regisseur(actor, case)
 
+    def may_do_follow_up(self, actor: Actor, follow_up: Any) -> bool:
+        """The regisseur keeps every follow-up of the case; whoever owns one (the referrer told the
+        resident was not reached) does their own, while they still work on the case."""
+        case = follow_up.case
+        return self.is_regisseur(actor, case) or (follow_up.owner_id == actor.user_id and self.sees(actor, case))
+
     def may_record_consent(self, actor: Actor, case: Any) -> bool:
         return bool(self.ways_in(actor, case))
 

@@ -443,3 +443,12 @@ class HouseholdMemberForm(OnceForm):
         if year and year > timezone.localdate().year:
             raise forms.ValidationError(_("Het geboortejaar kan niet in de toekomst liggen."))
         return year
+
+
+class FollowUpDoneForm(OnceForm):
+    note = forms.CharField(
+        label=_("Wat bleek (optioneel)"),
+        max_length=500,
+        required=False,
+        help_text=_("Bijvoorbeeld: gaat goed, geen hulp meer nodig. Alleen voor wie aan de casus werkt."),
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from referrals.views import case_tools, cases, consent_change, notices, referrals
+from referrals.views import case_tools, cases, consent_change, follow_ups, notices, referrals
 from referrals.views.consent_receipt import consent_receipt
 from referrals.views.health import health
 from referrals.views.rights_erase import rights_erase
@@ -62,6 +62,8 @@ urlpatterns = [
     # Journey 2: the receiving partner.
     path("inbox/", referrals.inbox, name="inbox"),
     path("meldingen/", notices.notification_list, name="notifications"),
+    path("opvolging/", follow_ups.follow_up_list, name="my_follow_ups"),
+    path("opvolging/<int:pk>/gedaan/", follow_ups.follow_up_mark_done, name="follow_up_mark_done"),
     path("meldingen/<int:pk>/", notices.notification_open, name="notification_open"),
     path("meldingen/alles-gelezen/", notices.notifications_all_read, name="notifications_all_read"),
     path("verwijzingen/<int:pk>/", referrals.referral_detail, name="referral_detail"),

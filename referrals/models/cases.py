@@ -106,7 +106,12 @@ class FollowUp(Pseudonymised, models.Model):
         NAZORG = "nazorg", _("Nazorg")
         # A light check months after the case was closed (policies.cases.WAAKVLAM_MONTHS).
         WAAKVLAM = "waakvlam", _("Waakvlam")
+        # The resident is not helped yet: find another partner or another way.
+        DECLINED = "declined", _("Na afwijzing: andere partner zoeken")
+        UNREACHED = "unreached", _("Niet bereikt: andere weg zoeken")
+        WITHDRAWN = "withdrawn", _("Toestemming ingetrokken: hoe nu verder")
 
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
     referral = models.ForeignKey(
         "referrals.Referral", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups"
@@ -115,6 +120,9 @@ class FollowUp(Pseudonymised, models.Model):
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.NAZORG)
     due_on = models.DateField(_("uiterlijk op"))
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+    # What the check found, written when it is done; about the resident, so sealed with their key.
+    note_ciphertext = models.TextField(blank=True)
+    note = crypto.EncryptedAttribute("note_ciphertext")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -124,6 +132,9 @@ class FollowUp(Pseudonymised, models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.reference} {self.due_on}"
+
+    def data_key(self) -> bytes:
+        return self.case.data_key()
 
     def audit_pseudonym(self) -> str:
         return self.case.audit_pseudonym()

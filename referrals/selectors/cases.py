@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from accounts.models import Membership
 from accounts.selectors.actor import actor_for
 from policies.cases import case_policy
 from policies.roles import REFERRING_ROLES
-from referrals.models import Case, CaseEvent, Consent, Notification, RegieOffer, Resident
+from referrals.models import Case, CaseEvent, Consent, FollowUp, Notification, RegieOffer, Resident
 
 
 def visible_cases(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
@@ -110,3 +113,28 @@ def household_with_consent(case: Case) -> list[tuple[Resident, bool]]:
     members = list(case.household.order_by("created_at", "pk"))
     with_consent = set(Consent.objects.valid_on().filter(resident__in=members).values_list("resident_id", flat=True))
     return [(member, member.pk in with_consent) for member in members]
+
+
+def my_follow_ups(user: AbstractBaseUser | AnonymousUser) -> dict[str, list[FollowUp]]:
+    """'Mijn opvolging': the user's open checks across all their cases, by when they are due.
+
+    Only on cases the user still works on (a leaver's follow-ups moved with the regie). No
+    resident join: a line shows the case reference, the reason and the partner, not the name.
+    """
+    today = timezone.localdate()
+    open_ones = (
+        FollowUp.objects.filter(owner_id=user.pk, done_on__isnull=True, case__in=visible_cases(user).values("pk"))
+        .select_related("case", "referral__to_organisation")
+        .order_by("due_on", "pk")
+    )
+    buckets: dict[str, list[FollowUp]] = {"overdue": [], "today": [], "week": [], "later": []}
+    for follow_up in open_ones:
+        if follow_up.due_on < today:
+            buckets["overdue"].append(follow_up)
+        elif follow_up.due_on == today:
+            buckets["today"].append(follow_up)
+        elif follow_up.due_on <= today + timedelta(days=7):
+            buckets["week"].append(follow_up)
+        else:
+            buckets["later"].append(follow_up)
+    return buckets

@@ -137,20 +137,20 @@ def case_add_goal(*, case: Case, actor: User, text: str) -> PlanGoal:
 
 
 @audited()
-def follow_up_done(*, follow_up: FollowUp, actor: AbstractBaseUser) -> FollowUp:
-    """The regisseur checked in with the resident (vinger aan de pols). Doing it twice changes nothing."""
+def follow_up_done(*, follow_up: FollowUp, actor: AbstractBaseUser, note: str = "") -> FollowUp:
+    """The check is done (vinger aan de pols), with what it found. Doing it twice changes nothing."""
     follow_up = FollowUp.objects.select_for_update().select_related("case").get(pk=follow_up.pk)
-    if not case_policy.may_manage(actor_for(actor), follow_up.case):
-        raise ActionRefused(_("Alleen de regisseur houdt de opvolging bij."))
+    actor_view = actor_for(actor)
+    if not case_policy.may_do_follow_up(actor_view, follow_up):
+        raise ActionRefused(_("Alleen de regisseur of wie de opvolging kreeg, houdt die bij."))
     if follow_up.done_on is None:
-        with audit_context(
-            actor=actor,
-            activity="case_management",
-            organisation=follow_up.case.regisseur_organisation,
-            role="regisseur",
-        ):
+        case = follow_up.case
+        organisation_id, role = case_policy.capacity(actor_view, case)
+        organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
+        with audit_context(actor=actor, activity="case_management", organisation=organisation, role=role):
             follow_up.done_on = timezone.localdate()
-            follow_up.save(update_fields=["done_on"])
+            follow_up.note = (note or "").strip()
+            follow_up.save(update_fields=["done_on", "note_ciphertext"])
     return follow_up
 
 

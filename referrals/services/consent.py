@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -19,12 +19,13 @@ from audit.services.trail import audit_context
 from directory.models import Organisation
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
-from referrals.models import Case, Consent, Notification, Referral, Resident, State, StopReason
+from referrals.models import Case, Consent, FollowUp, Notification, Referral, Resident, State, StopReason
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
 
 _RELYING_STATES = (State.DRAFT, State.SENT, State.ACCEPTED, State.IN_PROGRESS)
+FOLLOW_UP_AFTER_WITHDRAWAL = timedelta(days=7)
 
 
 @audited()
@@ -135,6 +136,14 @@ def consent_withdraw(*, consent: Consent, actor: User, organisation: Organisatio
         # ends that at once: "de andere organisatie kan uw gegevens niet meer zien".
         for referral in Referral.objects.filter(consent=consent, state=State.CLOSED):
             grants.revoke_all(referral)
+        # The resident said stop: the regisseur checks soon how to go on (another way, or not at all).
+        for case in consent.resident.cases.filter(status=Case.Status.OPEN):
+            FollowUp.objects.create(
+                case=case,
+                owner=case.regisseur,
+                kind=FollowUp.Kind.WITHDRAWN,
+                due_on=timezone.localdate() + FOLLOW_UP_AFTER_WITHDRAWAL,
+            )
         PrivacyFlag.objects.create(
             kind=PrivacyFlag.Kind.CONSENT_WITHDRAWN,
             pseudonym=consent.resident.pseudonym,

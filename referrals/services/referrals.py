@@ -48,6 +48,8 @@ FOLLOW_UP_AFTER_ACCEPT = timedelta(days=14)
 FOLLOW_UP_AFTER_CLOSE = timedelta(days=28)
 # Niet bereikt: the referrer and the regisseur look for another way to reach the resident soon.
 FOLLOW_UP_AFTER_UNREACHABLE = timedelta(days=3)
+# Declined: the resident is not helped yet; the regisseur looks for another partner soon.
+FOLLOW_UP_AFTER_DECLINE = timedelta(days=3)
 
 
 def _locked(referral: Referral, *, with_parent: bool = False) -> Referral:
@@ -390,6 +392,13 @@ def referral_decline(*, referral: Referral, actor: User, reason: str, note: str)
         _save_transition(referral)
         grants.revoke_all(referral)
         _record(referral, EventName.DECLINE, from_state, actor, org, reason=reason)
+        FollowUp.objects.create(
+            case=referral.case,
+            referral=referral,
+            owner=referral.case.regisseur,
+            kind=FollowUp.Kind.DECLINED,
+            due_on=timezone.localdate() + FOLLOW_UP_AFTER_DECLINE,
+        )
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.DECLINED,
@@ -637,7 +646,9 @@ def referral_close_unreachable(*, referral: Referral, actor: User) -> Referral:
         )
         due = timezone.localdate() + FOLLOW_UP_AFTER_UNREACHABLE
         for owner in {referral.case.regisseur, referral.from_user}:
-            FollowUp.objects.create(case=referral.case, referral=referral, owner=owner, due_on=due)
+            FollowUp.objects.create(
+                case=referral.case, referral=referral, owner=owner, kind=FollowUp.Kind.UNREACHED, due_on=due
+            )
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.NOT_REACHED,

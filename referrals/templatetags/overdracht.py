@@ -36,6 +36,7 @@ def main_navigation(context):
         items += [
             (reverse("cases"), _("Casussen")),
             (reverse("sent"), _("Verstuurd")),
+            (reverse("my_follow_ups"), _("Mijn opvolging")),
             (reverse("case_open"), _("Nieuwe casus")),
         ]
     if roles & (RECEIVING_ROLES | REFERRING_ROLES):

@@ -28,6 +28,7 @@ PAGES = [
     ("assign", "marieke", "/verwijzingen/{sent}/toewijzen/"),
     ("first-contact", "kees", "/verwijzingen/{accepted}/eerste-contact/"),
     ("notices", "kees", "/meldingen/"),
+    ("my-follow-ups", "fatima", "/opvolging/"),
     ("contact-attempt", "kees", "/verwijzingen/{accepted}/contactpoging/"),
     ("contact-attempt-refused", "kees", "POST /verwijzingen/{accepted}/contactpoging/"),
     ("our-services", "marieke", "/onze-diensten/"),
