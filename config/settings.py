@@ -240,13 +240,26 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_CID_GETTER = "audit.services.trace.current_trace_id"
 
 # --- Logging: never personal data; records carry only ids and pseudonyms.
+# JSON lines in production (a log collector reads fields), readable text on a developer's machine.
+LOG_FORMAT = env.str("LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured("LOG_FORMAT is 'json' or 'plain'.")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Each line names the request's trace id: the code a user reads off the error page (500.html).
     "filters": {"trace_id": {"()": "audit.services.trace.TraceIdFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["trace_id"]}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"},
+        # One JSON object a line, for the log collector; `trace_id` is the audit entries' cid.
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(trace_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["trace_id"]}},
     "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", logging.INFO)},
     # Django logs the request (path, user input) with 4xx/5xx; paths carry ids only.
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},

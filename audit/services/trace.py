@@ -1,6 +1,7 @@
 """A trace id per request, shared by every audit entry that request writes."""
 
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -26,15 +27,42 @@ def new_trace() -> str:
     return trace_id
 
 
+request_log = logging.getLogger("overdracht.request")
+
+
 class TraceIdMiddleware:
+    """Gives each request its trace id, and writes one log line per request carrying it.
+
+    The line names the method, the path without its query string (paths carry ids only; a
+    query string may carry a search term), the status, the time taken and the user's id.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = _trace_id.set(uuid.uuid4().hex)
+        started = time.monotonic()
+        status = 500
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            status = response.status_code
+            return response
         finally:
+            user = getattr(request, "user", None)
+            request_log.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                status,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": status,
+                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                    "user_id": getattr(user, "pk", None),
+                },
+            )
             _trace_id.reset(token)
 
 
