@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "audit",
     "directory",
     "accounts",
+    "programme",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Category, Organisation, Service, Wijk
 from directory.selectors.directory import active_services
 from policies.data_categories import DataCategory
+from policies.programme import KOMPAS_GOALS, TARGET_GROUPS
 from referrals.models import Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
 
 _WIDGET_CLASSES = {
@@ -149,6 +150,17 @@ class CaseOpenForm(OnceForm):
     needs_interpreter = forms.BooleanField(label=_("Heeft een tolk nodig"), required=False)
     wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False)
     categories = category_field(required=False)
+    # What the programme reports on (policies.programme); optional, never shown to other partners.
+    target_groups = forms.MultipleChoiceField(
+        label=_("Doelgroep"), choices=TARGET_GROUPS, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    kompas_goals = forms.MultipleChoiceField(
+        label=_("Doel in het Sociaal Kompas"),
+        choices=KOMPAS_GOALS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Voor de cijfers van het programma; de partners zien dit niet."),
+    )
     # Set after the possible-existing-case warning: the user continues deliberately.
     confirm_new = forms.BooleanField(
         label=_("Ik heb dit gezien en open toch een nieuwe casus"),
