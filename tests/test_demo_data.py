@@ -49,3 +49,14 @@ def test_demo_data_refuses_to_run_in_production(db, settings):
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo_data")
     assert not get_user_model().objects.exists()
+
+
+def test_the_demo_programme_manager_has_targets_to_report_against(db, client):
+    from directory.models import ServiceTarget
+
+    call_command("load_demo_data", "--no-cases")
+    assert ServiceTarget.objects.filter(service__name="Taalmaatje", target=70).exists()
+    call_command("load_demo_data", "--no-cases")
+    assert ServiceTarget.objects.count() == 2
+    client.force_login(get_user_model().objects.get(username="petra"))
+    assert "Taalmaatje" in client.get("/cijfers/").content.decode()

@@ -55,6 +55,8 @@ def start_page_for(user) -> str:
         return "/privacy/"
     if Role.ADMIN in roles or user.is_staff:
         return reverse("admin:index")
+    if Role.PROGRAMME in roles:
+        return reverse("programme:figures")
     return reverse("directory")
 
 

@@ -43,6 +43,10 @@ PAGES = [
     ("privacy-flags", "priya", "/privacy/signalen/"),
     ("privacy-register", "priya", "/privacy/register/"),
     ("rights-find", "priya", "/rechten/zoeken/"),
+    ("cijfers", "petra", "/cijfers/"),
+    ("cijfers-print", "petra", "/cijfers/afdrukken/"),
+    ("cijfers-targets", "petra", "/cijfers/doelen/"),
+    ("cijfers-targets-refused", "petra", "POST /cijfers/doelen/"),
 ]
 
 
