@@ -244,6 +244,11 @@ class ConsentWithdrawForm(OnceForm):
     )
 
 
+def _service_choice(service: Service) -> str:
+    note = service.capacity_note()
+    return f"{service} — {note}" if note else str(service)
+
+
 class _ReferralContentForm(OnceForm):
     service_required = ("service", "summary", "categories")
     service = forms.ModelChoiceField(
@@ -280,6 +285,8 @@ class _ReferralContentForm(OnceForm):
         if exclude_organisation is not None:
             services = services.exclude(organisation=exclude_organisation)
         self.fields["service"].queryset = services.order_by("organisation__name", "name")
+        # A waiting list or a full service shows in the choice itself, before the referrer sends.
+        self.fields["service"].label_from_instance = _service_choice
 
     def clean_service(self):
         service = self.cleaned_data.get("service")

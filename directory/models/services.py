@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.organisations import Organisation
@@ -92,6 +93,17 @@ class Service(models.Model):
         if self.capacity == Capacity.FULL and self.full_until is not None and self.full_until < on:
             return Capacity.OPEN
         return self.capacity
+
+    def capacity_note(self, on=None) -> str:
+        """What a referrer reads before sending: empty when there is room."""
+        capacity = self.capacity_on(on)
+        if capacity == Capacity.WAITING_LIST:
+            if self.waiting_weeks:
+                return _("Wachtlijst: ongeveer %(weeks)s weken") % {"weeks": self.waiting_weeks}
+            return str(_("Wachtlijst"))
+        if capacity == Capacity.FULL:
+            return _("Vol tot en met %(date)s") % {"date": date_format(self.full_until, "j F Y")}
+        return ""
 
     def can_receive(self, on=None) -> bool:
         return self.accepts_referrals and self.is_active(on) and self.organisation.may_receive_referrals

@@ -30,6 +30,7 @@ PAGES = [
     ("our-services", "marieke", "/onze-diensten/"),
     ("service-edit", "marieke", "/onze-diensten/{service}/"),
     ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),
+    ("service-capacity", "marieke", "/onze-diensten/{service}/capaciteit/"),
     ("not-found", "bas", "/verwijzingen/{sent}/"),
     ("consent-receipt", "fatima", "/toestemming/{consent}/bewijs/"),
     ("consent-receipt-en", "fatima", "/toestemming/{consent}/bewijs/?taal=en"),
