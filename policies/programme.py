@@ -8,14 +8,19 @@ programme manager only ever sees counts of them, with small numbers suppressed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from policies.actor import Actor
 from policies.roles import roles_allowing
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The target groups the programme Sterk voor Noord reports on (the codes match
 # directory.Service.TargetGroup, so a case and a service speak of the same group).
-TARGET_GROUPS: list[tuple[str, str]] = [
+TARGET_GROUPS: list[tuple[str, StrOrPromise]] = [
     ("parents", _("Ouders")),
     ("youth", _("Jongeren (12–27)")),
     ("newcomers", _("Nieuwkomers / statushouders")),
@@ -27,7 +32,7 @@ TARGET_GROUPS: list[tuple[str, str]] = [
 # Sociaal Kompas 2017–2020 (seed 004): the sub-goals a referral in this programme can serve.
 # Goal 2.2.D (early signalling of debts) is the one the issue names; the others are those of
 # chapters 1–4 that a handover between partners works towards.
-KOMPAS_GOALS: list[tuple[str, str]] = [
+KOMPAS_GOALS: list[tuple[str, StrOrPromise]] = [
     ("1.1.D", _("1.1.D Vroege signalering van opgroei- en opvoedingsproblemen")),
     ("1.2.B", _("1.2.B Basisvaardigheden bevorderen (lezen, schrijven, rekenen)")),
     ("1.3.A", _("1.3.A Verzuim en voortijdig schoolverlaten vroeg signaleren")),
