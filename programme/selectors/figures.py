@@ -77,9 +77,6 @@ class Filters:
     target_group: str = ""
     kompas_goal: str = ""
 
-    def any(self) -> bool:
-        return any([self.partner, self.service, self.wijk, self.category, self.target_group, self.kompas_goal])
-
 
 @dataclass
 class Table:

@@ -22,8 +22,3 @@ def figure_cell(value):
             '<td class="utrecht-table__cell utrecht-table__cell--numeric" data-value="{}">{}</td>', value, value
         )
     return format_html('<td class="utrecht-table__cell">{}</td>', value)
-
-
-@register.filter
-def figure(value) -> str:
-    return "x" if value is SUPPRESSED else str(value)
