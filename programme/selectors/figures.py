@@ -7,9 +7,10 @@ referrals.selectors.reports) with every sum a reader could form from the tables 
 totals, the same total in two tables), so no suppressed figure can be worked out from another
 table either.
 
-A fixed number of queries whatever the number of referrals: one GROUP BY for states, reasons
-and outcomes per receiving partner, one for the flows, one for the trend, two histograms for the
-times, one for the cases and households reached, one for the targets.
+A fixed number of queries whatever the number of referrals: the five breakdowns (states, reasons
+and outcomes per receiving partner; the flows; the trend; two histograms for the times) in one
+read of the period's rows with GROUPING SETS on PostgreSQL (one GROUP BY each on SQLite), one
+for the cases and households reached, one for the targets.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
@@ -48,6 +50,9 @@ from referrals.selectors.reports import SUPPRESS_BELOW, SUPPRESSED, protect
 OUTCOMES = list(Outcome)
 REASONS = list(DeclineReason)
 HELPED = (Outcome.HELPED, Outcome.PARTLY_HELPED)
+
+
+Grouped = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], Counter[int], Counter[int]]
 
 
 @dataclass(frozen=True)
@@ -205,30 +210,44 @@ def figures(period: Period, filters: Filters, *, now: datetime | None = None) ->
     now = now or timezone.now()
     referrals = referrals_in(period, filters)
 
+    kind, buckets = trend_buckets(period)
+    trunc = TruncMonth("sent_at") if kind == "month" else TruncWeek("sent_at")
+    if connection.vendor == "postgresql":
+        grouped = _grouped_in_one_scan(referrals, trunc, now)
+    else:
+        grouped = _grouped_one_by_one(referrals, trunc, now)
+    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
+    # 6. Cases and households reached. A case is one household's request; a household is
+    # counted by its hulpvrager (the resident the case is about), so two cases of one household
+    # count as one household.
+    reach = referrals.aggregate(
+        cases=Count("case_id", distinct=True), households=Count("case__resident_id", distinct=True)
+    )
+
+    org_ids = {r["to_organisation_id"] for r in status_rows} | {r["from_organisation_id"] for r in flow_rows}
+    targets = _targets(period, filters)
+    org_ids |= {t.service.organisation_id for t in targets}
+    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+
+    return _assemble(
+        period, kind, buckets, status_rows, flow_rows, trend_rows, to_accept, to_contact, reach, targets, names
+    )
+
+
+def _grouped_one_by_one(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+    """The five breakdowns, one GROUP BY each (SQLite, which has no GROUPING SETS)."""
+    flags = _flags(now)
     # 1. States, reasons and outcomes per receiving partner; accepted and escalated as flags.
-    # No escalation state exists yet: a referral counts as escalated when it was not answered
-    # (accepted, declined or otherwise ended) by its service's response deadline.
     status_rows = list(
-        referrals.annotate(
-            is_accepted=ExpressionWrapper(Q(accepted_at__isnull=False), output_field=BooleanField()),
-            is_escalated=ExpressionWrapper(
-                Q(respond_by__lt=Coalesce(F("accepted_at"), F("ended_at"), Value(now))), output_field=BooleanField()
-            ),
-        )
+        referrals.annotate(is_accepted=flags["is_accepted"], is_escalated=flags["is_escalated"])
         .values("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated")
         .annotate(n=Count("pk"))
     )
     # 2. Who refers to whom.
     flow_rows = list(referrals.values("from_organisation_id", "to_organisation_id").annotate(n=Count("pk")))
     # 3. The trend: per month or week of sending.
-    kind, buckets = trend_buckets(period)
-    trunc = TruncMonth("sent_at") if kind == "month" else TruncWeek("sent_at")
     trend_rows = list(
-        referrals.annotate(
-            bucket=trunc,
-            is_accepted=ExpressionWrapper(Q(accepted_at__isnull=False), output_field=BooleanField()),
-            has_outcome=ExpressionWrapper(~Q(outcome=""), output_field=BooleanField()),
-        )
+        referrals.annotate(bucket=trunc, is_accepted=flags["is_accepted"], has_outcome=flags["has_outcome"])
         .values("bucket", "is_accepted", "has_outcome")
         .annotate(n=Count("pk"))
     )
@@ -252,21 +271,60 @@ def figures(period: Period, filters: Filters, *, now: datetime | None = None) ->
             .annotate(n=Count("pk"))
         }
     )
-    # 6. Cases and households reached. A case is one household's request; a household is
-    # counted by its hulpvrager (the resident the case is about), so two cases of one household
-    # count as one household.
-    reach = referrals.aggregate(
-        cases=Count("case_id", distinct=True), households=Count("case__resident_id", distinct=True)
-    )
+    return status_rows, flow_rows, trend_rows, to_accept, to_contact
 
-    org_ids = {r["to_organisation_id"] for r in status_rows} | {r["from_organisation_id"] for r in flow_rows}
-    targets = _targets(period, filters)
-    org_ids |= {t.service.organisation_id for t in targets}
-    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
 
-    return _assemble(
-        period, kind, buckets, status_rows, flow_rows, trend_rows, to_accept, to_contact, reach, targets, names
-    )
+def _flags(now: datetime) -> dict[str, ExpressionWrapper]:
+    # No escalation state exists yet: a referral counts as escalated when it was not answered
+    # (accepted, declined or otherwise ended) by its service's response deadline.
+    return {
+        "is_accepted": ExpressionWrapper(Q(accepted_at__isnull=False), output_field=BooleanField()),
+        "is_escalated": ExpressionWrapper(
+            Q(respond_by__lt=Coalesce(F("accepted_at"), F("ended_at"), Value(now))), output_field=BooleanField()
+        ),
+        "has_outcome": ExpressionWrapper(~Q(outcome=""), output_field=BooleanField()),
+    }
+
+
+# The breakdowns and the columns each groups by.
+_SETS = {
+    "status": ("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated"),
+    "flow": ("from_organisation_id", "to_organisation_id"),
+    "trend": ("bucket", "is_accepted", "has_outcome"),
+    "accept": ("h",),
+    "contact": ("d",),
+}
+
+
+def _grouped_in_one_scan(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+    """The same five breakdowns from one read of the period's rows (PostgreSQL GROUPING SETS).
+
+    Each GROUP BY of `_grouped_one_by_one` reads a year's rows again; at a million referrals that
+    reading is nearly all of the page's time.
+    """
+    inner = referrals.annotate(
+        **_flags(now),
+        bucket=trunc,
+        h=HoursBetween("sent_at", "accepted_at"),
+        d=DaysUntilDate("sent_at", "first_contact_on"),
+    ).values(*{column for columns in _SETS.values() for column in columns})
+    sql, params = inner.query.sql_with_params()
+    columns = sorted({column for columns in _SETS.values() for column in columns})
+    marker = {"status": "state", "flow": "from_organisation_id", "trend": "bucket", "accept": "h", "contact": "d"}
+    select = ", ".join(columns + [f"GROUPING({marker[name]}) AS g_{name}" for name in _SETS] + ["COUNT(*) AS n"])
+    sets = ", ".join("(" + ", ".join(cols) + ")" for cols in _SETS.values())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})", params)  # noqa: S608
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in _SETS}
+    for row in rows:
+        for name in _SETS:
+            if row[f"g_{name}"] == 0:
+                out[name].append(row)
+    to_accept = Counter({row["h"]: row["n"] for row in out["accept"] if row["h"] is not None})
+    to_contact = Counter({row["d"]: row["n"] for row in out["contact"] if row["d"] is not None})
+    return out["status"], out["flow"], out["trend"], to_accept, to_contact
 
 
 def _targets(period: Period, filters: Filters) -> list[ServiceTarget]:
@@ -382,7 +440,11 @@ def _assemble(
     tz = timezone.get_current_timezone()
     for row in trend_rows:
         bucket = row["bucket"]
-        day = timezone.localtime(bucket, tz).date() if isinstance(bucket, datetime) else bucket
+        if isinstance(bucket, datetime):
+            # Aware from the ORM; naive (already local: DATE_TRUNC of the local time) from GROUPING SETS.
+            day = timezone.localtime(bucket, tz).date() if timezone.is_aware(bucket) else bucket.date()
+        else:
+            day = bucket
         values[("trend", day, "sent")] += row["n"]
         if row["is_accepted"]:
             values[("trend", day, "accepted")] += row["n"]
