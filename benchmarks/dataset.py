@@ -19,17 +19,33 @@ import uuid
 from datetime import timedelta
 
 BATCH = 2000
+CHUNK = 50_000
 
 
-def generate(*, referrals: int, partners: int = 40, open_for_one: int = 1000, seed: int = 12) -> dict:
+def generate(
+    *,
+    referrals: int,
+    partners: int = 40,
+    open_for_one: int = 1000,
+    seed: int = 12,
+    categories: int = 5,
+    wijken: int = 10,
+    years: int = 2,
+    programme: bool = False,
+) -> dict:
+    """`programme=True` gives the spread the Cijfers page reports on (issue 15): every state, decline
+    reasons, outcomes, first contacts, late answers, target groups and Sociaal Kompas goals."""
     from django.contrib.auth.models import Permission
     from django.utils import timezone
     from guardian.shortcuts import get_perms  # noqa: F401 (guardian loaded before its models)
 
     from directory.models import Organisation, Service
+    from policies.programme import KOMPAS_GOALS, TARGET_GROUPS
     from policies.roles import Role
     from referrals.models import (
         Case,
+        DeclineReason,
+        Outcome,
         Referral,
         ReferralGroupObjectPermission,
         ReferralUserObjectPermission,
@@ -41,8 +57,10 @@ def generate(*, referrals: int, partners: int = 40, open_for_one: int = 1000, se
 
     rng = random.Random(seed)
     now = timezone.now()
-    categories = [CategoryFactory(code=c, name=c.title()) for c in ("schulden", "werk", "taal", "wonen", "zorg")]
-    wijken = [WijkFactory(name=f"Wijk {i}") for i in range(10)]
+    codes = ("schulden", "werk", "taal", "wonen", "zorg")
+    codes += tuple(f"categorie-{i:02}" for i in range(max(0, categories - len(codes))))
+    category_rows = [CategoryFactory(code=c, name=c.title()) for c in codes[:categories]]
+    wijk_rows = [WijkFactory(name=f"Wijk {i}") for i in range(wijken)]
     orgs = [
         Organisation.objects.create(
             name=f"Partner {i:02}",
@@ -60,7 +78,7 @@ def generate(*, referrals: int, partners: int = 40, open_for_one: int = 1000, se
     intake = [member(UserFactory(username=f"intake-{i:02}"), o, Role.INTAKE) for i, o in enumerate(orgs)]
 
     # One resident through the services, for ciphertexts of a real size.
-    template = open_case(actor=referrers[0], organisation=orgs[0], categories=categories[:1]).resident
+    template = open_case(actor=referrers[0], organisation=orgs[0], categories=category_rows[:1]).resident
     cipher = {
         f: getattr(template, f)
         for f in (
@@ -73,98 +91,183 @@ def generate(*, referrals: int, partners: int = 40, open_for_one: int = 1000, se
     }
     has_case_band = any(f.name == "age_band" for f in Case._meta.get_fields())
     bands = ["0-11", "12-17", "18-26", "27-66", "27-66", "27-66", "67+"]
+    group_codes = [code for code, _label in TARGET_GROUPS]
+    goal_codes = [code for code, _label in KOMPAS_GOALS]
+    days_back = 365 * years
 
     n_cases = max(1, referrals // 2)
     # Random handles collide at this scale (a case reference has 32 bits): distinct ones here.
     pseudonyms: set[str] = set()
     while len(pseudonyms) < n_cases:
         pseudonyms.add(new_pseudonym())
-    residents = Resident.objects.bulk_create(
-        [
-            Resident(
-                pseudonym=pseudonym,
-                wrapped_data_key=template.wrapped_data_key,
-                match_hash=uuid.uuid4().hex,
-                age_band=rng.choice(bands),
-                wijk=rng.choice(wijken),
-                **cipher,
-            )
-            for pseudonym in pseudonyms
-        ],
-        batch_size=BATCH,
-    )
+    first_resident = (Resident.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    residents = [
+        dict(
+            id=first_resident + number,
+            pseudonym=pseudonym,
+            wrapped_data_key=template.wrapped_data_key,
+            match_hash=uuid.uuid4().hex,
+            age_band=rng.choice(bands),
+            wijk_id=rng.choice(wijk_rows).pk,
+            **cipher,
+        )
+        for number, pseudonym in enumerate(sorted(pseudonyms))
+    ]
+    insert(Resident, residents)
+    first_case = (Case.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     cases = []
     for number, resident in enumerate(residents):
         i = rng.randrange(partners)
-        extra = {"age_band": resident.age_band} if has_case_band else {}
+        extra = {"age_band": resident["age_band"]} if has_case_band else {}
+        if programme:
+            extra["target_groups"] = rng.sample(group_codes, rng.choice([0, 1, 1, 2]))
+            extra["kompas_goals"] = rng.sample(goal_codes, rng.choice([0, 1, 1, 2]))
         cases.append(
-            Case(
+            dict(
+                id=first_case + number,
                 reference=f"C-{number:08X}",
-                resident=resident,
-                regisseur=referrers[i],
-                regisseur_organisation=orgs[i],
-                opened_by=referrers[i],
-                opened_by_organisation=orgs[i],
-                wijk=resident.wijk,
-                created_at=now - timedelta(days=rng.randrange(730)),
+                resident_id=resident["id"],
+                regisseur_id=referrers[i].pk,
+                regisseur_organisation_id=orgs[i].pk,
+                opened_by_id=referrers[i].pk,
+                opened_by_organisation_id=orgs[i].pk,
+                wijk_id=resident["wijk_id"],
+                created_at=now - timedelta(days=rng.randrange(days_back)),
                 **extra,
             )
         )
-    cases = Case.objects.bulk_create(cases, batch_size=BATCH)
+    insert(Case, cases)
+    del residents
 
     open_states = [State.SENT, State.ACCEPTED, State.IN_PROGRESS]
-    rows = []
-    for n in range(referrals):
-        case = cases[n % len(cases)]
-        sender = case.regisseur_organisation_id
-        to = 1 if n < open_for_one else rng.choice([i for i in range(partners) if i not in (1, sender)] or [1])
-        # Partner 1's inbox holds exactly `open_for_one` open referrals; elsewhere a few are open.
-        state = open_states[n % 3] if n < open_for_one else (State.CLOSED if rng.random() < 0.97 else State.SENT)
-        created = case.created_at + timedelta(hours=rng.randrange(48))
-        rows.append(
-            Referral(
-                case=case,
-                from_organisation_id=sender,
-                from_user_id=case.regisseur_id,
-                service=services[to],
-                to_organisation=orgs[to],
-                summary_ciphertext=cipher["family_name_ciphertext"] * 4,
-                urgency="urgent" if n % 7 == 0 else "normal",
-                state=state,
-                assignee=intake[to] if state != State.SENT else None,
-                created_at=created,
-                sent_at=created,
-                respond_by=created + timedelta(days=5),
-                accepted_at=created + timedelta(days=1) if state != State.SENT else None,
-                closed_at=created + timedelta(days=30) if state == State.CLOSED else None,
-                outcome="helped" if state == State.CLOSED else "",
-            )
-        )
-    made = Referral.objects.bulk_create(rows, batch_size=BATCH)
+    reasons, outcomes = list(DeclineReason.values), list(Outcome.values)
+    first_referral = (Referral.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     through = Referral.categories.through
-    # Every fifth referral has a second category (a to-many join the report must not double-count).
-    through.objects.bulk_create(
-        [through(referral_id=r.pk, category_id=categories[r.pk % len(categories)].pk) for r in made]
-        + [through(referral_id=r.pk, category_id=categories[(r.pk + 1) % len(categories)].pk) for r in made[::5]],
-        batch_size=BATCH,
-    )
     receive = Permission.objects.get(codename="receive_referral")
     handle = Permission.objects.get(codename="handle_referral")
     groups = {o.pk: o.group_id for o in orgs}
-    live = [r for r in made if r.state in open_states]
-    ReferralGroupObjectPermission.objects.bulk_create(
-        [
-            ReferralGroupObjectPermission(group_id=groups[r.to_organisation_id], permission=receive, content_object=r)
-            for r in live
-        ],
-        batch_size=BATCH,
-    )
-    ReferralUserObjectPermission.objects.bulk_create(
-        [
-            ReferralUserObjectPermission(user_id=r.assignee_id, permission=handle, content_object=r)
-            for r in live
-            if r.assignee_id
-        ],
-        batch_size=BATCH,
-    )
-    return {"sender": referrers[0], "receiver": intake[1], "orgs": orgs, "referrals": len(made)}
+    made = 0
+    for chunk_start in range(0, referrals, CHUNK):
+        rows = []
+        for n in range(chunk_start, min(referrals, chunk_start + CHUNK)):
+            case = cases[n % len(cases)]
+            sender = case["regisseur_organisation_id"] - orgs[0].pk
+            to = 1 if n < open_for_one else rng.choice([i for i in range(partners) if i not in (1, sender)] or [1])
+            created = case["created_at"] + timedelta(hours=rng.randrange(48))
+            if n < open_for_one:
+                # Partner 1's inbox holds exactly `open_for_one` open referrals; elsewhere a few are open.
+                state = open_states[n % 3]
+            elif programme:
+                state = rng.choices(
+                    [State.CLOSED, State.HANDED_OVER, State.DECLINED, State.WITHDRAWN, State.IN_PROGRESS, State.SENT],
+                    weights=[70, 8, 10, 4, 5, 3],
+                )[0]
+            else:
+                state = State.CLOSED if rng.random() < 0.97 else State.SENT
+            accepted = state not in (State.SENT, State.DECLINED, State.WITHDRAWN)
+            answer = timedelta(hours=rng.randrange(1, 24 * 9)) if programme else timedelta(days=1)
+            fields = {}
+            if programme:
+                if accepted and rng.random() < 0.9:
+                    fields["first_contact_on"] = (created + answer + timedelta(days=rng.randrange(6))).date()
+                    fields["first_contact_way"] = "phone"
+                if state == State.DECLINED:
+                    fields["decline_reason"] = rng.choice(reasons)
+                    fields["ended_at"] = created + answer
+                if state == State.CLOSED:
+                    fields["outcome"] = rng.choice(outcomes[:2] * 4 + [o for o in outcomes if o != "handed_over"])
+                if state == State.HANDED_OVER:
+                    fields["outcome"] = Outcome.HANDED_OVER
+                    fields["ended_at"] = created + timedelta(days=20)
+            elif state == State.CLOSED:
+                fields["outcome"] = "helped"
+            rows.append(
+                dict(
+                    id=first_referral + n,
+                    case_id=case["id"],
+                    from_organisation_id=case["regisseur_organisation_id"],
+                    from_user_id=case["regisseur_id"],
+                    service_id=services[to].pk,
+                    to_organisation_id=orgs[to].pk,
+                    summary_ciphertext=cipher["family_name_ciphertext"] * 4,
+                    urgency="urgent" if n % 7 == 0 else "normal",
+                    state=state,
+                    assignee_id=intake[to].pk if accepted else None,
+                    created_at=created,
+                    sent_at=created,
+                    respond_by=created + timedelta(days=5 if not programme else 7),
+                    accepted_at=created + answer if accepted else None,
+                    closed_at=created + timedelta(days=30) if state == State.CLOSED else None,
+                    **fields,
+                )
+            )
+        insert(Referral, rows)
+        # Every fifth referral has a second category (a to-many join the report must not double-count).
+        insert(
+            through,
+            [dict(referral_id=r["id"], category_id=category_rows[r["id"] % len(category_rows)].pk) for r in rows]
+            + [
+                dict(referral_id=r["id"], category_id=category_rows[(r["id"] + 1) % len(category_rows)].pk)
+                for r in rows[::5]
+            ],
+        )
+        live = [r for r in rows if r["state"] in open_states]
+        insert(
+            ReferralGroupObjectPermission,
+            [
+                dict(group_id=groups[r["to_organisation_id"]], permission_id=receive.pk, content_object_id=r["id"])
+                for r in live
+            ],
+        )
+        insert(
+            ReferralUserObjectPermission,
+            [
+                dict(user_id=r["assignee_id"], permission_id=handle.pk, content_object_id=r["id"])
+                for r in live
+                if r["assignee_id"]
+            ],
+        )
+        made += len(rows)
+    reset_sequences(Resident, Case, Referral)
+    return {"sender": referrers[0], "receiver": intake[1], "orgs": orgs, "referrals": made}
+
+
+def insert(model, rows: list[dict]) -> None:
+    """Rows (column values by attribute name; the model's defaults for the rest) as bulk inserts.
+
+    On PostgreSQL with COPY and without building model instances: a million referrals in a few
+    minutes instead of most of an hour.
+    """
+    import json
+
+    from django.db import connection
+
+    if not rows:
+        return
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.attname not in rows[0])]
+    # What a model instance would hold: its default, or "" for a text column without one.
+    # (Rows of one batch may name different columns, so every column gets one.)
+    defaults = {f.attname: f.get_default() for f in fields if not f.primary_key}
+    fresh = [f for f in fields if f.has_default() and callable(f.default)]
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        return
+    names = [f.attname for f in fields]
+    json_columns = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            values = {**defaults, **{f.attname: f.get_default() for f in fresh if f.attname not in row}, **row}
+            copy.write_row([json.dumps(values.get(n)) if n in json_columns else values.get(n) for n in names])
+
+
+def reset_sequences(*models) -> None:
+    """After rows written with their own ids: the next id the database hands out comes after them."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(models)):
+                cursor.execute(sql)

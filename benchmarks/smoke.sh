@@ -14,6 +14,7 @@ fi
 
 declare -A SMOKE=(
     [audit_search.py]="--database-url $audit_db --entries 300 --residents 20 --searches 2"
+    [cijfers.py]="--referrals 60 --repeats 1"
     [crypto_fields.py]="200"
     [double_submit.py]="--pairs 1"
     [handovers.py]="--handovers 1"

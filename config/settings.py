@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "directory",
     "accounts",
     "signals",
+    "programme",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ register_converter(PseudonymConverter, "pseudonym")
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("privacy/", include("audit.urls")),
+    path("cijfers/", include("programme.urls")),
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("referrals.urls")),

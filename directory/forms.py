@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Category, Wijk
+from directory.models import Capacity, Category, Wijk
 from referrals.forms import LANGUAGES, ModelChoicesById, UtrechtForm, category_field
 
 
@@ -76,4 +76,23 @@ class ServiceForm(UtrechtForm):
         "response_days",
         "accepts_referrals",
         "valid_until",
+    )
+
+
+class CapacityForm(UtrechtForm):
+    """A coordinator says how full a service is; the Wegwijzer and the referral form show it."""
+
+    capacity = forms.ChoiceField(label=_("Capaciteit"), choices=Capacity.choices, widget=forms.RadioSelect)
+    waiting_weeks = forms.IntegerField(
+        label=_("Verwachte wachttijd in weken"),
+        min_value=1,
+        max_value=104,
+        required=False,
+        help_text=_("Bij een wachtlijst."),
+    )
+    full_until = forms.DateField(
+        label=_("Vol tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Bij vol: daarna staat de dienst vanzelf weer open."),
     )

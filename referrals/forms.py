@@ -18,6 +18,7 @@ from directory.models import Category, Organisation, Service, Wijk
 from directory.selectors.directory import active_services
 from policies.cases import CloseReason
 from policies.data_categories import DataCategory
+from policies.programme import KOMPAS_GOALS, TARGET_GROUPS
 from referrals.models import OWN_PART_OUTCOMES, Consent, ContactWay, DeclineReason, LegalBasis, Outcome, Urgency
 
 _WIDGET_CLASSES = {
@@ -150,6 +151,17 @@ class CaseOpenForm(OnceForm):
     needs_interpreter = forms.BooleanField(label=_("Heeft een tolk nodig"), required=False)
     wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.all(), required=False)
     categories = category_field(required=False)
+    # What the programme reports on (policies.programme); optional, never shown to other partners.
+    target_groups = forms.MultipleChoiceField(
+        label=_("Doelgroep"), choices=TARGET_GROUPS, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    kompas_goals = forms.MultipleChoiceField(
+        label=_("Doel in het Sociaal Kompas"),
+        choices=KOMPAS_GOALS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Voor de cijfers van het programma; de partners zien dit niet."),
+    )
     # Set after the possible-existing-case warning: the user continues deliberately.
     confirm_new = forms.BooleanField(
         label=_("Ik heb dit gezien en open toch een nieuwe casus"),
@@ -233,6 +245,11 @@ class ConsentWithdrawForm(OnceForm):
     )
 
 
+def _service_choice(service: Service) -> str:
+    note = service.capacity_note()
+    return f"{service} — {note}" if note else str(service)
+
+
 class _ReferralContentForm(OnceForm):
     service_required = ("service", "summary", "categories")
     service = forms.ModelChoiceField(
@@ -269,6 +286,8 @@ class _ReferralContentForm(OnceForm):
         if exclude_organisation is not None:
             services = services.exclude(organisation=exclude_organisation)
         self.fields["service"].queryset = services.order_by("organisation__name", "name")
+        # A waiting list or a full service shows in the choice itself, before the referrer sends.
+        self.fields["service"].label_from_instance = _service_choice
 
     def clean_service(self):
         service = self.cleaned_data.get("service")

@@ -83,3 +83,14 @@ def test_the_demo_shows_a_closed_case_with_its_waakvlam_and_a_pending_regie_offe
     assert FollowUp.objects.filter(case=closed, kind=FollowUp.Kind.WAAKVLAM, owner__username="fatima").exists()
     offer = RegieOffer.objects.get(status=RegieOffer.Status.PENDING)
     assert (offer.offered_to.username, offer.offered_by.username) == ("ruud", "fatima")
+
+
+def test_the_demo_programme_manager_has_targets_to_report_against(db, client):
+    from directory.models import ServiceTarget
+
+    call_command("load_demo_data", "--no-cases")
+    assert ServiceTarget.objects.filter(service__name="Taalmaatje", target=70).exists()
+    call_command("load_demo_data", "--no-cases")
+    assert ServiceTarget.objects.count() == 2
+    client.force_login(get_user_model().objects.get(username="petra"))
+    assert "Taalmaatje" in client.get("/cijfers/").content.decode()

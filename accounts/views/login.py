@@ -57,6 +57,8 @@ def start_page_for(user) -> str:
         return reverse("admin:index")
     if Role.SIGNALLER in roles:
         return reverse("signals:mine")
+    if Role.PROGRAMME in roles:
+        return reverse("programme:figures")
     return reverse("directory")
 
 

@@ -16,10 +16,17 @@ from referrals.models.crypto import encrypted_columns
 _SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter"}
 # Free text a professional types about a resident is content, even unencrypted.
 _FREE_TEXT_FIELDS = {"erasure_reason"}
+# A case's target groups say things about the household (bijstand > 2 years, statushouder).
+_CONTENT_FIELDS_OF = {"case": {"target_groups", "kompas_goals"}}
 
 
 def _mask_fields(model: type[Model]) -> list[str]:
-    secret = {*encrypted_columns(model), *_SECRET_FIELDS, *_FREE_TEXT_FIELDS}
+    secret = {
+        *encrypted_columns(model),
+        *_SECRET_FIELDS,
+        *_FREE_TEXT_FIELDS,
+        *_CONTENT_FIELDS_OF.get(model._meta.model_name or "", ()),
+    }
     return [f.name for f in model._meta.concrete_fields if f.name in secret]
 
 
@@ -44,7 +51,7 @@ def _flag_additional_data(self: Any) -> dict[str, str]:
 def register_all() -> None:
     from accounts.models import Membership
     from audit.models import AuditEntry, PrivacyFlag
-    from directory.models import Category, Organisation, Service, Wijk
+    from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
     from referrals import models as m
 
     # Grants and notifications belong to a referral: their entries carry its
@@ -69,6 +76,7 @@ def register_all() -> None:
         Wijk,
         Category,
         Organisation,
+        ServiceTarget,
         Membership,
         m.FollowUp,
         m.ContactAttempt,

@@ -1,5 +1,5 @@
 from directory.models.organisations import Organisation
-from directory.models.services import Service
+from directory.models.services import Capacity, Service, ServiceTarget
 from directory.models.taxonomy import Category, Wijk
 
-__all__ = ["Category", "Organisation", "Service", "Wijk"]
+__all__ = ["Capacity", "Category", "Organisation", "Service", "ServiceTarget", "Wijk"]

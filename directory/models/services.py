@@ -2,10 +2,17 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.organisations import Organisation
 from directory.models.taxonomy import Category, Wijk
+
+
+class Capacity(models.TextChoices):
+    OPEN = "open", _("Plaats")
+    WAITING_LIST = "waiting_list", _("Wachtlijst")
+    FULL = "full", _("Vol")
 
 
 class Service(models.Model):
@@ -62,6 +69,12 @@ class Service(models.Model):
         help_text=_("Na zoveel vastgelegde pogingen mag de partner afsluiten als 'niet bereikt'."),
     )
     accepts_referrals = models.BooleanField(_("neemt verwijzingen aan"), default=True)
+    # Capacity, kept by the partner's coordinator: shown in the Wegwijzer and on the referral form
+    # before a referrer sends, so nobody is sent into a queue unawares. A full service still takes
+    # referrals (the partner decides), the referrer just knows.
+    capacity = models.CharField(_("capaciteit"), max_length=12, choices=Capacity.choices, default=Capacity.OPEN)
+    waiting_weeks = models.PositiveSmallIntegerField(_("verwachte wachttijd (weken)"), null=True, blank=True)
+    full_until = models.DateField(_("vol tot en met"), null=True, blank=True)
     valid_from = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
 
@@ -79,5 +92,56 @@ class Service(models.Model):
         on = on or timezone.localdate()
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
 
+    def capacity_on(self, on=None) -> str:
+        """The capacity as a referrer should read it today: "vol" ends by itself after its date."""
+        on = on or timezone.localdate()
+        if self.capacity == Capacity.FULL and self.full_until is not None and self.full_until < on:
+            return Capacity.OPEN
+        return self.capacity
+
+    def capacity_note(self, on=None) -> str:
+        """What a referrer reads before sending: empty when there is room."""
+        capacity = self.capacity_on(on)
+        if capacity == Capacity.WAITING_LIST:
+            if self.waiting_weeks:
+                return _("Wachtlijst: ongeveer %(weeks)s weken") % {"weeks": self.waiting_weeks}
+            return str(_("Wachtlijst"))
+        if capacity == Capacity.FULL:
+            return _("Vol tot en met %(date)s") % {"date": date_format(self.full_until, "j F Y")}
+        return ""
+
     def can_receive(self, on=None) -> bool:
         return self.accepts_referrals and self.is_active(on) and self.organisation.may_receive_referrals
+
+
+class ServiceTarget(models.Model):
+    """What a partner agreed to reach with a service in a period (e.g. 70 taalmaatje pairs in 2023).
+
+    Entered by the programme manager; the figures page sets the result beside it.
+    """
+
+    class Measure(models.TextChoices):
+        RECEIVED = "received", _("Verwijzingen ontvangen")
+        ACCEPTED = "accepted", _("Verwijzingen aangenomen")
+        HELPED = "helped", _("Inwoners (deels) geholpen")
+
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="targets")
+    starts_on = models.DateField(_("van"))
+    ends_on = models.DateField(_("tot en met"))
+    measure = models.CharField(_("wat telt"), max_length=12, choices=Measure.choices, default=Measure.ACCEPTED)
+    target = models.PositiveIntegerField(_("doel"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["starts_on", "service__organisation__name", "service__name"]
+        verbose_name = _("afgesproken doel")
+        verbose_name_plural = _("afgesproken doelen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "starts_on", "ends_on", "measure"], name="unique_service_target"
+            ),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="target_period_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.starts_on}–{self.ends_on}: {self.target}"

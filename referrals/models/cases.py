@@ -46,6 +46,10 @@ class Case(Pseudonymised, models.Model):
     # a list must not read the resident's row (its encrypted columns) for every line. Kept equal to
     # Resident.age_band by case_open and by rectification (referrals.services).
     age_band = models.CharField(_("leeftijdsgroep"), max_length=8, blank=True, editable=False)
+    # What the programme reports on (policies.programme): target-group codes and Sociaal Kompas goal
+    # codes. Not personal content: the figures page counts them, never shows a case.
+    target_groups = models.JSONField(_("doelgroepen"), default=list, blank=True)
+    kompas_goals = models.JSONField(_("doelen Sociaal Kompas"), default=list, blank=True)
 
     # Not stored: set for one page by referrals.selectors.access.case_for (declared for the type checker).
     may: dict[str, bool]

@@ -3,24 +3,26 @@
 Counted from Case and Referral rows only — categories, wijk, states, outcomes,
 organisations, dates — never from personal fields, so the figures survive
 erasure. Counts are small in a neighbourhood (8 young people in one fund), so
-any figure below SUPPRESS_BELOW is shown as suppressed; when exactly one cell
-of a breakdown is suppressed, the next-smallest is suppressed too, so the
-total cannot give it away (secondary suppression).
+any figure below SUPPRESS_BELOW is shown as suppressed (primary suppression),
+and more figures are suppressed until no suppressed figure can be worked out
+from the totals (secondary suppression, `protect`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet
 
 from referrals.models import Outcome, Referral, State
 
 SUPPRESS_BELOW = 5
-SUPPRESSED = None  # rendered as "< 5"
+SUPPRESSED = None  # rendered as "x": not "< 5", a figure suppressed to protect another may be larger
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -29,17 +31,57 @@ class Cell:
     count: int | None  # None: suppressed
 
 
+def protect(values: Mapping[K, int], lines: Iterable[tuple[K, Sequence[K]]]) -> set[K]:
+    """The keys of `values` to suppress, where each line says `values[total] == sum(values[members])`.
+
+    Primary: every figure from 1 to SUPPRESS_BELOW - 1. A zero is shown: it identifies nobody,
+    and hiding every empty cell of a sparse table would hide the table. Secondary, repeated until nothing changes: a line
+    (a row or column with its total, or the totals with the grand total) is an equation a reader
+    can solve, so
+    - it must never hold exactly one suppressed figure (it would be the total minus the others);
+    - when its total is shown, the suppressed members together must not be a small group either
+      ("these two cells hold 3 people" gives that group away).
+    Each time the smallest figure still shown in the line is suppressed with it (a shown zero
+    protects nothing, so never a zero; the line's total last).
+    """
+    lines = [(total, list(members)) for total, members in lines]
+    hidden = {key for key, n in values.items() if 0 < n < SUPPRESS_BELOW}
+    changed = True
+    while changed:
+        changed = False
+        for total, members in lines:
+            unknown = [key for key in (total, *members) if key in hidden]
+            if not unknown:
+                continue
+            hidden_sum = sum(values[key] for key in members if key in hidden)
+            small_group = total not in hidden and 0 < hidden_sum < SUPPRESS_BELOW
+            if len(unknown) >= 2 and not small_group:
+                continue
+            shown = [key for key in members if key not in hidden and values[key] > 0]
+            if shown:
+                hidden.add(min(shown, key=lambda key: (values[key], str(key))))
+            elif total not in hidden:
+                hidden.add(total)
+            else:
+                continue
+            changed = True
+    return hidden
+
+
 def suppress(counts: dict[str, int]) -> list[Cell]:
+    """One breakdown whose total is shown elsewhere on the page, largest first."""
     cells = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    hidden = {label for label, n in cells if n < SUPPRESS_BELOW}
-    shown = [(label, n) for label, n in cells if label not in hidden]
-    if len(hidden) == 1 and shown:
-        hidden.add(min(shown, key=lambda item: item[1])[0])
+    values: dict[Any, int] = dict(cells)
+    values[_TOTAL] = sum(counts.values())
+    hidden = protect(values, [(_TOTAL, list(counts))])
     return [Cell(label, SUPPRESSED if label in hidden else n) for label, n in cells]
 
 
+_TOTAL = ("total",)
+
+
 def _total(n: int) -> int | None:
-    return n if n >= SUPPRESS_BELOW else SUPPRESSED
+    return n if n >= SUPPRESS_BELOW or n == 0 else SUPPRESSED
 
 
 def sent_referrals(*, start: datetime | None = None, end: datetime | None = None) -> QuerySet[Referral]:

@@ -15,6 +15,7 @@ from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Wijk
 from policies.cases import case_policy
+from policies.programme import KOMPAS_GOAL_CODES, TARGET_GROUP_CODES
 from policies.roles import REFERRING_ROLES
 from referrals.models import Case, CaseEvent, FollowUp, PlanGoal, Resident
 from referrals.models.matching import match_hash
@@ -52,6 +53,8 @@ def case_open(
     wijk: Wijk | None = None,
     categories: Collection[Category] = (),
     regisseur: User | None = None,
+    target_groups: Collection[str] = (),
+    kompas_goals: Collection[str] = (),
 ) -> Case:
     if not case_policy.may_open_case(actor_for(actor), organisation.pk):
         raise ActionRefused(_("Alleen een verwijzer van %(org)s kan een casus openen.") % {"org": organisation})
@@ -63,6 +66,8 @@ def case_open(
         )
     if not categories:
         raise ActionRefused(_("Kies minstens één soort hulpvraag."), field="categories")
+    if set(target_groups) - TARGET_GROUP_CODES or set(kompas_goals) - KOMPAS_GOAL_CODES:
+        raise ActionRefused(_("Kies een doelgroep en een doel uit de lijst."), field="target_groups")
     regisseur = regisseur or actor
     role = actor_for(actor).acting_role(organisation.pk, "open_case")
     with audit_context(actor=actor, activity="case_management", organisation=organisation, role=role):
@@ -83,6 +88,8 @@ def case_open(
             opened_by_organisation=organisation,
             wijk=wijk,
             age_band=resident.age_band,
+            target_groups=sorted(set(target_groups)),
+            kompas_goals=sorted(set(kompas_goals)),
         )
         case.categories.set(categories)
     return case

@@ -235,6 +235,13 @@ SERVICES = [
     ),
 ]
 
+# Targets the programme manager agreed with partners (org slug, service name, measure, target), for
+# the current year: the Cijfers page sets the result beside them (e.g. 70 taalmaatje pairs).
+TARGETS = [
+    ("taalhuis", "Taalmaatje", "accepted", 70),
+    ("kredietbank", "Schuldhulpverlening", "received", 40),
+]
+
 DEMO_PASSWORD = "Overdracht-demo-2026"
 
 # (username, first name, role, org slug, what this persona may see)

@@ -53,6 +53,9 @@ def main_navigation(context):
     if Role.PRIVACY_OFFICER in roles:
         # The privacy officer's pages live under /privacy/ (audit/urls.py).
         items.append(("/privacy/", _("Privacy")))
+    if Role.PROGRAMME in roles:
+        items.append((reverse("programme:figures"), _("Cijfers")))
+        items.append((reverse("programme:targets"), _("Doelen")))
     path = request.path
     current = max((url for url, _label in items if path.startswith(url)), key=len, default=None)
     return {"items": [(url, label, url == current) for url, label in items]}

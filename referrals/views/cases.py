@@ -93,6 +93,8 @@ def case_open(request):
                         needs_interpreter=data["needs_interpreter"],
                         wijk=data["wijk"],
                         categories=list(data["categories"]),
+                        target_groups=data["target_groups"],
+                        kompas_goals=data["kompas_goals"],
                     )
                 except ActionRefused as refused:
                     form.refuse(refused)

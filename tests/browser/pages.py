@@ -34,6 +34,7 @@ PAGES = [
     ("our-services", "marieke", "/onze-diensten/"),
     ("service-edit", "marieke", "/onze-diensten/{service}/"),
     ("service-new-refused", "marieke", "POST /onze-diensten/nieuw/"),
+    ("service-capacity", "marieke", "/onze-diensten/{service}/capaciteit/"),
     ("not-found", "bas", "/verwijzingen/{sent}/"),
     ("consent-receipt", "fatima", "/toestemming/{consent}/bewijs/"),
     ("consent-receipt-en", "fatima", "/toestemming/{consent}/bewijs/?taal=en"),
@@ -64,6 +65,10 @@ PAGES = [
     ("case-close-refused", "fatima", "POST /casussen/{case}/sluiten/"),
     ("household-add", "fatima", "/casussen/{case}/gezin/"),
     ("household-add-refused", "fatima", "POST /casussen/{case}/gezin/"),
+    ("cijfers", "petra", "/cijfers/"),
+    ("cijfers-print", "petra", "/cijfers/afdrukken/"),
+    ("cijfers-targets", "petra", "/cijfers/doelen/"),
+    ("cijfers-targets-refused", "petra", "POST /cijfers/doelen/"),
 ]
 
 

@@ -3,7 +3,7 @@
 Running it twice changes nothing: everything is looked up before it is made.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Membership, WorkContact
-from directory.models import Category, Organisation, Service, Wijk
+from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
 from referrals.models import Case
 from referrals.services import demo_data as d
 
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._directory()
             self._users()
+            self._targets()
         if not options["no_cases"]:
             self._cases()
             self._regie_world()
@@ -75,6 +76,19 @@ class Command(BaseCommand):
             )
             service.categories.set(Category.objects.filter(code__in=cats))
             service.wijken.set(Wijk.objects.filter(name__in=wijken))
+
+    def _targets(self):
+        year = timezone.localdate().year
+        for slug, name, measure, target in d.TARGETS:
+            service = Service.objects.filter(organisation__slug=slug, name=name).first()
+            if service is not None:
+                ServiceTarget.objects.get_or_create(
+                    service=service,
+                    starts_on=date(year, 1, 1),
+                    ends_on=date(year, 12, 31),
+                    measure=measure,
+                    defaults={"target": target},
+                )
 
     def _users(self):
         user_model = get_user_model()

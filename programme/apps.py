@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProgrammeConfig(AppConfig):
+    """The programme's figures (Cijfers): anonymous counts for the programme manager and the board."""
+
+    name = "programme"

@@ -1,0 +1,579 @@
+"""The programme's figures for a period (the Cijfers page): counts only, small numbers suppressed.
+
+Counted from referral and case rows — states, reasons, outcomes, organisations, dates, wijk,
+categories, target groups, goal codes — never from a personal field, a name, a pseudonym or a
+case reference. Every figure of the page is one key in one suppression (`protect` in
+referrals.selectors.reports) with every sum a reader could form from the tables (rows, columns,
+totals, the same total in two tables), so no suppressed figure can be worked out from another
+table either.
+
+A fixed number of queries whatever the number of referrals: the five breakdowns (states, reasons
+and outcomes per receiving partner; the flows; the trend; two histograms for the times) in one
+read of the period's rows with GROUPING SETS on PostgreSQL (one GROUP BY each on SQLite), one
+for the cases and households reached, one for the targets.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
+from referrals.models import DeclineReason, Outcome, Referral, State
+from referrals.selectors.reports import SUPPRESS_BELOW, SUPPRESSED, protect
+
+# Outcomes a referral ends with at the receiving partner (closed, or warmly handed over).
+OUTCOMES = list(Outcome)
+REASONS = list(DeclineReason)
+HELPED = (Outcome.HELPED, Outcome.PARTLY_HELPED)
+
+
+Grouped = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], Counter[int], Counter[int]]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # exclusive
+    label: str
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        tz = timezone.get_current_timezone()
+        return (
+            timezone.make_aware(datetime.combine(self.start, time.min), tz),
+            timezone.make_aware(datetime.combine(self.end, time.min), tz),
+        )
+
+    @property
+    def last_day(self) -> date:
+        return self.end - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Filters:
+    partner: Organisation | None = None
+    service: Service | None = None
+    wijk: Wijk | None = None
+    category: Category | None = None
+    target_group: str = ""
+    kompas_goal: str = ""
+
+
+@dataclass
+class Table:
+    """One table of figures; a chart of the page draws the same cells."""
+
+    key: str
+    title: str
+    row_header: str
+    columns: list[str]
+    # Counts are int, or None when suppressed; the targets table also has text cells.
+    rows: list[tuple[str, list[Any]]] = field(default_factory=list)
+    note: str = ""
+    # The last row / last column is a total (charts leave it out).
+    total_row: bool = True
+    total_column: bool = False
+    # How static/js/cijfers.js draws it from the table: "line", "stacked" bars, or no chart.
+    chart: str = ""
+
+
+@dataclass
+class Figures:
+    period: Period
+    headline: list[tuple[str, int | None]]
+    timing: list[tuple[str, float | None, float | None]]  # label, median, p90 (days)
+    tables: dict[str, Table]
+    escalation_note: str
+
+
+def referrals_in(period: Period, filters: Filters) -> QuerySet[Referral]:
+    """Referrals sent within the period, matching the filters (a referral counts once)."""
+    start, end = period.bounds()
+    qs = Referral.objects.filter(sent_at__gte=start, sent_at__lt=end).exclude(state=State.DRAFT).order_by()
+    if filters.partner is not None:
+        qs = qs.filter(Q(from_organisation=filters.partner) | Q(to_organisation=filters.partner))
+    if filters.service is not None:
+        qs = qs.filter(service=filters.service)
+    if filters.wijk is not None:
+        qs = qs.filter(case__wijk=filters.wijk)
+    if filters.category is not None:
+        # EXISTS, not a join: a referral with two categories still counts once.
+        through = Referral.categories.through.objects.filter(referral_id=OuterRef("pk"), category=filters.category)
+        qs = qs.filter(Exists(through))
+    # The codes are stored as JSON lists; matched with their quotes, so "2.2" does not match "2.2.D".
+    if filters.target_group:
+        qs = qs.filter(case__target_groups__icontains=f'"{filters.target_group}"')
+    if filters.kompas_goal:
+        qs = qs.filter(case__kompas_goals__icontains=f'"{filters.kompas_goal}"')
+    return qs
+
+
+class HoursBetween(Func):
+    """Whole hours from the first datetime to the second."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # PostgreSQL
+        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"CAST(FLOOR(EXTRACT(EPOCH FROM ({end} - {start})) / 3600) AS integer)", [*end_params, *start_params]
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"CAST((julianday({end}) - julianday({start})) * 24 AS INTEGER)", [*end_params, *start_params]
+
+
+class DaysUntilDate(Func):
+    """Whole days from a datetime's local date to a date."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # PostgreSQL
+        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"({end} - CAST({start} AT TIME ZONE %s AS date))", [*end_params, *start_params, settings.TIME_ZONE]
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"CAST(julianday({end}) - julianday(date({start})) AS INTEGER)", [*end_params, *start_params]
+
+
+def percentile(histogram: Counter[int], share: float) -> int | None:
+    """Nearest-rank percentile of the values counted in `histogram`."""
+    n = sum(histogram.values())
+    if n == 0:
+        return None
+    rank = max(1, math.ceil(share * n))
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    return None
+
+
+def _timing(histogram: Counter[int], per_day: int) -> tuple[float | None, float | None]:
+    # Fewer than five measurements: a median or 90th percentile of so few describes individuals.
+    if 0 < sum(histogram.values()) < SUPPRESS_BELOW:
+        return SUPPRESSED, SUPPRESSED
+    median, p90 = percentile(histogram, 0.5), percentile(histogram, 0.9)
+    return (
+        None if median is None else round(median / per_day, 1),
+        None if p90 is None else round(p90 / per_day, 1),
+    )
+
+
+def trend_buckets(period: Period) -> tuple[str, list[date]]:
+    """Months for a period longer than two months, weeks (from their Monday) otherwise."""
+    if (period.end - period.start).days > 62:
+        first = period.start.replace(day=1)
+        months, d = [], first
+        while d < period.end:
+            months.append(d)
+            d = (d + timedelta(days=32)).replace(day=1)
+        return "month", months
+    monday = period.start - timedelta(days=period.start.weekday())
+    weeks, d = [], monday
+    while d < period.end:
+        weeks.append(d)
+        d += timedelta(days=7)
+    return "week", weeks
+
+
+def _bucket_label(kind: str, d: date) -> str:
+    return d.strftime("%Y-%m") if kind == "month" else _("week van %(d)s") % {"d": d.isoformat()}
+
+
+def figures(period: Period, filters: Filters, *, now: datetime | None = None) -> Figures:
+    now = now or timezone.now()
+    referrals = referrals_in(period, filters)
+
+    kind, buckets = trend_buckets(period)
+    trunc = TruncMonth("sent_at") if kind == "month" else TruncWeek("sent_at")
+    if connection.vendor == "postgresql":
+        grouped = _grouped_in_one_scan(referrals, trunc, now)
+    else:
+        grouped = _grouped_one_by_one(referrals, trunc, now)
+    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
+    # 6. Cases and households reached. A case is one household's request; a household is
+    # counted by its hulpvrager (the resident the case is about), so two cases of one household
+    # count as one household.
+    reach = referrals.aggregate(
+        cases=Count("case_id", distinct=True), households=Count("case__resident_id", distinct=True)
+    )
+
+    org_ids = {r["to_organisation_id"] for r in status_rows} | {r["from_organisation_id"] for r in flow_rows}
+    targets = _targets(period, filters)
+    org_ids |= {t.service.organisation_id for t in targets}
+    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+
+    return _assemble(
+        period, kind, buckets, status_rows, flow_rows, trend_rows, to_accept, to_contact, reach, targets, names
+    )
+
+
+def _grouped_one_by_one(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+    """The five breakdowns, one GROUP BY each (SQLite, which has no GROUPING SETS)."""
+    flags = _flags(now)
+    # 1. States, reasons and outcomes per receiving partner; accepted and escalated as flags.
+    status_rows = list(
+        referrals.annotate(is_accepted=flags["is_accepted"], is_escalated=flags["is_escalated"])
+        .values("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated")
+        .annotate(n=Count("pk"))
+    )
+    # 2. Who refers to whom.
+    flow_rows = list(referrals.values("from_organisation_id", "to_organisation_id").annotate(n=Count("pk")))
+    # 3. The trend: per month or week of sending.
+    trend_rows = list(
+        referrals.annotate(bucket=trunc, is_accepted=flags["is_accepted"], has_outcome=flags["has_outcome"])
+        .values("bucket", "is_accepted", "has_outcome")
+        .annotate(n=Count("pk"))
+    )
+    # 4–5. The times, as histograms (hours to acceptance, days to first contact): a percentile
+    # from a few hundred buckets instead of a million rows, the same on PostgreSQL and SQLite.
+    to_accept = Counter(
+        {
+            row["h"]: row["n"]
+            for row in referrals.filter(accepted_at__isnull=False)
+            .annotate(h=HoursBetween("sent_at", "accepted_at"))
+            .values("h")
+            .annotate(n=Count("pk"))
+        }
+    )
+    to_contact = Counter(
+        {
+            row["d"]: row["n"]
+            for row in referrals.filter(first_contact_on__isnull=False)
+            .annotate(d=DaysUntilDate("sent_at", "first_contact_on"))
+            .values("d")
+            .annotate(n=Count("pk"))
+        }
+    )
+    return status_rows, flow_rows, trend_rows, to_accept, to_contact
+
+
+def _flags(now: datetime) -> dict[str, ExpressionWrapper]:
+    # Escalated: it went up the escalation ladder (referrals.services.escalation), i.e. nobody
+    # answered it within its service's response time in working days.
+    return {
+        "is_accepted": ExpressionWrapper(Q(accepted_at__isnull=False), output_field=BooleanField()),
+        "is_escalated": ExpressionWrapper(Q(escalation__gte=1), output_field=BooleanField()),
+        "has_outcome": ExpressionWrapper(~Q(outcome=""), output_field=BooleanField()),
+    }
+
+
+# The breakdowns and the columns each groups by.
+_SETS = {
+    "status": ("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated"),
+    "flow": ("from_organisation_id", "to_organisation_id"),
+    "trend": ("bucket", "is_accepted", "has_outcome"),
+    "accept": ("h",),
+    "contact": ("d",),
+}
+
+
+def _grouped_in_one_scan(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+    """The same five breakdowns from one read of the period's rows (PostgreSQL GROUPING SETS).
+
+    Each GROUP BY of `_grouped_one_by_one` reads a year's rows again; at a million referrals that
+    reading is nearly all of the page's time.
+    """
+    inner = referrals.annotate(
+        **_flags(now),
+        bucket=trunc,
+        h=HoursBetween("sent_at", "accepted_at"),
+        d=DaysUntilDate("sent_at", "first_contact_on"),
+    ).values(*{column for columns in _SETS.values() for column in columns})
+    sql, params = inner.query.sql_with_params()
+    columns = sorted({column for columns in _SETS.values() for column in columns})
+    marker = {"status": "state", "flow": "from_organisation_id", "trend": "bucket", "accept": "h", "contact": "d"}
+    select = ", ".join(columns + [f"GROUPING({marker[name]}) AS g_{name}" for name in _SETS] + ["COUNT(*) AS n"])
+    sets = ", ".join("(" + ", ".join(cols) + ")" for cols in _SETS.values())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})", params)  # noqa: S608
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in _SETS}
+    for row in rows:
+        for name in _SETS:
+            if row[f"g_{name}"] == 0:
+                out[name].append(row)
+    to_accept = Counter({row["h"]: row["n"] for row in out["accept"] if row["h"] is not None})
+    to_contact = Counter({row["d"]: row["n"] for row in out["contact"] if row["d"] is not None})
+    return out["status"], out["flow"], out["trend"], to_accept, to_contact
+
+
+def _targets(period: Period, filters: Filters) -> list[ServiceTarget]:
+    """Targets whose period overlaps the chosen one, each with its result over its own period.
+
+    The result counts every referral to the service in the target's period, whatever the other
+    filters: a target is agreed per service, not per wijk or target group.
+    """
+    qs = ServiceTarget.objects.filter(starts_on__lt=period.end, ends_on__gte=period.start).select_related(
+        "service__organisation"
+    )
+    if filters.service is not None:
+        qs = qs.filter(service=filters.service)
+    if filters.partner is not None:
+        qs = qs.filter(service__organisation=filters.partner)
+    # The target's days as local dates (sent_at__date is taken in the current time zone).
+    in_period = (
+        Referral.objects.exclude(state=State.DRAFT)
+        .filter(service=OuterRef("service"), sent_at__date__gte=OuterRef("starts_on"))
+        .filter(sent_at__date__lte=OuterRef("ends_on"))
+        .order_by()
+        .values("service")
+    )
+
+    def counted(extra: Q) -> Subquery:
+        return Subquery(in_period.filter(extra).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField())
+
+    return list(
+        qs.annotate(
+            n_received=Coalesce(counted(Q()), 0),
+            n_accepted=Coalesce(counted(Q(accepted_at__isnull=False)), 0),
+            n_helped=Coalesce(counted(Q(outcome__in=HELPED)), 0),
+        )
+    )
+
+
+def _assemble(
+    period: Period,
+    kind: str,
+    buckets: list[date],
+    status_rows: list[dict[str, Any]],
+    flow_rows: list[dict[str, Any]],
+    trend_rows: list[dict[str, Any]],
+    to_accept: Counter[int],
+    to_contact: Counter[int],
+    reach: dict[str, int],
+    targets: list[ServiceTarget],
+    names: dict[int, str],
+) -> Figures:
+    values: dict[tuple[Any, ...], int] = defaultdict(int)
+    lines: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]] = []
+    SENT, ACCEPTED, DECLINED, CLOSED, ESCALATED = ("sent",), ("accepted",), ("declined",), ("closed",), ("escalated",)
+    CASES, HOUSEHOLDS = ("cases",), ("households",)
+
+    receivers: set[int] = set()
+    for row in status_rows:
+        n, to = row["n"], row["to_organisation_id"]
+        receivers.add(to)
+        values[SENT] += n
+        values[("received", to)] += n
+        if row["is_accepted"]:
+            values[ACCEPTED] += n
+            values[("accepted-by", to)] += n
+        if row["is_escalated"]:
+            values[ESCALATED] += n
+        if row["state"] == State.DECLINED:
+            values[DECLINED] += n
+            values[("declined-by", to)] += n
+            values[("reason", row["decline_reason"] or DeclineReason.OTHER)] += n
+        if row["outcome"]:
+            values[CLOSED] += n
+            values[("outcome", to, row["outcome"])] += n
+            values[("closed-by", to)] += n
+            values[("outcome-total", row["outcome"])] += n
+    values[CASES] = reach["cases"] or 0
+    values[HOUSEHOLDS] = reach["households"] or 0
+
+    senders: set[int] = set()
+    for row in flow_rows:
+        senders.add(row["from_organisation_id"])
+        values[("flow", row["from_organisation_id"], row["to_organisation_id"])] += row["n"]
+        values[("flow-from", row["from_organisation_id"])] += row["n"]
+
+    by_name: Callable[[Iterable[int]], list[int]] = lambda ids: sorted(ids, key=lambda pk: (names.get(pk, ""), pk))  # noqa: E731
+    senders_sorted, receivers_sorted = by_name(senders), by_name(receivers)
+
+    def cells(keys: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        keys = list(keys)
+        for key in keys:
+            values[key] += 0  # a combination that did not occur: a shown 0
+        return keys
+
+    # Every sum a reader can form, as lines for the suppression.
+    # The flow matrix: each sender's row, each receiver's column, and both to the total sent.
+    for s in senders_sorted:
+        lines.append((("flow-from", s), cells(("flow", s, r) for r in receivers_sorted)))
+    for r in receivers_sorted:
+        lines.append((("received", r), cells(("flow", s, r) for s in senders_sorted)))
+    lines.append((SENT, cells(("flow-from", s) for s in senders_sorted)))
+    lines.append((SENT, cells(("received", r) for r in receivers_sorted)))
+    # Per receiving partner: accepted, declined and closed add up to the totals.
+    lines.append((ACCEPTED, cells(("accepted-by", r) for r in receivers_sorted)))
+    lines.append((DECLINED, cells(("declined-by", r) for r in receivers_sorted)))
+    lines.append((DECLINED, cells(("reason", reason) for reason in REASONS)))
+    # Outcomes per partner: rows, columns and the total closed.
+    for r in receivers_sorted:
+        lines.append((("closed-by", r), cells(("outcome", r, o) for o in OUTCOMES)))
+    for o in OUTCOMES:
+        lines.append((("outcome-total", o), cells(("outcome", r, o) for r in receivers_sorted)))
+    lines.append((CLOSED, cells(("closed-by", r) for r in receivers_sorted)))
+    lines.append((CLOSED, cells(("outcome-total", o) for o in OUTCOMES)))
+    # The trend: each column adds up to its total.
+    tz = timezone.get_current_timezone()
+    for row in trend_rows:
+        bucket = row["bucket"]
+        if isinstance(bucket, datetime):
+            # Aware from the ORM; naive (already local: DATE_TRUNC of the local time) from GROUPING SETS.
+            day = timezone.localtime(bucket, tz).date() if timezone.is_aware(bucket) else bucket.date()
+        else:
+            day = bucket
+        values[("trend", day, "sent")] += row["n"]
+        if row["is_accepted"]:
+            values[("trend", day, "accepted")] += row["n"]
+        if row["has_outcome"]:
+            values[("trend", day, "closed")] += row["n"]
+    for measure, total in (("sent", SENT), ("accepted", ACCEPTED), ("closed", CLOSED)):
+        lines.append((total, cells(("trend", b, measure) for b in buckets)))
+    for key in (SENT, ACCEPTED, DECLINED, CLOSED, ESCALATED, CASES, HOUSEHOLDS):
+        values[key] += 0
+    for t in targets:
+        values[("target", t.pk)] = {"received": t.n_received, "accepted": t.n_accepted, "helped": t.n_helped}[t.measure]
+
+    hidden = protect(values, lines)
+
+    def shown(key: tuple[Any, ...]) -> int | None:
+        return SUPPRESSED if key in hidden else values[key]
+
+    def name(pk: int) -> str:
+        return names.get(pk, "—")
+
+    outcome_labels = [str(o.label) for o in OUTCOMES]
+    tables = {
+        "trend": Table(
+            key="trend",
+            title=_("Verloop per maand") if kind == "month" else _("Verloop per week"),
+            row_header=_("Maand") if kind == "month" else _("Week"),
+            columns=[_("Verstuurd"), _("Aangenomen"), _("Afgesloten")],
+            rows=[
+                (_bucket_label(kind, b), [shown(("trend", b, m)) for m in ("sent", "accepted", "closed")])
+                for b in buckets
+            ]
+            + [(_("Totaal"), [shown(SENT), shown(ACCEPTED), shown(CLOSED)])],
+            note=_("Naar de maand (of week) waarin de verwijzing is verstuurd."),
+            chart="line",
+        ),
+        "flow": Table(
+            key="flow",
+            title=_("Wie verwijst naar wie"),
+            row_header=_("Van (rij) naar (kolom)"),
+            columns=[name(r) for r in receivers_sorted] + [_("Totaal")],
+            rows=[
+                (name(s), [shown(("flow", s, r)) for r in receivers_sorted] + [shown(("flow-from", s))])
+                for s in senders_sorted
+            ]
+            + [(_("Totaal"), [shown(("received", r)) for r in receivers_sorted] + [shown(SENT)])],
+            total_column=True,
+            chart="stacked",
+        ),
+        "partners": Table(
+            key="partners",
+            title=_("Per ontvangende partner"),
+            row_header=_("Partner"),
+            columns=[_("Ontvangen"), _("Aangenomen"), _("Afgewezen"), _("Afgesloten")],
+            rows=[
+                (
+                    name(r),
+                    [
+                        shown(("received", r)),
+                        shown(("accepted-by", r)),
+                        shown(("declined-by", r)),
+                        shown(("closed-by", r)),
+                    ],
+                )
+                for r in receivers_sorted
+            ]
+            + [(_("Totaal"), [shown(SENT), shown(ACCEPTED), shown(DECLINED), shown(CLOSED)])],
+        ),
+        "outcomes": Table(
+            key="outcomes",
+            title=_("Uitkomsten per partner"),
+            row_header=_("Partner"),
+            columns=outcome_labels + [_("Totaal")],
+            rows=[
+                (name(r), [shown(("outcome", r, o)) for o in OUTCOMES] + [shown(("closed-by", r))])
+                for r in receivers_sorted
+            ]
+            + [(_("Totaal"), [shown(("outcome-total", o)) for o in OUTCOMES] + [shown(CLOSED)])],
+            note=_("Afgesloten en warm overgedragen verwijzingen, naar uitkomst."),
+            total_column=True,
+            chart="stacked",
+        ),
+        "reasons": Table(
+            key="reasons",
+            title=_("Afgewezen, naar reden"),
+            row_header=_("Reden"),
+            columns=[_("Aantal")],
+            rows=[(str(reason.label), [shown(("reason", reason))]) for reason in REASONS]
+            + [(_("Totaal"), [shown(DECLINED)])],
+        ),
+        "targets": Table(
+            key="targets",
+            title=_("Resultaat tegen afgesproken doelen"),
+            row_header=_("Dienst"),
+            columns=[_("Periode"), _("Wat telt"), _("Doel"), _("Resultaat")],
+            rows=[
+                (
+                    f"{t.service.name} ({t.service.organisation.name})",
+                    [
+                        f"{t.starts_on:%d-%m-%Y} – {t.ends_on:%d-%m-%Y}",
+                        str(t.get_measure_display()),
+                        t.target,
+                        shown(("target", t.pk)),
+                    ],
+                )
+                for t in targets
+            ],
+            note=_(
+                "Het resultaat telt alle verwijzingen naar de dienst in de periode van het doel, "
+                "los van de andere filters."
+            ),
+            total_row=False,
+        ),
+    }
+    accept_median, accept_p90 = _timing(to_accept, per_day=24)
+    contact_median, contact_p90 = _timing(to_contact, per_day=1)
+    return Figures(
+        period=period,
+        headline=[
+            (_("Verstuurd"), shown(SENT)),
+            (_("Aangenomen"), shown(ACCEPTED)),
+            (_("Afgewezen"), shown(DECLINED)),
+            (_("Afgesloten"), shown(CLOSED)),
+            (_("Geëscaleerd"), shown(ESCALATED)),
+            (_("Casussen bereikt"), shown(CASES)),
+            (_("Huishoudens bereikt"), shown(HOUSEHOLDS)),
+        ],
+        timing=[
+            (_("Van versturen tot aannemen"), accept_median, accept_p90),
+            (_("Van versturen tot eerste contact"), contact_median, contact_p90),
+        ],
+        tables=tables,
+        escalation_note=_(
+            "Geëscaleerd: verwijzingen die niet binnen de reactietermijn van de dienst (in werkdagen) zijn "
+            "opgepakt, zodat de coördinator van de ontvanger bericht kreeg."
+        ),
+    )
