@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Django admin for functional administrators: users and memberships, never case content.
 
 Memberships are written by the services in accounts.services.memberships, never by the admin

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Login, the second factor, logout, the language switch, the start page, and confirming memberships."""
 
 from django.urls import include, path

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The audit trail is not in the admin site: it is append-only, and only the privacy officer
 reads it, on pages of their own (audit.views.privacy) that log every search and offer no delete."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Pages of the privacy officer (audit search, access reports, flags, register), under /privacy/."""
 
 from django.urls import path, re_path

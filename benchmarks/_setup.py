@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Django for a benchmark script: a throw-away test database on the configured server (SQLite by default)."""
 
 import os

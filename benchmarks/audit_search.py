@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark (not a test): search one resident's audit entries among N, and verify_audit speed.
 
 Fills a scratch database with N sealed audit entries (bulk insert: this is a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: the Cijfers page (/cijfers/) for one year, against the bare SQL of the same figures.
 
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/cijfers.py --referrals 1000000

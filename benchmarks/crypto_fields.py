@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: the cost of encrypting and decrypting one personal field (AES-256-GCM).
 
     /work/main/.venv/bin/python benchmarks/crypto_fields.py [iterations]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A generated dataset for the list and report benchmarks: many referrals across many partners.
 
 Written with bulk inserts (not through the services: 100,000 handovers through the services take

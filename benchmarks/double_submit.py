@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: overlapping double submits of one form (pairs tried / duplicates).
 
     .venv/bin/python benchmarks/double_submit.py                  # SQLite file in /tmp, 20 pairs per form

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: complete handovers per second through the services vs the same transactions as bare SQL.
 
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/handovers.py [--handovers 40]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: time to produce the inzage for a resident with 50 referrals.
 
     /work/main/.venv/bin/python benchmarks/inzage_report.py            # SQLite

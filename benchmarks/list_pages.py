@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: the inbox and the sent list with many referrals, against a hello-world view.
 
     .venv/bin/python benchmarks/list_pages.py                          # SQLite, 10,000 referrals

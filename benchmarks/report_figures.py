@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: the programme figures (referrals.selectors.reports) against one plain GROUP BY.
 
     .venv/bin/python benchmarks/report_figures.py                           # SQLite, 10,000 referrals

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark (not a test): `verify_audit` against raw sha256 over the same canonical bytes.
 
     .venv/bin/python benchmarks/verify_audit.py                     # SQLite file in /tmp, 200,000 entries

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark (not a test): does `verify_audit` raise false alarms while the service writes?
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/overdracht .venv/bin/python benchmarks/verify_under_writes.py

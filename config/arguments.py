@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Argument types for the management commands: a bad value is a usage error, never a traceback.
 
 argparse turns an ArgumentTypeError raised here into its usage message and exit status 2

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Path converters: a URL part that cannot be what it names answers 404 at routing, before any query."""
 
 from referrals.models.residents import PSEUDONYM_PATTERN

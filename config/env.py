@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The environment, read strictly by environs (12-factor).
 
 environs refuses a value that does not parse: "ture" is not a boolean and "30m"

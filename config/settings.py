@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Overdracht settings, read from the environment.
 
 OVERDRACHT_PRODUCTION=1 switches on production mode: every secret is required,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Django admin for functional administrators: partners, services and the shared lists.
 
 Functional administrators keep the directory and the accounts, never case content.

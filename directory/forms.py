@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Forms of the directory: the Wegwijzer's search and a coordinator's service."""
 
 from django import forms

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Wegwijzer (directory search) and a coordinator's own services."""
 
 from django.urls import path

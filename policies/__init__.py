@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The rules of Overdracht as plain, readable Python.
 
 A privacy officer can read this package and recognise the agreements of the

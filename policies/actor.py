@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who is asking, as far as the rules care: a user and their *active* memberships.
 
 Every permission comes from a membership that is active today (a leaver's ended

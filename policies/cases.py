@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who may see a case (a household's request for help) and who may do what with it.
 
 Two ways in, each needing a membership that is active today:

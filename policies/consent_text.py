@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What residents are told before they consent, in plain Dutch (B1) and English.
 
 Read aloud or handed over when consent is asked; printed on the consent receipt.

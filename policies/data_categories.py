@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What a referral may share about a resident (the consent's data categories)."""
 
 from django.db import models

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who keeps the directory: a partner's coordinator keeps that partner's own services."""
 
 from policies.actor import Actor

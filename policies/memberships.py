@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who may make a membership count, and which ones need a second person (vier ogen).
 
 A functional administrator keeps accounts, never case content. Through a membership they

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What the programme reports on, and who sees the figures (DOMAIN.md "What the programme reports").
 
 A case carries target groups (doelgroepen: flags, not categories of need) and the goal codes of

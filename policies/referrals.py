@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who may see a referral, which of its fields, and who may do what with it — in one place.
 
 The same rules answer two questions, so that they cannot drift apart:

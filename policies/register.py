@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The processing register (verwerkingsregister, AVG art. 30) as data.
 
 Every audit entry names one of these activities. `manage.py processing_register`

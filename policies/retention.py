@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Bewaartermijn: how long personal data of a closed case is kept.
 
 The rule, as the privacy officer reads it:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Roles are data (a Membership carries one); permissions are derived here."""
 
 from django.db import models

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Signals (vroegsignalering): who may hand one in, who picks it up, and what each of them sees.
 
 - A **signaller** (volunteer, student, sleutelfiguur, or a member of a housing corporation or

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who handles a resident's rights (AVG art. 15–17) in this service.
 
 The resident does not log in: they ask their fixed contact, the regisseur

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Working days: response deadlines and escalation count these, not calendar days.
 
 A partner that has two working days to answer a referral sent on Thursday before Christmas has

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Cijfers page's choice of period and filters, and the programme manager's targets."""
 
 from __future__ import annotations

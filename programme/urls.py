@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The programme's figures (Cijfers), for the programme manager only."""
 
 from django.urls import path

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Are the keys right? Asked at start (config/wsgi.py, asgi.py), by `check --deploy` and by /health/.
 
 Two kinds of problem, each described without any secret in it:

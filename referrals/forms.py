@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Forms of the journeys: they parse input; the services decide and save.
 
 Every form renders with the NL Design System (Utrecht) classes, keeps what was

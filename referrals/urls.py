@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Pages of the journeys (referrer, receiving partner, regisseur), consent receipts and the resident's rights."""
 
 from django.urls import include, path

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Put the SPDX licence header at the top of every Python file of the project; migrations excepted.
 
     python3 scripts/add-spdx-headers.py           # add it where it is missing

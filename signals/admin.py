@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The functional administrator says which organisations are signal desks; signals themselves are not in the admin."""
 
 from django.contrib import admin

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signal forms: the minimum a signaller hands in, and the desk's steps."""
 
 from django import forms

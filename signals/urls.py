@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signallers' door (/signalen/) and the signal desk (/signaalbalie/)."""
 
 from django.urls import path

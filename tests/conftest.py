@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Personas and shared fixtures.
 
 The personas (CONVENTIONS.md), and what each may see:

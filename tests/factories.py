@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """factory-boy factories; cases, consents and referrals go through the real services."""
 
 from datetime import timedelta

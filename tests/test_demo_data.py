@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """deploy/: the nginx site agrees with Django's headers, the daily commands exist, and a backup
 restored with deploy/restore.sh erases again whoever was erased after it was made.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """publiccode.yml is valid against the standard's JSON schema (vendored in docs/standards/publiccode/)."""
 
 import copy

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A JSON log line of a request carries the same trace id as the audit entries it wrote (issue 17)."""
 
 import io

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 from accounts.models.memberships import Membership
 from accounts.models.work_contacts import WorkContact
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who works where, in which role: every permission is derived from an active membership."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A professional's work phone: staff data, not resident data.
 
 Everyone involved in a referral or case (referrer, regisseur, the assignee of each referral)

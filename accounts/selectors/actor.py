@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The facts the rules in policies/ need about the user who asks, read once per request."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A membership's life: granted (confirmed by a second person where it opens residents' data), ended.
 
 Ending one hands its open work back to the organisation: the person's grants on the

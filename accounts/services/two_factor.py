@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The second factor: enrolling an authenticator app and checking its codes (django-otp, TOTP)."""
 
 from __future__ import annotations

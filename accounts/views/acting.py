@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """For which organisation a user acts on a page, when they work for more than one."""
 
 from django.core.exceptions import PermissionDenied

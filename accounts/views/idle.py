@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Idle sessions end after SESSION_IDLE_MINUTES without writing the session on every page view.
 
 Django's SESSION_SAVE_EVERY_REQUEST would write the session row on each request, so every read-only

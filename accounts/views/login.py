@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Login (with lockout by django-axes), two-factor verification (django-otp TOTP), logout, home."""
 
 import base64

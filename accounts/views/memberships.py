@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A coordinator confirms the memberships an administrator made for their organisation (four eyes)."""
 
 from django.contrib import messages

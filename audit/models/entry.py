@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The audit entry: django-auditlog's entry plus what a privacy officer needs."""
 
 from auditlog.models import AbstractLogEntry

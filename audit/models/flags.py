@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Flags for the privacy officer: something to look at, metadata only."""
 
 from django.conf import settings

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Why something was done, as the audit trail says it: the fixed reasons, in one place.
 
 The wording is Dutch because the privacy officer reads and searches it, and

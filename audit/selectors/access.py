@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The way in to the privacy officer's pages: only a privacy officer gets them, everyone else 404."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Exporting the audit trail: JSON lines in the fields of Logius' *Logboek Dataverwerkingen*, and CSV.
 
 Logboek Dataverwerkingen (LDV) records an action (span) within a processing

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Finding audit entries: by resident (pseudonym), user, organisation, action, activity, period.
 
 Only metadata leaves here: who, which organisation and role, what kind of

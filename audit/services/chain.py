@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The hash chain over the audit trail.
 
 Each entry's `chain_hash` is sha256(previous chain_hash + canonical form of the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Flags for unusual access, found in the audit trail.
 
 The services already flag every referral on another legal basis than

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Refused attempts: a page about a resident that answered 404 or 403 leaves a trace.
 
 The access helpers (referrals.selectors.access) know why they refuse and call `record_refusal`:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Which models django-auditlog follows, and which of their fields it must never show."""
 
 from collections.abc import Callable

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Audit entries are sealed into the hash chain once per transaction, just before it ends.
 
 Every service runs in `audited()` (instead of `transaction.atomic(durable=True)`). Inside it an

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Writing the audit trail: context for auditlog entries, redaction, access logs.
 
 django-auditlog writes an entry for every change of a registered model. The

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The page for a server error: Dutch, in the site's style, with the trace id — nothing else.
 
 The error is logged under the same trace id (audit.services.trace.TraceIdFilter), so the

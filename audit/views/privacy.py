@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The privacy officer's pages: audit search, a resident's access report, flags, register, export.
 
 Only a privacy officer gets these pages; everyone else gets 404, as if they

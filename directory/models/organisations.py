@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Partners: who they are and whether they may receive referrals."""
 
 from django.contrib.auth.models import Group

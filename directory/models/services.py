@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What partners offer (aanbod): the directory that replaces the routekaart."""
 
 from django.db import models

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The shared lists: wijken and categories of need (the taxonomy)."""
 
 from django.db import models

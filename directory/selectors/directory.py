@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Reads of the directory (the Wegwijzer): services that exist today, search, an organisation's own."""
 
 from datetime import date

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A coordinator says how full a service is: wachtlijst (with the expected wait) or vol until a date."""
 
 from __future__ import annotations

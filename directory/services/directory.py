@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Keeping the directory up to date: a coordinator edits the organisation's services."""
 
 from collections.abc import Iterable

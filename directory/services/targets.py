@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The programme manager enters what each partner agreed to reach with a service in a period."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A coordinator marks a service as wachtlijst or vol, so referrers know before they send."""
 
 from django.contrib import messages

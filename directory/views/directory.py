@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The partner directory (wegwijzer) that replaces the paper routekaart, and its upkeep."""
 
 from django.contrib import messages

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The programme's figures for a period (the Cijfers page): counts only, small numbers suppressed.
 
 Counted from referral and case rows — states, reasons, outcomes, organisations, dates, wijk,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """How a figure of the Cijfers page is written: a number, or "x" when it is suppressed."""
 
 from django import template

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The programme's figures (Cijfers): a period, filters, tables with charts, CSV and a page for the board.
 
 Only a programme manager gets these pages (everyone else 404). They show counts, never a name,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 from referrals.models.cases import Case, CaseEvent, FollowUp, PlanGoal, RegieOffer
 from referrals.models.consent import Consent, LegalBasis
 from referrals.models.key_checks import KeyCheck

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 class Pseudonymised:
     """Hands django-auditlog the resident's pseudonym (never the name) for each entry."""
 

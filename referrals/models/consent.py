@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Consent (toestemming) and the other legal bases a referral can rest on."""
 
 import uuid

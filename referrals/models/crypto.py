@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Field encryption: one data key per resident, wrapped by a master key.
 
 Every personal value is sealed with AES-256-GCM under the resident's own data

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Key checks: is the master key configured under an id the one that id has always meant?
 
 A master key with the right id but other bytes opens no old data key (old cases

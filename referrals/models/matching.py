@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Recognising a resident who is already known, without decrypting anything.
 
 A keyed hash (HMAC-SHA256 with RESIDENT_MATCH_KEY) of the normalised family

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A form's one-time token, claimed by the first POST that carries it (see referrals/views/once.py)."""
 
 from django.conf import settings

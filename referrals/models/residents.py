@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident: privacy-minimal, every personal field encrypted at rest."""
 
 import secrets

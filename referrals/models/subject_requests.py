@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident's request under the AVG (inzage, rectificatie, verwijdering), as a record.
 
 The record keeps only the pseudonym, the kind, who handled it and why: it has

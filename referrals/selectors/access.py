@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """One way in per aggregate for the pages: the object, or 404, or 403 — and the ACCESS entry.
 
 - 404 when the user may not see the object: they do not learn that it exists;

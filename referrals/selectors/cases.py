@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Reads of cases for the pages (lists with their relations loaded: a fixed number of queries)."""
 
 from __future__ import annotations

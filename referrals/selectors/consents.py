@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A case's consents as the regisseur or referrer changes them: history, and what a change stops.
 
 Before a consent is withdrawn or narrowed, the person doing it sees what that does: which open

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who is involved in a referral or case, and how to reach them at work.
 
 Work contact details are staff data: anyone who may open the referral or case page sees the

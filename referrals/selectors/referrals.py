@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Reads, filtered by policy in SQL; a page costs the same queries for 10 rows or 10,000."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Anonymous programme figures (DOMAIN.md "What the programme reports").
 
 Counted from Case and Referral rows only — categories, wijk, states, outcomes,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Writes: one function per use case, each one transaction (see DESIGN: Architecture)."""
 
 from referrals.services.case_closing import case_close, case_reopen

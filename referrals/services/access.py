@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Access that ends with time: a closed referral's grants after the reopen window."""
 
 from __future__ import annotations

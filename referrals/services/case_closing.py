@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Closing a case with a coded reason (and a waakvlam check months later), and reopening it."""
 
 from __future__ import annotations

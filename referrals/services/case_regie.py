@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Handing the regie of a case to another professional, who accepts it (één gezin, één regisseur).
 
 The regisseur offers; until the other accepts, the old regisseur stays regisseur, so an open

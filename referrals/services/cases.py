@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Opening a case for a resident, and keeping its plan."""
 
 from __future__ import annotations

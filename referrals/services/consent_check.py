@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """May this referral share data with its receiver? Consent, or another legal basis."""
 
 from __future__ import annotations

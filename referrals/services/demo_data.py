@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The partners, services and wijken of Sterk voor Noord (DOMAIN.md), and demo users."""
 
 from datetime import date

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The erasure journal: a file outside the database that remembers every erasure.
 
 Erasure destroys a resident's data key in the live database, but a backup made

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 class ActionRefused(Exception):
     """A use case was refused; `message` says why in words a user understands.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Nobody falls through the cracks: the escalation ladder of a referral nobody answers.
 
 A sent referral has a deadline (`respond_by`, the service's response time in working days;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Object permissions (django-guardian) that follow a referral through its life."""
 
 from __future__ import annotations

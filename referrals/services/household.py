@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The household of a case: the regisseur adds and removes members (each a Resident of their own).
 
 A member's name and contact are sealed like the hulpvrager's (their own data key), and a member

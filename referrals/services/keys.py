@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Rotating the master key: every resident's data key re-wrapped with the current (first) master key.
 
 Values themselves are not re-encrypted: the data keys stay the same, only their wrapping

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Telling people what happened. Messages name the case reference, never the resident."""
 
 from __future__ import annotations

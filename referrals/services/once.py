@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """One-time form tokens: the first POST of a form claims its token before doing the work.
 
 A double click sends the same form twice, at the same moment, to two workers. Each form

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The referral's use cases: lock, check policy, transition, save, grant, audit — one transaction."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """After a backup is restored: erase again every resident the erasure journal names.
 
 A restored backup may hold residents who were erased after it was made, with

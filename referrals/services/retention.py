@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Retention: erase the personal data of residents whose cases ended long ago.
 
 The rule is in `policies.retention`; erasure is crypto-shredding

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident's rights: inzage (access), correctie (rectification), verwijdering (erasure).
 
 Who may ask is decided in `policies.subject_rights`; every use is logged under

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur's tools: hand the regie to another professional, keep the household, close and reopen."""
 
 from django.contrib import messages

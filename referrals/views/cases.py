@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 1 (open a case, record consent) and journey 3 (the regisseur's case page)."""
 
 from django.contrib import messages

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Withdrawing and changing a consent, from the case page.
 
 Both first show what they do — which open referrals stop, which organisations lose access — so

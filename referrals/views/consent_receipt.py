@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The printable consent receipt a resident takes home."""
 
 from django.contrib.auth.decorators import login_required

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """'Mijn opvolging': every check due across the user's cases, with a note when done."""
 
 import uuid

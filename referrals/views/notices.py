@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Notices that lead somewhere: each opens its referral or case and is then read."""
 
 from django.contrib import messages

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """One-time form tokens: a double submit does nothing twice, even when the two POSTs overlap.
 
 Each form carries a fresh token (OnceForm.form_token). A view asks `already_done(request)`

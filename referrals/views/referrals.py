@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 1 (send, follow up) and journey 2 (inbox, accept, decline, assign, contact, forward, close)."""
 
 from django.contrib import messages

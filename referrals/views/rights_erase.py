@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Verwijdering op verzoek (AVG art. 17): crypto-shred the resident's data, with the reason recorded."""
 
 from django import forms

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The privacy officer finds a resident who asks the municipality directly, by keyed hash only."""
 
 from django import forms

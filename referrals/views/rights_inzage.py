@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Inzage (AVG art. 15): one printable document and a JSON export of everything held about a resident."""
 
 import json

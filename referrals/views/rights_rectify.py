@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Correctie (AVG art. 16): the regisseur corrects the resident's data on their request."""
 
 from django import forms

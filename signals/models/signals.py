@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A signal: a concern about a resident that a signaller hands to the signal desks.
 
 Privacy-minimal: categories, wijk, free text (the form asks for no names), how the resident

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Reading signals, filtered by policies.signals in SQL; the one-way-in helpers answer 404 for the rest."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Erasing signals: those that did not become a case after the retention period, and at once those that did.
 
 The rule is in policies.retention. Erasure is the resident's own crypto-shredding

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Signaller accounts, made by a coordinator of a signal desk; their access runs out by itself."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A signal's life: handed in, added to, picked up by a signal desk, turned into a case or closed.
 
 Every step is its own audited transaction under the processing activity "signals"; the

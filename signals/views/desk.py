@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signal desk's pages: the inbox of signals, one signal, pick up, open a case from it, close it."""
 
 from django.contrib import messages

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signaller's pages: hand in a signal, see the status of one's own, add information until pickup."""
 
 from django.contrib import messages

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Four eyes on memberships, and no administrator setting a protected password (issue 11, point 11).
 
 Bea (functional administrator) creates an account and gives it a membership: in a role that sees

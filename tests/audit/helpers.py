@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers for audit tests: tampering with the tables as an attacker with database access would."""
 
 from contextlib import contextmanager

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """On PostgreSQL the database refuses to change or remove audit entries; writers wait for each other."""
 
 import threading

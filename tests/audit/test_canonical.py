@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The canonical bytes of an entry: one form for sealing and verifying, byte-identical to the JSON
 the chain has always hashed (hashes stored before verify_audit was made fast must still verify)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The hash chain: every entry sealed in order; any change, removal or insertion is found."""
 
 import pytest

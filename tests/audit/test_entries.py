@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every transition and every view of personal data writes the expected, redacted audit entry."""
 
 import pytest

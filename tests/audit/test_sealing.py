@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A service's audit entries are sealed into the chain once, at the end of its transaction."""
 
 import pytest

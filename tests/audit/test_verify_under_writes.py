@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """`verify_audit` while the service writes: no false alarm, and tampering is still found.
 
 Writers seal an entry and move the chain head in one transaction. A verifier that reads the head

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live_server.
 
 Playwright's sync API runs an event loop in this thread; Django refuses ORM

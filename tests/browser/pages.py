@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every page the accessibility check walks: (name, persona, path).
 
 A path may use `{case}`, `{sent}`, `{accepted}`, `{service}`, `{consent}` and

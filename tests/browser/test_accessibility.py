@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """axe-core on every page of tests/browser/pages.py: no serious or critical violations."""
 
 import re

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Consent that can change, in a real browser: withdraw (the receiver is shut out at once) and change."""
 
 import re

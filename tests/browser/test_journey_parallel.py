@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Issue 13 in a real browser: two partners helping one household at the same time, the
 forwarder's own history after a hand-over, and the resident who cannot be reached."""
 

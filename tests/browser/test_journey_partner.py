@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 2 in a real browser: the receiving partner's inbox, accept, contact, warm forward, decline, assign."""
 
 import re

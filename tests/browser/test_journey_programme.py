@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The programme manager in a real browser: figures, charts and tables for a period, CSV, the board's page.
 
 Petra (programme manager) sees counts only. The charts are drawn by the vendored Chart.js under

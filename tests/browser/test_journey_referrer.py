@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 1 in a real browser: Fatima finds help, opens a case, records consent, sends, follows up."""
 
 import re

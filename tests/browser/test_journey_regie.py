@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur's tools in a real browser: the regie handed to another professional who accepts it;
 a case closed with a reason (refused first while a referral runs) and reopened."""
 

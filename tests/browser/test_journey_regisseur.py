@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 3 in a real browser: the regisseur's case page with one plan, all referrals, follow-ups due."""
 
 import re

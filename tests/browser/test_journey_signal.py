@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journey 4 in a real browser: a signaller hands in a signal, the signal desk opens a case from it,
 the signaller sees "Opgepakt" and nothing of the case; a leaver signaller cannot log in."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """From an e-mail's link to the referral page, in a real browser; the notice is then read."""
 
 import re

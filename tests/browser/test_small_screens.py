@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Any screen from 320 px up (WCAG 1.4.10 reflow, 2.5.8 target size): no page scrolls sideways."""
 
 import json

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur's tools (issue 13, point 6): a case that can be closed, and who is who around it."""
 
 from datetime import timedelta

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Household members: their own sealed record and their own consent; referrals share none of it."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur's tools × every role: only the one named may act; everyone else is refused with a
 reason, and a refusal changes nothing. The pages answer 404 to who does not work on the case."""
 

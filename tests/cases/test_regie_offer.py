@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Handing the regie to another professional, who accepts it; until then the old regisseur stays."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur's tools through their pages: forms keep what was typed, a double submit acts once."""
 
 from django.urls import reverse

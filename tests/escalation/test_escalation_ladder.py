@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The escalation ladder with a fixed clock: deadline passes → the receiving coordinators; one
 working day later → the referrer and the regisseur; over weekends and Dutch public holidays."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A URLconf for the error-page tests: views that fail on purpose, and the site's handler500."""
 
 from django.core.exceptions import BadRequest

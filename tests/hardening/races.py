@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Posting at the same moment from several threads, as two browser requests arrive at two workers."""
 
 import threading

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A form sent twice at the same moment (a double click) does its work once.
 
 The overlapping pairs run in two threads through the test Client, sharing one session as one

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Error pages say what happened in Dutch and give the trace id, nothing more; management commands
 answer a bad argument with their usage, not a traceback (issue 11, point 8)."""
 

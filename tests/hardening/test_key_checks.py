@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Hardening (issue 11, point 2): a wrong master key under a known id, and weak or malformed keys, are refused."""
 
 import base64

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Malformed input is a 400, a 404 or a form error — never a server error (issue 11, point 8).
 
 Every case runs on SQLite and on PostgreSQL (CI runs both) and expects the same clear outcome on

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Hardening (issue 11, points 8–10): shared desk PCs, malformed ids, spreadsheet formulas."""
 
 import csv

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A race loser is refused in words, on SQLite as on PostgreSQL, never "database is locked"."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Refused attempts leave a trace (issue 11, point 7) and a leaver's attempt is flagged at once (point 1).
 
 A page about a resident that answers 404 or 403 writes a REFUSED audit entry: who, which object

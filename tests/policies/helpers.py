@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The policies asked about a user, as the pages and services ask them."""
 
 from accounts.selectors.actor import actor_for

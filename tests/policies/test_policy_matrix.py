@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The check and the list filter are one policy: they agree for every role × state.
 
 For each persona (every role, a non-assignee colleague, the next partner of a forward, an

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, ROLE_ACTIONS, Role, roles_allowing
 
 

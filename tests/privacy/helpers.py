@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Shared steps of the privacy tests: a referral taken all the way, keys for rotation."""
 
 import base64

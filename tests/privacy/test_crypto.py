@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Field encryption: ciphertext at rest, tampering detected, identity bound, keys required."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Erasure on request (crypto-shredding): unreadable everywhere, reports still count the case."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """`manage.py expire_access`: the assignee's access ends when the reopen window of a closed referral ends."""
 
 from datetime import timedelta

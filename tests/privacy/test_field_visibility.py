@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A receiving partner sees no contact data before accepting (policies.visibility)."""
 
 from policies.referrals import CONTENT_FIELDS, METADATA_FIELDS

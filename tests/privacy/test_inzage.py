@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Inzage: one readable document and a JSON export with all data, every referral and every access."""
 
 import json

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Recognising a known resident by keyed hash: the normalisation, and what the warning reveals."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """No personal value lies in the database in plain text: read the file / the dump itself.
 
 Residents, consent, referrals with summaries and notes, a plan goal, a rectification,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A restored backup must not bring an erased resident back: the erasure journal and `reapply_erasures`.
 
 A backup restore is mimicked by dumping the resident's rows (data key included)

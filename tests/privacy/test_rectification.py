@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Rectification: corrected values, a new match hash, the reason recorded, no values in the audit trail."""
 
 import pytest

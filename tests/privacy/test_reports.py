@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Programme figures: anonymous counts, small numbers suppressed."""
 
 from referrals import services

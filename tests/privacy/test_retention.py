@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Retention: `manage.py erase_expired` erases residents whose cases ended longer ago than the period."""
 
 from datetime import timedelta

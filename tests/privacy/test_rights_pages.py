@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who may open the resident's-rights pages: the regisseur; the privacy officer only to erase; others 404."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Rotating the master key: values readable before, during, after, and without the old key."""
 
 from io import StringIO

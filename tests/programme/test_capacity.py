@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Capacity: a coordinator marks a service wachtlijst or vol; referrers see it before they send."""
 
 from datetime import timedelta

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Cases carry the target groups and Sociaal Kompas goals the programme reports on (policies.programme)."""
 
 import pytest

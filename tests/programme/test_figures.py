@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Cijfers page: only the programme manager, the figures of a period, suppressed, CSV, no personal data.
 
 Personas (tests/conftest.py): Petra is the programme manager; everyone else gets 404.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Secondary suppression against a reader who solves the tables: no small figure can be worked out.
 
 The attack: every shown figure is known, every row, column and total is an equation, every

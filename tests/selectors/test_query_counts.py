@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A list costs the same number of queries for 3 rows or 30."""
 
 from django.db import connection

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Two people accept the same referral at the same moment (real PostgreSQL row locks)."""
 
 import threading

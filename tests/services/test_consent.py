@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """No personal data leaves a partner without consent or a recorded legal basis."""
 
 from datetime import timedelta

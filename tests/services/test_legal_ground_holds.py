@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The legal ground must hold whenever content is disclosed, not only at send."""
 
 from datetime import timedelta

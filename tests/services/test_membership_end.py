@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """When a membership ends, the leaver's work goes back to the organisation (issue 11, point 1).
 
 Kees (intake, Kredietbank) leaves while he handles Fatima's referral: his grants go, the referral

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Work given to someone at the moment their membership ends (real PostgreSQL row locks, threads).
 
 Kees accepts a referral while an administrator ends his membership. The end locks the membership

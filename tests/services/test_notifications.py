@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every message a service sends says what it is about (Notification.Kind), to the people concerned.
 
 Fatima referred (and is the case's regisseur); Kees, Joost (kees2) and Marieke receive at the

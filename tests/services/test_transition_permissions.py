@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every transition × every persona: the allowed ones succeed, all others are refused
 with a reason, and a refusal changes nothing."""
 

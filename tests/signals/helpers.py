@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Signals for the tests: the Waterlelie (Kwadraad) is the signal desk, Sami the signaller."""
 
 from datetime import timedelta

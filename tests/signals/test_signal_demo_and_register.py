@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The demo has signal desks, signals and signallers whose access runs out; the register names the activity."""
 
 from django.contrib.auth import get_user_model

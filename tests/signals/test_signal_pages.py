@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signal pages: hand in, add, the desk's inbox, pick up, open a case, close, add a signaller; the menu; login."""
 
 from datetime import timedelta

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Who sees a signal and who may do what with it: every role, at every step of the signal (404 for the rest)."""
 
 import pytest

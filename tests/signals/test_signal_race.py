@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Two signal desks picking up the same signal at the same moment: one wins, the other is told, no server error."""
 
 import pytest

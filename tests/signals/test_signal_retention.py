@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Signals that do not become a case are erased after the signal retention period, by `manage.py erase_expired`."""
 
 from datetime import timedelta

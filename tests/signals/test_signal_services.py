@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The signal's steps through the services: sealed at rest, the rules enforced, every step audited."""
 
 from datetime import timedelta

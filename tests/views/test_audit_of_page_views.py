@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A page that shows personal data writes one ACCESS audit entry, with the pseudonym and no personal value."""
 
 import json

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Professionals involved in a referral or case can reach each other: name, organisation, work phone, e-mail."""
 
 import pytest

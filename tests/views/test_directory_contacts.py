@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Wegwijzer says how to reach a service, and names languages instead of codes."""
 
 from django.urls import reverse

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """After erasure the pages still work: they say the data is gone and keep the facts."""
 
 from django.utils import timezone

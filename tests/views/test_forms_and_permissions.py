@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Forms keep what was typed, say what to fix next to the field, and do nothing twice."""
 
 from django.urls import reverse

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The journeys through the views (one service call per POST), without a browser."""
 
 from django.urls import reverse

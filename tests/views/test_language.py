@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Dutch first; English through Django's translations, switchable on every page."""
 
 from django.urls import reverse

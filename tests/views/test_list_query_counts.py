@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Lists cost the same number of queries for 3 rows as for 30 (pagination + select/prefetch)."""
 
 from django.db import connection

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Login with lockout (django-axes) and two-factor verification (django-otp TOTP)."""
 
 from django.test import override_settings

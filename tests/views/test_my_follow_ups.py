@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """'Mijn opvolging' (issue 14, point 2): follow-ups after a decline, 'niet bereikt' and a withdrawn
 consent, on one page across all cases, each done with a note."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Notices that lead somewhere: a link to their referral or case, read when opened, no badge at 0,
 an e-mail with the link and no personal data."""
 

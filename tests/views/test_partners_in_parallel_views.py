@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Issue 13 through the pages: refer in addition with the minimum shared, the forwarder's own
 history, contact attempts and 'niet bereikt'."""
 

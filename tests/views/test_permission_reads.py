@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A page asks the policy many questions but reads the permission tables once per referral."""
 
 from django.db import connection

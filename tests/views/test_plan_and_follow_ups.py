@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The regisseur keeps the plan and marks follow-ups done; nobody else can."""
 
 import pytest

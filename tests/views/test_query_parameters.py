@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The lists take Dutch query parameters, like their paths: ?zoek=, ?categorie=, ?bak=, ?organisatie=."""
 
 from django.urls import reverse

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """End the memberships whose last day has passed, and those of deactivated users.
 
 A leaver's membership already gives nothing the day after its end date (actor_for reads only

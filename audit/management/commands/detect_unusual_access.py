@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Flag unusual access for the privacy officer (run daily, e.g. just after midnight for the day before)."""
 
 from datetime import timedelta

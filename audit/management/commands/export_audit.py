@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Export the audit trail as JSON lines (Logboek Dataverwerkingen fields) or CSV."""
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Walk the audit trail's hash chain; exit non-zero at the first changed, removed or inserted entry."""
 
 import argparse

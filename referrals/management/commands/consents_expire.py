@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Flag open referrals whose consent ran out (safe to run daily, and twice)."""
 
 from django.core.management.base import BaseCommand

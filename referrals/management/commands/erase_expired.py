@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Retention: erase personal data of residents whose cases ended longer ago than the retention period,
 and of signals that did not become a case (signals.services.retention).
 

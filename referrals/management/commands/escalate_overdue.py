@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Move overdue referrals up the escalation ladder (referrals.services.escalation).
 
 Run it every hour or so: a deadline passes at the time of day the referral was sent, and

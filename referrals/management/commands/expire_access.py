@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Revoke the receiving side's access to closed referrals once the reopen window has passed.
 
 On close the assignee and the organisation keep their grants for

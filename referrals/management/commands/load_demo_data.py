@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Loads the Sterk voor Noord partners, services, wijken and one user per role.
 
 Running it twice changes nothing: everything is looked up before it is made.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Print the processing register (verwerkingsregister, AVG art. 30) from the code."""
 
 from django.core.management.base import BaseCommand

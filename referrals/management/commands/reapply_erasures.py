@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """After restoring a database backup: erase again whoever the erasure journal says was erased.
 
 Part of the restore procedure in the README: restore the database, put the

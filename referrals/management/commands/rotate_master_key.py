@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Re-wrap every resident's data key with the first key of FIELD_ENCRYPTION_KEYS.
 
 Rotation without downtime:
