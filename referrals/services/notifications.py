@@ -35,16 +35,17 @@ def notify(
     recipients = {u for u in users if u is not None}
     told = []
     for user in sorted(recipients, key=lambda u: u.pk):  # one by one, so auditlog records each
-        if event_key and Notification.objects.filter(recipient=user, referral=referral, event_key=event_key).exists():
+        fields = {"recipient": user, "kind": kind, "message": message, "referral": referral, "case": case}
+        if not event_key:  # a transition's own notice: the state machine makes it happen once
+            told.append(Notification.objects.create(**fields))
+            continue
+        if Notification.objects.filter(recipient=user, referral=referral, event_key=event_key).exists():
             continue
         try:
             with transaction.atomic():  # a savepoint: a concurrent twin loses here, not the whole job
-                notice = Notification.objects.create(
-                    recipient=user, kind=kind, message=message, referral=referral, case=case, event_key=event_key
-                )
+                told.append(Notification.objects.create(**fields, event_key=event_key))
         except IntegrityError:
             continue
-        told.append(notice)
     if settings.NOTIFY_BY_EMAIL:
         for notice in told:
             if notice.recipient.email:
