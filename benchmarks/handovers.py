@@ -208,7 +208,13 @@ def _copy_rows(cursor, table: str, first: int, last: int, columns: list, referra
         sql = f"INSERT INTO {table} (uid, {rest}) SELECT gen_random_uuid(), {rest} FROM {table} WHERE id = %s RETURNING id"  # noqa: S608
         cursor.execute(sql, [last])
         return cursor.fetchone()[0]
-    sql = f"INSERT INTO {table} ({referral_column}, {rest}) SELECT %s, {rest} FROM {table} WHERE id > %s AND id <= %s"  # noqa: S608
+    if "uid" in columns:  # a unique uid (a follow-up's, since its note is sealed): a fresh one per copy
+        rest = ", ".join(c for c in columns if c not in ("id", "uid", referral_column))
+        sql = f"INSERT INTO {table} (uid, {referral_column}, {rest}) SELECT gen_random_uuid(), %s, {rest} FROM {table} WHERE id > %s AND id <= %s"  # noqa: S608
+    else:
+        sql = (
+            f"INSERT INTO {table} ({referral_column}, {rest}) SELECT %s, {rest} FROM {table} WHERE id > %s AND id <= %s"  # noqa: S608
+        )
     cursor.execute(sql, [referral_id, first, last])
     return None
 
