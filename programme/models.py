@@ -22,6 +22,11 @@ class ReferralFact(models.Model):
     # the whole point of this table.
     referral_id = models.BigIntegerField(primary_key=True)
     sent_at = models.DateTimeField()
+    # When the same case, and the same resident, last had a referral sent before this one (None:
+    # this is the first). A period's first referral of a case is the one whose previous falls
+    # before the period: counting those counts the cases reached without a DISTINCT.
+    case_previous_sent_at = models.DateTimeField(null=True)
+    resident_previous_sent_at = models.DateTimeField(null=True)
     case_id = models.BigIntegerField()
     # The household is counted by its hulpvrager, the resident the case is about.
     resident_id = models.BigIntegerField()

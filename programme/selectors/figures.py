@@ -208,19 +208,19 @@ def _figures(period: Period, filters: Filters) -> Figures:
     facts = facts_in(period, filters)
     kind, buckets = trend_buckets(period)
     bucket = "sent_month" if kind == "month" else "sent_week"
-    if connection.vendor == "postgresql":
-        grouped = _grouped_in_one_scan(facts, bucket)
-    else:
-        grouped = _grouped_one_by_one(facts, bucket)
-    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
     # 6. Cases and households reached. A case is one household's request; a household is
     # counted by its hulpvrager (the resident the case is about), so two cases of one household
-    # count as one household. Each a count of a DISTINCT subquery: hashed, where COUNT(DISTINCT)
-    # would sort the period's rows.
-    reach = {
-        "cases": facts.values("case_id").distinct().count(),
-        "households": facts.values("resident_id").distinct().count(),
-    }
+    # count as one household. Without filters: each case's (and resident's) first referral of
+    # the period, counted in the same read as the rest. A filter may leave out that first
+    # referral, so with one they are counted DISTINCT (a hashed subquery each).
+    start = period.bounds()[0] if filters == Filters() else None
+    if connection.vendor == "postgresql":
+        grouped, reach = _grouped_in_one_scan(facts, bucket, first_since=start)
+    else:
+        grouped, reach = _grouped_one_by_one(facts, bucket), None
+    if reach is None:
+        reach = _reach(facts, first_since=start)
+    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
 
     org_ids = {r["to_organisation_id"] for r in status_rows} | {r["from_organisation_id"] for r in flow_rows}
     targets = _targets(period, filters)
@@ -233,6 +233,26 @@ def _figures(period: Period, filters: Filters) -> Figures:
     run = RollupRun.objects.order_by("-finished_at").only("finished_at").first()
     result.as_of = run.finished_at if run else None
     return result
+
+
+def _first_since(start: datetime) -> dict[str, Q]:
+    """Facts that are their case's (resident's) first referral sent since `start`."""
+    return {
+        "cases": Q(case_previous_sent_at__isnull=True) | Q(case_previous_sent_at__lt=start),
+        "households": Q(resident_previous_sent_at__isnull=True) | Q(resident_previous_sent_at__lt=start),
+    }
+
+
+def _reach(facts: QuerySet[ReferralFact], *, first_since: datetime | None) -> dict[str, int]:
+    if first_since is not None:
+        firsts = _first_since(first_since)
+        return facts.aggregate(
+            cases=Count("pk", filter=firsts["cases"]), households=Count("pk", filter=firsts["households"])
+        )
+    return {
+        "cases": facts.values("case_id").distinct().count(),
+        "households": facts.values("resident_id").distinct().count(),
+    }
 
 
 def _grouped_one_by_one(facts: QuerySet[ReferralFact], bucket: str) -> Grouped:
@@ -270,14 +290,18 @@ _SETS = {
 }
 
 
-def _grouped_in_one_scan(facts: QuerySet[ReferralFact], bucket: str) -> Grouped:
+def _grouped_in_one_scan(
+    facts: QuerySet[ReferralFact], bucket: str, *, first_since: datetime | None
+) -> tuple[Grouped, dict[str, int] | None]:
     """The same five breakdowns from one read of the period's rows (PostgreSQL GROUPING SETS).
 
     Each GROUP BY of `_grouped_one_by_one` reads a year's rows again; at a million referrals that
-    reading is nearly all of the page's time.
+    reading is nearly all of the page's time. With `first_since`, the same read also counts the
+    cases and households reached (their first referrals since then); else that is left to `_reach`.
     """
     columns = sorted({column for columns in _SETS.values() for column in columns})
-    inner = facts.annotate(bucket=F(bucket)).values(*columns)
+    firsts = ["case_previous_sent_at", "resident_previous_sent_at"] if first_since else []
+    inner = facts.annotate(bucket=F(bucket)).values(*columns, *firsts)
     sql, params = inner.query.sql_with_params()
     # A column only that set groups by: GROUPING() of it is 0 on that set's rows.
     marker = {
@@ -288,9 +312,17 @@ def _grouped_in_one_scan(facts: QuerySet[ReferralFact], bucket: str) -> Grouped:
         "contact": "days_to_contact",
     }
     select = ", ".join(columns + [f"GROUPING({marker[name]}) AS g_{name}" for name in _SETS] + ["COUNT(*) AS n"])
+    counted: list[Any] = []
+    if first_since:
+        for column, name in zip(firsts, ("cases", "households"), strict=True):
+            select += f", COUNT(*) FILTER (WHERE {column} IS NULL OR {column} < %s) AS first_{name}"
+            counted.append(first_since)
     sets = ", ".join("(" + ", ".join(cols) + ")" for cols in _SETS.values())
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})", params)  # noqa: S608
+        cursor.execute(
+            f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})",  # noqa: S608
+            [*counted, *params],
+        )
         names = [c[0] for c in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in _SETS}
@@ -304,7 +336,11 @@ def _grouped_in_one_scan(facts: QuerySet[ReferralFact], bucket: str) -> Grouped:
     to_contact = Counter(
         {row["days_to_contact"]: row["n"] for row in out["contact"] if row["days_to_contact"] is not None}
     )
-    return out["status"], out["flow"], out["trend"], to_accept, to_contact
+    reach = None
+    if first_since:
+        # Every referral is in exactly one row of the status breakdown: its rows add up to all.
+        reach = {name: sum(row[f"first_{name}"] for row in out["status"]) for name in ("cases", "households")}
+    return (out["status"], out["flow"], out["trend"], to_accept, to_contact), reach
 
 
 def _targets(period: Period, filters: Filters) -> list[ServiceTarget]:

@@ -16,9 +16,9 @@ import time
 from datetime import timedelta
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
 from django.db.models.fields import DateField
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models.functions import Lag, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from programme.expressions import DaysUntilDate, HoursBetween
@@ -37,6 +37,10 @@ def _flag(condition: Q) -> ExpressionWrapper:
 COLUMNS = {
     "referral_id": F("pk"),
     "sent_at": F("sent_at"),
+    "case_previous_sent_at": Window(Lag("sent_at"), partition_by=[F("case_id")], order_by=[F("sent_at"), F("pk")]),
+    "resident_previous_sent_at": Window(
+        Lag("sent_at"), partition_by=[F("case__resident_id")], order_by=[F("sent_at"), F("pk")]
+    ),
     "case_id": F("case_id"),
     "resident_id": F("case__resident_id"),
     "sent_month": TruncMonth("sent_at", output_field=DateField()),

@@ -291,7 +291,7 @@ def test_one_scan_on_postgresql_gives_the_figures_of_one_group_by_each(world):
     qs = f.facts_in(period, Filters())
     separate = f._grouped_one_by_one(qs, "sent_month")
     if connection.vendor == "postgresql":
-        together = f._grouped_in_one_scan(qs, "sent_month")
+        together, _reach = f._grouped_in_one_scan(qs, "sent_month", first_since=None)
 
         def key(rows, columns):
             return sorted(sorted((k, str(row[k])) for k in (*columns, "n")) for row in rows)

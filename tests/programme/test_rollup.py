@@ -5,6 +5,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from programme.models import ReferralFact, RollupRun
 from programme.selectors.figures import Filters
@@ -68,3 +69,32 @@ def test_the_command_rolls_up_and_says_how_many(world, capsys):
     _referrals(world, 2, service=world.services.schuldhulp)
     call_command("rollup_figures")
     assert "2 referral(s) rolled up" in capsys.readouterr().out
+
+
+def test_cases_and_households_reached_count_each_once_with_and_without_filters(world):
+    """Unfiltered, the page counts each case's first referral of the period; filtered, DISTINCT.
+
+    Six cases, each with a referral to the Kredietbank and one to the Taalhuis; three of them had
+    their first referral last year. This year: nine referrals, six cases, six households.
+    """
+    p = world.people
+    made = _referrals(world, 6, service=world.services.schuldhulp)
+    for referral in made:
+        draft = services.referral_create(
+            case=referral.case,
+            actor=p.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.taalmaatje,
+            summary="Taal.",
+            categories=[world.categories.schulden],
+            shared_data=["contact"],
+        )
+        services.referral_send(referral=draft, actor=p.fatima)
+    last_year = timezone.now() - timedelta(days=400)
+    Referral.objects.filter(pk__in=[r.pk for r in made[:3]]).update(sent_at=last_year)
+    rollup_figures()
+    period = this_year()
+    for filters in (Filters(), Filters(partner=world.orgs.waterlelie), Filters(wijk=None)):
+        headline = dict(page_figures(period, filters).headline)
+        assert headline["Verstuurd"] == 9
+        assert headline["Casussen bereikt"] == 6 and headline["Huishoudens bereikt"] == 6, filters
