@@ -19,31 +19,30 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
-    ExpressionWrapper,
-    Func,
+    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
-from referrals.models import DeclineReason, Outcome, Referral, State
+from programme.models import ReferralFact, RollupRun
+from referrals.models import Case, DeclineReason, Outcome, Referral, State
 from referrals.selectors.reports import SUPPRESS_BELOW, SUPPRESSED, protect
 
 # Outcomes a referral ends with at the receiving partner (closed, or warmly handed over).
@@ -108,56 +107,34 @@ class Figures:
     timing: list[tuple[str, float | None, float | None]]  # label, median, p90 (days)
     tables: dict[str, Table]
     escalation_note: str
+    # When the roll-up these figures come from finished; None: it has not run yet.
+    as_of: datetime | None = None
 
 
-def referrals_in(period: Period, filters: Filters) -> QuerySet[Referral]:
+def facts_in(period: Period, filters: Filters) -> QuerySet[ReferralFact]:
     """Referrals sent within the period, matching the filters (a referral counts once)."""
     start, end = period.bounds()
-    qs = Referral.objects.filter(sent_at__gte=start, sent_at__lt=end).exclude(state=State.DRAFT).order_by()
+    qs = ReferralFact.objects.filter(sent_at__gte=start, sent_at__lt=end).order_by()
     if filters.partner is not None:
-        qs = qs.filter(Q(from_organisation=filters.partner) | Q(to_organisation=filters.partner))
+        qs = qs.filter(Q(from_organisation_id=filters.partner.pk) | Q(to_organisation_id=filters.partner.pk))
     if filters.service is not None:
-        qs = qs.filter(service=filters.service)
+        qs = qs.filter(service_id=filters.service.pk)
     if filters.wijk is not None:
-        qs = qs.filter(case__wijk=filters.wijk)
+        qs = qs.filter(wijk_id=filters.wijk.pk)
     if filters.category is not None:
         # EXISTS, not a join: a referral with two categories still counts once.
-        through = Referral.categories.through.objects.filter(referral_id=OuterRef("pk"), category=filters.category)
+        through = Referral.categories.through.objects.filter(
+            referral_id=OuterRef("referral_id"), category=filters.category
+        )
         qs = qs.filter(Exists(through))
     # The codes are stored as JSON lists; matched with their quotes, so "2.2" does not match "2.2.D".
     if filters.target_group:
-        qs = qs.filter(case__target_groups__icontains=f'"{filters.target_group}"')
+        qs = qs.filter(
+            case_id__in=Case.objects.filter(target_groups__icontains=f'"{filters.target_group}"').values("pk")
+        )
     if filters.kompas_goal:
-        qs = qs.filter(case__kompas_goals__icontains=f'"{filters.kompas_goal}"')
+        qs = qs.filter(case_id__in=Case.objects.filter(kompas_goals__icontains=f'"{filters.kompas_goal}"').values("pk"))
     return qs
-
-
-class HoursBetween(Func):
-    """Whole hours from the first datetime to the second."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # PostgreSQL
-        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"CAST(FLOOR(EXTRACT(EPOCH FROM ({end} - {start})) / 3600) AS integer)", [*end_params, *start_params]
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"CAST((julianday({end}) - julianday({start})) * 24 AS INTEGER)", [*end_params, *start_params]
-
-
-class DaysUntilDate(Func):
-    """Whole days from a datetime's local date to a date."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # PostgreSQL
-        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"({end} - CAST({start} AT TIME ZONE %s AS date))", [*end_params, *start_params, settings.TIME_ZONE]
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        (start, start_params), (end, end_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"CAST(julianday({end}) - julianday(date({start})) AS INTEGER)", [*end_params, *start_params]
 
 
 def percentile(histogram: Counter[int], share: float) -> int | None:
@@ -206,82 +183,101 @@ def _bucket_label(kind: str, d: date) -> str:
     return d.strftime("%Y-%m") if kind == "month" else _("week van %(d)s") % {"d": d.isoformat()}
 
 
-def figures(period: Period, filters: Filters, *, now: datetime | None = None) -> Figures:
-    now = now or timezone.now()
-    referrals = referrals_in(period, filters)
+# Memory for the page's hash tables: at the default 4 MB a year's grouping and distinct counts
+# spill to disk and take several times as long. Per statement node, for this one transaction.
+WORK_MEM = "64MB"
 
+
+@contextmanager
+def _room_to_count() -> Iterator[None]:
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [WORK_MEM])
+        yield
+
+
+def figures(period: Period, filters: Filters) -> Figures:
+    """The figures of the last roll-up (programme.services.rollup) for the period and filters."""
+    with _room_to_count():
+        return _figures(period, filters)
+
+
+def _figures(period: Period, filters: Filters) -> Figures:
+    facts = facts_in(period, filters)
     kind, buckets = trend_buckets(period)
-    trunc = TruncMonth("sent_at") if kind == "month" else TruncWeek("sent_at")
-    if connection.vendor == "postgresql":
-        grouped = _grouped_in_one_scan(referrals, trunc, now)
-    else:
-        grouped = _grouped_one_by_one(referrals, trunc, now)
-    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
+    bucket = "sent_month" if kind == "month" else "sent_week"
     # 6. Cases and households reached. A case is one household's request; a household is
     # counted by its hulpvrager (the resident the case is about), so two cases of one household
-    # count as one household.
-    reach = referrals.aggregate(
-        cases=Count("case_id", distinct=True), households=Count("case__resident_id", distinct=True)
-    )
+    # count as one household. Without filters: each case's (and resident's) first referral of
+    # the period, counted in the same read as the rest. A filter may leave out that first
+    # referral, so with one they are counted DISTINCT (a hashed subquery each).
+    start = period.bounds()[0] if filters == Filters() else None
+    if connection.vendor == "postgresql":
+        grouped, reach = _grouped_in_one_scan(facts, bucket, first_since=start)
+    else:
+        grouped, reach = _grouped_one_by_one(facts, bucket), None
+    if reach is None:
+        reach = _reach(facts, first_since=start)
+    status_rows, flow_rows, trend_rows, to_accept, to_contact = grouped
 
     org_ids = {r["to_organisation_id"] for r in status_rows} | {r["from_organisation_id"] for r in flow_rows}
     targets = _targets(period, filters)
     org_ids |= {t.service.organisation_id for t in targets}
     names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
 
-    return _assemble(
+    result = _assemble(
         period, kind, buckets, status_rows, flow_rows, trend_rows, to_accept, to_contact, reach, targets, names
     )
+    run = RollupRun.objects.order_by("-finished_at").only("finished_at").first()
+    result.as_of = run.finished_at if run else None
+    return result
 
 
-def _grouped_one_by_one(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+def _first_since(start: datetime) -> dict[str, Q]:
+    """Facts that are their case's (resident's) first referral sent since `start`."""
+    return {
+        "cases": Q(case_previous_sent_at__isnull=True) | Q(case_previous_sent_at__lt=start),
+        "households": Q(resident_previous_sent_at__isnull=True) | Q(resident_previous_sent_at__lt=start),
+    }
+
+
+def _reach(facts: QuerySet[ReferralFact], *, first_since: datetime | None) -> dict[str, int]:
+    if first_since is not None:
+        firsts = _first_since(first_since)
+        return facts.aggregate(
+            cases=Count("pk", filter=firsts["cases"]), households=Count("pk", filter=firsts["households"])
+        )
+    return {
+        "cases": facts.values("case_id").distinct().count(),
+        "households": facts.values("resident_id").distinct().count(),
+    }
+
+
+def _grouped_one_by_one(facts: QuerySet[ReferralFact], bucket: str) -> Grouped:
     """The five breakdowns, one GROUP BY each (SQLite, which has no GROUPING SETS)."""
-    flags = _flags(now)
     # 1. States, reasons and outcomes per receiving partner; accepted and escalated as flags.
-    status_rows = list(
-        referrals.annotate(is_accepted=flags["is_accepted"], is_escalated=flags["is_escalated"])
-        .values("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated")
-        .annotate(n=Count("pk"))
-    )
+    status_rows = list(facts.values(*_SETS["status"]).annotate(n=Count("pk")))
     # 2. Who refers to whom.
-    flow_rows = list(referrals.values("from_organisation_id", "to_organisation_id").annotate(n=Count("pk")))
+    flow_rows = list(facts.values(*_SETS["flow"]).annotate(n=Count("pk")))
     # 3. The trend: per month or week of sending.
-    trend_rows = list(
-        referrals.annotate(bucket=trunc, is_accepted=flags["is_accepted"], has_outcome=flags["has_outcome"])
-        .values("bucket", "is_accepted", "has_outcome")
-        .annotate(n=Count("pk"))
-    )
+    trend_rows = list(facts.annotate(bucket=F(bucket)).values(*_SETS["trend"]).annotate(n=Count("pk")))
     # 4–5. The times, as histograms (hours to acceptance, days to first contact): a percentile
     # from a few hundred buckets instead of a million rows, the same on PostgreSQL and SQLite.
     to_accept = Counter(
         {
-            row["h"]: row["n"]
-            for row in referrals.filter(accepted_at__isnull=False)
-            .annotate(h=HoursBetween("sent_at", "accepted_at"))
-            .values("h")
-            .annotate(n=Count("pk"))
+            row["hours_to_accept"]: row["n"]
+            for row in facts.filter(hours_to_accept__isnull=False).values("hours_to_accept").annotate(n=Count("pk"))
         }
     )
     to_contact = Counter(
         {
-            row["d"]: row["n"]
-            for row in referrals.filter(first_contact_on__isnull=False)
-            .annotate(d=DaysUntilDate("sent_at", "first_contact_on"))
-            .values("d")
-            .annotate(n=Count("pk"))
+            row["days_to_contact"]: row["n"]
+            for row in facts.filter(days_to_contact__isnull=False).values("days_to_contact").annotate(n=Count("pk"))
         }
     )
     return status_rows, flow_rows, trend_rows, to_accept, to_contact
-
-
-def _flags(now: datetime) -> dict[str, ExpressionWrapper]:
-    # Escalated: it went up the escalation ladder (referrals.services.escalation), i.e. nobody
-    # answered it within its service's response time in working days.
-    return {
-        "is_accepted": ExpressionWrapper(Q(accepted_at__isnull=False), output_field=BooleanField()),
-        "is_escalated": ExpressionWrapper(Q(escalation__gte=1), output_field=BooleanField()),
-        "has_outcome": ExpressionWrapper(~Q(outcome=""), output_field=BooleanField()),
-    }
 
 
 # The breakdowns and the columns each groups by.
@@ -289,30 +285,44 @@ _SETS = {
     "status": ("to_organisation_id", "state", "decline_reason", "outcome", "is_accepted", "is_escalated"),
     "flow": ("from_organisation_id", "to_organisation_id"),
     "trend": ("bucket", "is_accepted", "has_outcome"),
-    "accept": ("h",),
-    "contact": ("d",),
+    "accept": ("hours_to_accept",),
+    "contact": ("days_to_contact",),
 }
 
 
-def _grouped_in_one_scan(referrals: QuerySet[Referral], trunc: Func, now: datetime) -> Grouped:
+def _grouped_in_one_scan(
+    facts: QuerySet[ReferralFact], bucket: str, *, first_since: datetime | None
+) -> tuple[Grouped, dict[str, int] | None]:
     """The same five breakdowns from one read of the period's rows (PostgreSQL GROUPING SETS).
 
     Each GROUP BY of `_grouped_one_by_one` reads a year's rows again; at a million referrals that
-    reading is nearly all of the page's time.
+    reading is nearly all of the page's time. With `first_since`, the same read also counts the
+    cases and households reached (their first referrals since then); else that is left to `_reach`.
     """
-    inner = referrals.annotate(
-        **_flags(now),
-        bucket=trunc,
-        h=HoursBetween("sent_at", "accepted_at"),
-        d=DaysUntilDate("sent_at", "first_contact_on"),
-    ).values(*{column for columns in _SETS.values() for column in columns})
-    sql, params = inner.query.sql_with_params()
     columns = sorted({column for columns in _SETS.values() for column in columns})
-    marker = {"status": "state", "flow": "from_organisation_id", "trend": "bucket", "accept": "h", "contact": "d"}
+    firsts = ["case_previous_sent_at", "resident_previous_sent_at"] if first_since else []
+    inner = facts.annotate(bucket=F(bucket)).values(*columns, *firsts)
+    sql, params = inner.query.sql_with_params()
+    # A column only that set groups by: GROUPING() of it is 0 on that set's rows.
+    marker = {
+        "status": "state",
+        "flow": "from_organisation_id",
+        "trend": "bucket",
+        "accept": "hours_to_accept",
+        "contact": "days_to_contact",
+    }
     select = ", ".join(columns + [f"GROUPING({marker[name]}) AS g_{name}" for name in _SETS] + ["COUNT(*) AS n"])
+    counted: list[Any] = []
+    if first_since:
+        for column, name in zip(firsts, ("cases", "households"), strict=True):
+            select += f", COUNT(*) FILTER (WHERE {column} IS NULL OR {column} < %s) AS first_{name}"
+            counted.append(first_since)
     sets = ", ".join("(" + ", ".join(cols) + ")" for cols in _SETS.values())
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})", params)  # noqa: S608
+        cursor.execute(
+            f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})",  # noqa: S608
+            [*counted, *params],
+        )
         names = [c[0] for c in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in _SETS}
@@ -320,9 +330,17 @@ def _grouped_in_one_scan(referrals: QuerySet[Referral], trunc: Func, now: dateti
         for name in _SETS:
             if row[f"g_{name}"] == 0:
                 out[name].append(row)
-    to_accept = Counter({row["h"]: row["n"] for row in out["accept"] if row["h"] is not None})
-    to_contact = Counter({row["d"]: row["n"] for row in out["contact"] if row["d"] is not None})
-    return out["status"], out["flow"], out["trend"], to_accept, to_contact
+    to_accept = Counter(
+        {row["hours_to_accept"]: row["n"] for row in out["accept"] if row["hours_to_accept"] is not None}
+    )
+    to_contact = Counter(
+        {row["days_to_contact"]: row["n"] for row in out["contact"] if row["days_to_contact"] is not None}
+    )
+    reach = None
+    if first_since:
+        # Every referral is in exactly one row of the status breakdown: its rows add up to all.
+        reach = {name: sum(row[f"first_{name}"] for row in out["status"]) for name in ("cases", "households")}
+    return (out["status"], out["flow"], out["trend"], to_accept, to_contact), reach
 
 
 def _targets(period: Period, filters: Filters) -> list[ServiceTarget]:

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -83,6 +84,8 @@ def figures_csv(request):
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Cijfers Sterk voor Noord"), period.label])
     writer.writerow([_("x = afgeschermd (kleine aantallen)")])
+    if result.as_of:
+        writer.writerow([_("Stand van"), timezone.localtime(result.as_of).strftime("%Y-%m-%d %H:%M")])
     writer.writerow([])
     writer.writerow([_("Overzicht"), _("Aantal")])
     for label, value in result.headline:

@@ -31,6 +31,7 @@ from referrals.selectors.consents import consent_history
 from referrals.selectors.contacts import case_contacts, regisseur_contact
 from referrals.services import ActionRefused
 from referrals.views import once
+from referrals.views.case_form import open_from_form
 from referrals.views.common import id_param, paginate
 
 CASE_PAGE_FIELDS = (
@@ -71,40 +72,14 @@ def case_open(request):
         if done := once.already_done(request):
             return done
         form = CaseOpenForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            existing = services.possible_existing_case(family_name=data["family_name"], birth_year=data["birth_year"])
-            if existing is not None and not data["confirm_new"]:
-                # Say only who to call; nothing about the case itself.
-                form.add_error(
-                    "confirm_new",
-                    _("Bevestig dat u toch een nieuwe casus opent, of neem eerst contact op met de regisseur."),
-                )
-                form.mark_invalid("confirm_new")
-            else:
-                try:
-                    case = services.case_open(
-                        actor=request.user,
-                        organisation=organisation,
-                        given_name=data["given_name"],
-                        family_name=data["family_name"],
-                        birth_year=data["birth_year"],
-                        phone=data["phone"],
-                        email=data["email"],
-                        preferred_language=data["preferred_language"],
-                        needs_interpreter=data["needs_interpreter"],
-                        wijk=data["wijk"],
-                        categories=list(data["categories"]),
-                        target_groups=data["target_groups"],
-                        kompas_goals=data["kompas_goals"],
-                    )
-                except ActionRefused as refused:
-                    form.refuse(refused)
-                else:
-                    messages.success(
-                        request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.") % {"ref": case.reference}
-                    )
-                    return once.done(request, _with_service(reverse("consent_record", args=[case.pk]), service))
+        case, existing = open_from_form(
+            form, lambda **fields: services.case_open(actor=request.user, organisation=organisation, **fields)
+        )
+        if case is not None:
+            messages.success(
+                request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.") % {"ref": case.reference}
+            )
+            return once.done(request, _with_service(reverse("consent_record", args=[case.pk]), service))
     else:
         form = CaseOpenForm(initial={"categories": service.categories.all()} if service else None)
     return render(

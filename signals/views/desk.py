@@ -16,9 +16,10 @@ from accounts.selectors.actor import actor_for
 from directory.models import Organisation
 from policies.signals import SignalStatus, signal_policy
 from referrals.models import crypto
-from referrals.services import possible_existing_case
+from referrals.selectors.contacts import regisseur_contact
 from referrals.services.errors import ActionRefused
 from referrals.views import once
+from referrals.views.case_form import open_from_form
 from signals.forms import CloseForm, SignalCaseForm, SignallerForm
 from signals.models import Signal
 from signals.selectors.signals import desk_ids, desk_inbox, my_desks, signal_for_desk
@@ -134,40 +135,26 @@ def open_case(request, pk):
         if done := once.already_done(request):
             return done
         form = SignalCaseForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            existing = possible_existing_case(family_name=data["family_name"], birth_year=data["birth_year"])
-            if existing is not None and not data["confirm_new"]:
-                form.add_error(
-                    "confirm_new",
-                    _("Bevestig dat u toch een nieuwe casus opent, of neem eerst contact op met de regisseur."),
-                )
-                form.mark_invalid("confirm_new")
-            else:
-                try:
-                    case = signal_open_case(
-                        signal=signal,
-                        actor=request.user,
-                        given_name=data["given_name"],
-                        family_name=data["family_name"],
-                        birth_year=data["birth_year"],
-                        phone=data["phone"],
-                        email=data["email"],
-                        preferred_language=data["preferred_language"],
-                        needs_interpreter=data["needs_interpreter"],
-                        wijk=data["wijk"],
-                        categories=list(data["categories"]),
-                    )
-                except ActionRefused as refused:
-                    form.refuse(refused)
-                else:
-                    messages.success(
-                        request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.") % {"ref": case.reference}
-                    )
-                    return once.done(request, reverse("consent_record", args=[case.pk]))
+        case, existing = open_from_form(
+            form, lambda **fields: signal_open_case(signal=signal, actor=request.user, **fields)
+        )
+        if case is not None:
+            messages.success(
+                request, _("Casus %(ref)s is geopend. Leg nu de toestemming vast.") % {"ref": case.reference}
+            )
+            return once.done(request, reverse("consent_record", args=[case.pk]))
     else:
         form = SignalCaseForm(initial=_initial_from(signal))
-    return render(request, "signals/open_case.html", {"form": form, "signal": signal, "existing": existing})
+    return render(
+        request,
+        "signals/open_case.html",
+        {
+            "form": form,
+            "signal": signal,
+            "existing": existing,
+            "existing_regisseur": regisseur_contact(existing) if existing else None,
+        },
+    )
 
 
 @never_cache

@@ -81,10 +81,14 @@ def test_the_desk_picks_up_opens_a_case_and_the_signaller_sees_only_opgepakt(cli
             "phone": "0612121212",
             "preferred_language": "nl",
             "categories": [world.categories.schulden.pk],
+            # The programme's tags reach the case from the signal desk's form as from the case form.
+            "target_groups": ["parents"],
+            "kompas_goals": ["2.2.D"],
         },
     )
     signal.refresh_from_db()
     assert signal.status == SignalStatus.CASE_OPENED
+    assert signal.case.target_groups == ["parents"] and signal.case.kompas_goals == ["2.2.D"]
     assert response.status_code == 302 and response["Location"] == reverse("consent_record", args=[signal.case_id])
     sami = Client()  # a browser of her own (Fatima's messages stay in Fatima's)
     sami.force_login(world.people.sami)

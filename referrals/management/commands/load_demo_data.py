@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, WorkContact
 from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
+from programme.services.rollup import rollup_figures
 from referrals.models import Case
 from referrals.services import demo_data as d
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
             self._cases()
             self._regie_world()
             self._signals()
+        # The Cijfers page counts from the roll-up; the job runner refreshes it, the demo starts with one.
+        rollup_figures()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
         for username, _first, role, _slug, note in d.USERS:
             self.stdout.write(f"  {username:<8} {role:<16} {note}")
