@@ -165,6 +165,11 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# The look: NL Design System tokens (EUPL "voorbeeld" theme) with Overdracht's own tokens on top.
+# A municipality swaps in its own theme here (its token CSS files in static/ and the class that
+# scopes them), without touching a template; see README "The look".
+THEME_CLASS = env.str("THEME_CLASS", "voorbeeld-theme")
+THEME_STYLESHEETS = env.list("THEME_STYLESHEETS", ["vendor/voorbeeld/design-tokens.css", "css/overdracht-theme.css"])
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

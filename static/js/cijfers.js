@@ -3,8 +3,15 @@
    A suppressed figure ("x") is left out of the chart. Without JavaScript the tables remain. */
 (function () {
   "use strict";
-  var PALETTE = ["#1f5fa8", "#d9822b", "#2f8f4e", "#b8312f", "#6b4c9a", "#8a6d1d", "#1b8a8a", "#c2185b",
-                 "#546e7a", "#7cb342", "#5d4037", "#3949ab"];
+  // The series colours are design tokens (--od-chart-1, -2, … in static/css/overdracht-theme.css),
+  // so a municipality's theme recolours the charts too.
+  var PALETTE = (function () {
+    var style = getComputedStyle(document.body), colours = [];
+    for (var i = 1; style.getPropertyValue("--od-chart-" + i).trim(); i++) {
+      colours.push(style.getPropertyValue("--od-chart-" + i).trim());
+    }
+    return colours.length ? colours : [style.color];
+  })();
 
   function number(cell) {
     var value = cell.getAttribute("data-value");

@@ -2,16 +2,29 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
-    // A table wider than the screen scrolls in its wrapper: keyboard users reach it too
-    // (WCAG 2.1.1), named after its caption or the heading above it.
-    document.querySelectorAll(".od-table-wrap").forEach(function (wrap) {
-      if (wrap.scrollWidth <= wrap.clientWidth) { return; }
-      var caption = wrap.querySelector("caption");
-      var heading = wrap.previousElementSibling;
-      var name = caption ? caption.textContent : (heading && /^H[1-6]$/.test(heading.tagName) ? heading.textContent : "");
-      wrap.setAttribute("tabindex", "0");
-      wrap.setAttribute("role", "region");
-      if (name) { wrap.setAttribute("aria-label", name.trim()); }
+    // On a narrow screen a table with column headers is shown as a list (static/css/overdracht.css,
+    // ".od-stacked"): each cell is labelled by its column header. Changing a table's display can
+    // drop its semantics in some browsers, so the roles are made explicit first.
+    document.querySelectorAll("table.utrecht-table").forEach(function (table) {
+      var headers = table.querySelectorAll("thead tr:last-child th");
+      if (!headers.length || !table.tBodies.length) { return; }
+      var labels = Array.prototype.map.call(headers, function (th) { return th.textContent.trim(); });
+      table.setAttribute("role", "table");
+      Array.prototype.forEach.call(table.querySelectorAll(":scope > thead, :scope > tbody"), function (group) {
+        group.setAttribute("role", "rowgroup");
+      });
+      Array.prototype.forEach.call(table.rows, function (row) {
+        row.setAttribute("role", "row");
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var inHead = row.parentElement.tagName === "THEAD";
+          if (cell.tagName === "TD") { cell.setAttribute("role", "cell"); }
+          else { cell.setAttribute("role", inHead || cell.getAttribute("scope") === "col" ? "columnheader" : "rowheader"); }
+          if (!inHead) { cell.setAttribute("data-label", labels[column] || ""); }
+          column += cell.colSpan || 1;
+        });
+      });
+      table.classList.add("od-stacked");
     });
     // Move focus to the error summary so screen readers hear what to fix.
     var summary = document.querySelector("[data-focus]");

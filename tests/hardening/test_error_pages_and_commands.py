@@ -34,7 +34,7 @@ def test_a_server_error_shows_the_trace_id_under_which_it_is_logged(client, cons
     response = client.get("/fout/")
     assert response.status_code == 500
     html = response.content.decode()
-    assert "Er ging iets mis" in html and 'class="utrecht-theme utrecht-page-body"' in html
+    assert "Er ging iets mis" in html and 'class="voorbeeld-theme od-theme utrecht-document utrecht-page-body"' in html
     [trace_id] = TRACE.findall(html)
     # No details: not the exception, not what it carried.
     assert "RuntimeError" not in html and "Jansen" not in html and "Traceback" not in html
