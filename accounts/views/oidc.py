@@ -67,5 +67,8 @@ class OIDCCallbackView(OIDCAuthenticationCallbackView):
             user_login_failed.send(
                 sender=BACKEND_PATH, credentials={"username": user.get_username()}, request=self.request
             )
+            # Enough of them lock the account's password login, but this page says the real reason:
+            # axes' lockout page ("too many wrong passwords") would be wrong here.
+            self.request.axes_locked_out = False
         context = {"message": refusal.reason.message, "advice": ADVICE.get(refusal.reason, DEFAULT_ADVICE)}
         return render(self.request, "registration/oidc_refused.html", context, status=403)

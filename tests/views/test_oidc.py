@@ -80,12 +80,14 @@ def test_the_claim_that_names_the_user_is_configurable(world, client, oidc, sett
     assert int(client.session["_auth_user_id"]) == world.people.kees.pk
 
 
-def test_an_unknown_user_is_refused_and_not_created(world, client, oidc):
+def test_an_unknown_user_is_refused_and_not_created(world, client, oidc, caplog):
     users = get_user_model().objects.count()
     html = refusal_text(log_in_through(oidc, client, "nieuw@example.invalid"))
     assert "Overdracht kent geen account dat bij u hoort" in html
     assert "coördinator" in html
     assert "nieuw@example.invalid" not in html  # the claim is not echoed
+    assert "nieuw@example.invalid" not in caplog.text  # nor logged
+    assert "OIDC login refused: unknown_user" in caplog.text
     assert get_user_model().objects.count() == users
     assert "_auth_user_id" not in client.session
 
@@ -99,6 +101,17 @@ def test_an_inactive_user_is_refused_and_the_attempt_recorded(world, client, oid
     assert "_auth_user_id" not in client.session
     # As a refused password login: a failed attempt of that account (django-axes).
     assert AccessAttempt.objects.filter(username="kees").exists()
+
+
+def test_repeated_refusals_keep_saying_why_rather_than_wrong_password(world, client, oidc, settings):
+    """The refusals count as failed attempts of the account, but the page is not axes' "wrong password" lockout."""
+    settings.AXES_FAILURE_LIMIT = 2
+    kees = world.people.kees
+    kees.is_active = False
+    kees.save(update_fields=["is_active"])
+    for _ in range(3):
+        assert "uitgeschakeld" in refusal_text(log_in_through(oidc, client, "kees@example.invalid"))
+    assert AccessAttempt.objects.get(username="kees").failures_since_start == 3
 
 
 def test_a_user_without_an_active_membership_is_refused(world, client, oidc):
