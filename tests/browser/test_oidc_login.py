@@ -49,7 +49,7 @@ def test_kees_logs_in_through_the_provider_and_out_again(world, new_page, live_s
     expect(page.get_by_role("heading", name="Met uw organisatie")).to_be_visible()
     expect(page.get_by_label("Gebruikersnaam")).to_be_visible()  # the local login stays
     assert not serious_violations(page)
-    screenshot(page, "05-inloggen-met-organisatie")
+    screenshot(page, "oidc-inloggen-met-organisatie")
 
     log_in_at_provider(page, "kees@example.invalid")
     expect(page).to_have_url(re.compile("/inbox/$"))
@@ -73,5 +73,5 @@ def test_a_stranger_is_refused_with_a_clear_page(world, new_page, live_server, o
     expect(page.get_by_role("alert")).to_contain_text("Overdracht kent geen account dat bij u hoort")
     expect(page.get_by_role("link", name="Terug naar inloggen")).to_be_visible()
     assert not serious_violations(page)
-    screenshot(page, "06-inloggen-geweigerd")
+    screenshot(page, "oidc-inloggen-geweigerd")
     assert not errors, errors
