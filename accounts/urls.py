@@ -4,13 +4,16 @@
 
 from django.urls import include, path
 
-from accounts.views import login, memberships
+from accounts.views import login, memberships, oidc
 
 urlpatterns = [
     path("", login.home, name="home"),
     path("inloggen/", login.LoginView.as_view(), name="login"),
     path("inloggen/code/", login.verify, name="verify"),
     path("uitloggen/", login.LogoutView.as_view(), name="logout"),
+    # Single sign-on (OpenID Connect): 404 unless configured.
+    path("inloggen/oidc/", oidc.OIDCLoginView.as_view(), name="oidc_authentication_init"),
+    path("inloggen/oidc/terug/", oidc.OIDCCallbackView.as_view(), name="oidc_authentication_callback"),
     path("taal/", include("django.conf.urls.i18n")),
     # A coordinator confirms new memberships of their organisation (four eyes).
     path("lidmaatschappen/", memberships.to_confirm, name="memberships_to_confirm"),

@@ -9,6 +9,7 @@ Without it the service runs for development and demo on a local SQLite file.
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "accounts.views.scope.ActorScopeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # With REQUIRE_TWO_FACTOR: no page but the code page until the second factor is verified.
+    # An OIDC login whose provider vouched for a second factor counts as verified (accounts/oidc.py).
+    "accounts.oidc.ProviderSecondFactorMiddleware",
     "accounts.views.login.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A form POST that claimed its one-time token and failed gives it back (referrals/views/once.py).
@@ -145,6 +148,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
+    # Single sign-on (accounts/oidc.py); answers only the OIDC callback, and only when configured.
+    "accounts.oidc.OIDCBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,6 +241,63 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", PRODUCTION)
 OTP_TOTP_ISSUER = "Overdracht"
+
+# --- Single sign-on with OpenID Connect (mozilla-django-oidc, accounts/oidc.py): off unless
+# OIDC_RP_CLIENT_ID is set. Users are never created from the provider: the claim OIDC_USER_CLAIM
+# must name an existing, active account (field OIDC_USER_FIELD) with an active membership.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", "")
+# The provider's end_session_endpoint: logging out of Overdracht then ends the provider's session too.
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", "openid email")
+OIDC_USER_CLAIM = env.str("OIDC_USER_CLAIM", "email")
+OIDC_USER_FIELD = env.str("OIDC_USER_FIELD", "email" if OIDC_USER_CLAIM == "email" else "username")
+# Two-factor (REQUIRE_TWO_FACTOR): an OIDC login counts as two-factor only when the ID token (or
+# the userinfo) shows it — an `amr` value in OIDC_TWO_FACTOR_AMR or an `acr` in OIDC_TWO_FACTOR_ACR —
+# or when the installation states that its provider always asks for a second factor. Otherwise
+# the user gives Overdracht's own TOTP code after the provider's login, as after a password.
+OIDC_TWO_FACTOR_AMR = env.list("OIDC_TWO_FACTOR_AMR", ["mfa"])
+OIDC_TWO_FACTOR_ACR = env.list("OIDC_TWO_FACTOR_ACR", [])
+OIDC_TRUST_PROVIDER_TWO_FACTOR = env.bool("OIDC_TRUST_PROVIDER_TWO_FACTOR", False)
+# The words on the login button: "Inloggen met …".
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", "het account van uw organisatie")
+if OIDC_ENABLED:
+    _oidc_required = [
+        "OIDC_RP_CLIENT_SECRET",
+        "OIDC_OP_ISSUER",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+    ]
+    if not OIDC_RP_SIGN_ALGO.startswith("HS"):
+        _oidc_required.append("OIDC_OP_JWKS_ENDPOINT")
+    _oidc_missing = [name for name in _oidc_required if not globals()[name]]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set, so these settings are required: {', '.join(_oidc_missing)}."
+        )
+    if OIDC_USER_FIELD not in ("email", "username"):
+        raise ImproperlyConfigured("OIDC_USER_FIELD is 'email' or 'username'.")
+    if OIDC_OP_LOGOUT_ENDPOINT:
+        # The logout form's answer redirects to the provider: form-action must allow its origin.
+        _logout = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_logout.scheme}://{_logout.netloc}")
+# Fixed choices of the library: never create users, PKCE and a nonce on every login, no tokens
+# kept in the session (the ID token holds personal data; logout names the client, not the token).
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = False
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
 # --- django-guardian: no anonymous user object; anonymous users see nothing.
 ANONYMOUS_USER_NAME = None

@@ -283,3 +283,28 @@ def threads_share_the_database(transactional_db, tmp_path):
         connection.close()
         connection.settings_dict["NAME"] = name
         connection.connection = in_memory
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider process (oidc-provider-mock) on loopback, for the whole session."""
+    from tests.oidc_provider import running_provider
+
+    with running_provider() as provider:
+        yield provider
+
+
+@pytest.fixture
+def oidc(oidc_provider, settings):
+    """Single sign-on configured against the running provider, as an installation's environment would."""
+    import copy
+    from urllib.parse import urlsplit
+
+    for name, value in oidc_provider.settings().items():
+        setattr(settings, name, value)
+    # What config/settings.py derives from OIDC_OP_LOGOUT_ENDPOINT: the logout form may go there.
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    logout = urlsplit(settings.OIDC_OP_LOGOUT_ENDPOINT)
+    policy["DIRECTIVES"]["form-action"].append(f"{logout.scheme}://{logout.netloc}")
+    settings.CONTENT_SECURITY_POLICY = policy
+    return oidc_provider

@@ -18,6 +18,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 
 from accounts.forms import LoginForm, TokenForm
+from accounts.oidc import provider_logout_url
 from accounts.selectors.actor import actor_for
 from accounts.services.two_factor import totp_enrolment_start, totp_verify
 from policies.roles import RECEIVING_ROLES, Role
@@ -43,7 +44,12 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        # Asked before the session ends: whether it came from the identity provider.
+        provider_logout = provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        # Then end the provider's session too, which sends the user back to our login page.
+        return redirect(provider_logout) if provider_logout else response
 
 
 def start_page_for(user) -> str:
