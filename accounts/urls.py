@@ -4,7 +4,7 @@
 
 from django.urls import include, path
 
-from accounts.views import login, memberships
+from accounts.views import login, memberships, notice_settings
 
 urlpatterns = [
     path("", login.home, name="home"),
@@ -12,6 +12,8 @@ urlpatterns = [
     path("inloggen/code/", login.verify, name="verify"),
     path("uitloggen/", login.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
+    # A person's own settings: how notices reach them by e-mail.
+    path("instellingen/", notice_settings.notice_settings, name="notice_settings"),
     # A coordinator confirms new memberships of their organisation (four eyes).
     path("lidmaatschappen/", memberships.to_confirm, name="memberships_to_confirm"),
     path("lidmaatschappen/<int:pk>/bevestigen/", memberships.confirm, name="membership_confirm"),
