@@ -152,3 +152,21 @@ def test_a_failing_command_fails_its_task_and_the_others_still_run(db):
     assert done["verify_audit"].status == "FAILED"
     assert "audit trail broken" in done["verify_audit"].traceback
     assert done["expire_access"].status == "SUCCESSFUL"
+
+
+def test_run_jobs_runs_the_daily_jobs_now_and_one_failing_does_not_stop_the_others(db, capsys):
+    from django.core.management.base import CommandError
+    from django.db.models import F
+
+    from audit.models import AuditChainHead
+
+    call_command("run_jobs", "--daily")
+    assert "All 7 jobs done." in capsys.readouterr().out
+    AuditChainHead.objects.update(last_entry_id=F("last_entry_id") + 100)
+    with pytest.raises(CommandError, match="Failed: verify_audit$"):
+        call_command("run_jobs", "--daily")
+    out, err = capsys.readouterr()
+    assert "FAILED: verify_audit" in err
+    assert out.index("== end_memberships") < out.index("== verify_audit") < out.index("== daily_digest")
+    with pytest.raises(CommandError, match="Unknown: nightly"):
+        call_command("run_jobs", "nightly")
