@@ -37,13 +37,15 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, stop)
             signal.signal(signal.SIGINT, stop)
             self.stdout.write(f"Scheduler started; looking every {interval} s.")
+            self.stdout.flush()
         while True:
-            close_old_connections()  # as a request would: a dropped connection is opened again
             for run in enqueue_due():
-                self.stdout.write(f"enqueued {run}")
+                self.stdout.write(f"enqueued {run}", ending="\n")
+                self.stdout.flush()
             if once or stopping:
                 return
             for _ in range(interval * 10):  # wakes within 0.1 s of a stop signal
                 if stopping:
                     return
                 time.sleep(0.1)
+            close_old_connections()  # as between requests: a dropped connection is opened again
