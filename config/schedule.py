@@ -25,4 +25,7 @@ SCHEDULE = [
     command("verify_audit", daily("00:30")),  # the audit trail's hash chain (the head is in the log)
     # Each person's digest of yesterday's non-urgent notices, before the working day starts.
     task("daily_digest", daily("07:00"), "referrals.tasks.send_daily_digests"),
+    # The job runner's own history: finished task results, old slots, sent e-mails.
+    command("prune_db_task_results", daily("01:00"), "--min-age-days", "14", "--failed-min-age-days", "90"),
+    task("prune_history", daily("01:00"), "jobs.tasks.prune_history"),
 ]

@@ -24,3 +24,19 @@ def run_command(name: str, *args: str) -> str:
         for line in lines:
             logger.info("%s: %s", name, line)
     return lines[-1] if lines else ""
+
+
+@task()
+def prune_history(days: int = 90) -> str:
+    """Forget what is done and older than `days`: the scheduler's slots, and sent or given-up
+    e-mails (task results: `prune_db_task_results`, its own job)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.models import ScheduledRun
+    from referrals.services.outbox import emails_prune
+
+    before = timezone.now() - timedelta(days=days)
+    runs, _ = ScheduledRun.objects.filter(slot__lt=before).delete()
+    return f"{runs} scheduled run(s) and {emails_prune(before=before)} e-mail(s) older than {days} days removed."

@@ -190,7 +190,7 @@ def test_a_restored_backup_erases_again_who_was_erased_after_it(world, settings,
     # The daily jobs run on the restored database (by hand, before the worker starts again).
     daily = manage("run_jobs", "--daily", env={**env, "DATABASE_URL": _url(scratch_database)})
     assert daily.returncode == 0, daily.stdout + daily.stderr
-    assert "All 7 jobs done." in daily.stdout  # the six daily commands and the digest
+    assert "All 9 jobs done." in daily.stdout  # the six daily commands, the digest, two clean-ups
 
 
 @pytest.mark.postgres

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -176,3 +176,10 @@ def _digest_for(recipient: User, day: date, now: datetime) -> int:
     )
     _send_after_commit(email)
     return 1
+
+
+def emails_prune(*, before: datetime) -> int:
+    """Remove e-mails sent or given up before `before` (the notices stay); returns how many."""
+    done = Q(sent_at__lt=before) | Q(given_up_at__lt=before)
+    deleted, _ = Email.objects.filter(done).delete()
+    return deleted

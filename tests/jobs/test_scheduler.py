@@ -161,7 +161,7 @@ def test_run_jobs_runs_the_daily_jobs_now_and_one_failing_does_not_stop_the_othe
     from audit.models import AuditChainHead
 
     call_command("run_jobs", "--daily")
-    assert "All 7 jobs done." in capsys.readouterr().out
+    assert "All 9 jobs done." in capsys.readouterr().out
     AuditChainHead.objects.update(last_entry_id=F("last_entry_id") + 100)
     with pytest.raises(CommandError, match="Failed: verify_audit$"):
         call_command("run_jobs", "--daily")
@@ -170,3 +170,24 @@ def test_run_jobs_runs_the_daily_jobs_now_and_one_failing_does_not_stop_the_othe
     assert out.index("== end_memberships") < out.index("== verify_audit") < out.index("== daily_digest")
     with pytest.raises(CommandError, match="Unknown: nightly"):
         call_command("run_jobs", "nightly")
+
+
+def test_the_history_is_pruned_but_nothing_waiting_or_recent(world):
+    from django.utils import timezone
+
+    from jobs.tasks import prune_history
+    from referrals.models import Email
+
+    now, old = timezone.now(), timezone.now() - timedelta(days=91)
+    ScheduledRun.objects.create(job="verify_audit", slot=old)
+    ScheduledRun.objects.create(job="verify_audit", slot=now)
+    kees = world.people.kees
+
+    def email(**fields):
+        return Email.objects.create(recipient=kees, kind=Email.Kind.NOTICE, subject="s", body="b", **fields)
+
+    email(sent_at=old), email(given_up_at=old)
+    keep = {email(sent_at=now).pk, email(created_at=old, next_attempt_at=old).pk}  # recent, and still waiting
+    assert prune_history.call() == "1 scheduled run(s) and 2 e-mail(s) older than 90 days removed."
+    assert list(ScheduledRun.objects.values_list("slot", flat=True)) == [now]
+    assert set(Email.objects.values_list("pk", flat=True)) == keep
