@@ -39,9 +39,16 @@ chromium:
 		echo "Installing Chromium (Debian package) for the browser tests..."; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core; }
 
+# The job worker and the scheduler (README, "Background work") run beside the server and stop
+# with it: Ctrl+C ends runserver, and the trap then stops them (a non-interactive shell starts
+# them with Ctrl+C ignored, so they get SIGTERM from here and finish their task first).
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) chromium

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership
+from accounts.models import Membership, NoticeSettings
 from referrals.forms import UtrechtForm
 
 
@@ -48,3 +48,13 @@ class LoginForm(AuthenticationForm):
                 _("Uw toegang is verlopen. Vraag de organisatie die uw account aanmaakte om een nieuwe."),
                 code="expired",
             )
+
+
+class NoticeSettingsForm(UtrechtForm):
+    mark_optional = False
+    email = forms.ChoiceField(
+        label=_("E-mail over berichten die niet urgent zijn"),
+        choices=NoticeSettings.Email.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Over een urgente verwijzing en een verstreken reactietermijn krijgt u altijd direct een e-mail."),
+    )

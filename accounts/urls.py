@@ -4,7 +4,7 @@
 
 from django.urls import include, path
 
-from accounts.views import login, memberships, oidc
+from accounts.views import login, memberships, notice_settings, oidc
 
 urlpatterns = [
     path("", login.home, name="home"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("inloggen/oidc/", oidc.OIDCLoginView.as_view(), name="oidc_authentication_init"),
     path("inloggen/oidc/terug/", oidc.OIDCCallbackView.as_view(), name="oidc_authentication_callback"),
     path("taal/", include("django.conf.urls.i18n")),
+    # A person's own settings: how notices reach them by e-mail.
+    path("instellingen/", notice_settings.notice_settings, name="notice_settings"),
     # A coordinator confirms new memberships of their organisation (four eyes).
     path("lidmaatschappen/", memberships.to_confirm, name="memberships_to_confirm"),
     path("lidmaatschappen/<int:pk>/bevestigen/", memberships.confirm, name="membership_confirm"),

@@ -19,6 +19,7 @@ declare -A SMOKE=(
     [double_submit.py]="--pairs 1"
     [handovers.py]="--handovers 1"
     [inzage_report.py]="1 1"
+    [outbox.py]="--emails 5"
     [list_pages.py]="--referrals 60 --partners 3 --open 10 --repeats 1"
     [report_figures.py]="--referrals 60 --partners 3 --repeats 1"
     [verify_audit.py]="--entries 300 --repeats 1"

@@ -69,12 +69,15 @@ INSTALLED_APPS = [
     "auditlog",
     "csp",
     "django_fsm",
+    "django_tasks",
+    "django_tasks_db",
     "referrals",
     "audit",
     "directory",
     "accounts",
     "signals",
     "programme",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -341,6 +344,19 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "overdracht@localhost")
 NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
 # Where the people who get an e-mail open the service: its link leads to the notice.
 SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
+# Seconds the SMTP connection may take; an e-mail being sent is retried after EMAIL_LEASE_SECONDS
+# (referrals.services.outbox), which must be longer than this.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", 30)
+EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.secret("EMAIL_HOST_PASSWORD", required=False, dev_default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
+
+# --- Background work (django-tasks with its database backend): e-mail from the outbox, the
+# digests and the periodic jobs of config/schedule.py. `manage.py db_worker` runs the tasks,
+# `manage.py run_scheduler` enqueues the periodic ones when they are due.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
 # Restore an Overdracht backup made by deploy/backup.sh, following the README's "Restore procedure":
-#   1. refuses while the service or its timers run, and into a database that holds tables;
+#   1. refuses while the service, its job worker or scheduler run, and into a database that holds tables;
 #   2. pg_restore of the dump; `manage.py migrate` (the code may be newer than the backup);
 #   3. `manage.py reapply_erasures` with the erasure journal: whoever was erased after the
 #      backup was made is erased again (a dry run first, its counts printed);
@@ -11,7 +11,7 @@
 #              after losing it, its NEWEST copy (not the one beside an older dump).
 # DATABASE_URL (or DATABASE_URL_FILE) names the database to restore into: create it empty first
 # (`createdb -O overdracht overdracht`). Other settings as for the service; OVERDRACHT_ENV_FILE
-# reads them from a file first. Start the service and the timers yourself afterwards.
+# reads them from a file first. Start the service, the worker and the scheduler yourself afterwards.
 set -euo pipefail
 APP=$(cd "$(dirname "$0")/.." && pwd)
 usage() { echo "usage: restore.sh BACKUP.dump [--journal FILE]" >&2; exit 2; }
@@ -36,7 +36,7 @@ esac
 
 # Step 1 of the procedure: nothing may write (or erase by retention) while the data is replaced.
 if command -v systemctl >/dev/null 2>&1; then
-    for unit in overdracht.service overdracht-daily.timer overdracht-daily.service; do
+    for unit in overdracht.service overdracht-worker.service overdracht-scheduler.service; do
         if systemctl is-active --quiet "$unit" 2>/dev/null; then
             echo "restore.sh: $unit is running; stop it first (systemctl stop $unit)" >&2
             exit 1
@@ -66,5 +66,5 @@ anchor=$( [[ -f $anchor_file ]] && cat "$anchor_file" || true)
 echo "== manage.py verify_audit${anchor:+ --anchor $anchor}"
 manage verify_audit ${anchor:+--anchor "$anchor"}
 
-echo "Restored. Write down the chain head above, then start the service and the timers again:"
-echo "  systemctl start overdracht.service overdracht-daily.timer overdracht-backup.timer"
+echo "Restored. Write down the chain head above, then start the service, the worker, the scheduler and the backup timer again:"
+echo "  systemctl start overdracht.service overdracht-worker.service overdracht-scheduler.service overdracht-backup.timer"

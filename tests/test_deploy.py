@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Overdracht contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""deploy/: the nginx site agrees with Django's headers, the daily commands exist, and a backup
+"""deploy/: the nginx site agrees with Django's headers, the units run what exists, and a backup
 restored with deploy/restore.sh erases again whoever was erased after it was made.
 
 `nginx -t` and `systemd-analyze verify` on these files run in CI (.ci/check-deploy).
@@ -61,34 +61,28 @@ def test_the_content_security_policy_is_left_to_django():
 
 
 def _daily_commands() -> list[str]:
-    script = (DEPLOY / "daily.sh").read_text()
-    block = re.search(r"^COMMANDS=\((.*?)^\)", script, flags=re.MULTILINE | re.DOTALL)
-    assert block, "daily.sh lists no COMMANDS"
-    return [line.split("#")[0].strip() for line in block[1].splitlines() if line.split("#")[0].strip()]
+    """The management commands the schedule (config/schedule.py) runs once a day."""
+    from config.schedule import SCHEDULE
+    from jobs.scheduling import COMMAND_TASK, DAY
+
+    return [job.args[0] for job in SCHEDULE if job.task == COMMAND_TASK and job.every == DAY]
 
 
-def test_the_daily_script_runs_every_command_meant_to_run_daily_and_only_real_ones():
+def test_the_schedule_runs_every_command_meant_to_run_daily_and_only_real_ones():
     commands = get_commands()
     daily = _daily_commands()
     assert [name for name in daily if name not in commands] == []
-    # A command whose own documentation says it runs daily is in the list.
+    # A command whose own documentation says it runs daily is in the list (run_jobs runs them).
     meant_daily = set()
     for name, app in commands.items():
         path = ROOT / app / "management" / "commands" / f"{name}.py"
         if path.exists() and "daily" in (ast.get_docstring(ast.parse(path.read_text())) or "").lower():
             meant_daily.add(name)
-    assert meant_daily == {"end_memberships", "expire_access", "consents_expire", "erase_expired"} | {
+    assert meant_daily - {"run_jobs"} == {"end_memberships", "expire_access", "consents_expire", "erase_expired"} | {
         "detect_unusual_access"
     }
-    assert meant_daily <= set(daily)
+    assert meant_daily - {"run_jobs"} <= set(daily)
     assert "verify_audit" in daily
-
-
-def test_one_daily_command_failing_does_not_keep_the_others_from_running(tmp_path):
-    result = _run("daily.sh", env={"PYTHON": "/bin/false"})
-    assert result.returncode == 1
-    assert result.stderr.count("FAILED: manage.py") == len(_daily_commands())
-    assert f"Failed: {' '.join(_daily_commands())}" in result.stderr
 
 
 def test_the_systemd_units_start_scripts_that_exist():
@@ -99,8 +93,20 @@ def test_the_systemd_units_start_scripts_that_exist():
                 program = line.removeprefix("ExecStart=").split()[0].replace("/srv/overdracht/app", str(ROOT))
                 starts.append(Path(program))
     scripts = [path for path in starts if ".venv" not in path.parts]
-    assert {path.name for path in scripts} == {"daily.sh", "backup.sh"}
+    assert {path.name for path in scripts} == {"backup.sh"}
     assert [path for path in scripts if not os.access(path, os.X_OK)] == []
+
+
+def test_the_worker_and_the_scheduler_units_run_commands_that_exist_and_no_timer_runs_the_jobs_twice():
+    ran = {}
+    for name in ("overdracht-worker.service", "overdracht-scheduler.service"):
+        unit = (DEPLOY / "systemd" / name).read_text()
+        start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+        ran[name] = start.split("manage.py ")[1].split()[0]
+    assert ran == {"overdracht-worker.service": "db_worker", "overdracht-scheduler.service": "run_scheduler"}
+    assert set(ran.values()) <= set(get_commands())
+    # The schedule replaced the hourly and daily timers; only the backup keeps one.
+    assert [t.name for t in (DEPLOY / "systemd").glob("*.timer")] == ["overdracht-backup.timer"]
 
 
 def _run(script: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -181,10 +187,10 @@ def test_a_restored_backup_erases_again_who_was_erased_after_it(world, settings,
     # Nothing of the resident in what the scripts print.
     assert resident.pseudonym not in backup.stdout + restore.stdout + restore.stderr
 
-    # The daily commands run on the restored database.
-    daily = _run("daily.sh", env={**env, "DATABASE_URL": _url(scratch_database)})
+    # The daily jobs run on the restored database (by hand, before the worker starts again).
+    daily = manage("run_jobs", "--daily", env={**env, "DATABASE_URL": _url(scratch_database)})
     assert daily.returncode == 0, daily.stdout + daily.stderr
-    assert f"All {len(_daily_commands())} daily commands done." in daily.stdout
+    assert "All 9 jobs done." in daily.stdout  # the six daily commands, the digest, two clean-ups
 
 
 @pytest.mark.postgres
@@ -197,12 +203,3 @@ def test_restore_refuses_a_database_that_already_holds_tables(world, tmp_path):
     assert result.returncode == 1
     assert "already has" in result.stderr and "restore into a new, empty database" in result.stderr
     assert Organisation.objects.count() == organisations
-
-
-def test_the_hourly_unit_runs_the_escalation_ladder():
-    from django.core.management import get_commands
-
-    unit = (DEPLOY / "systemd" / "overdracht-hourly.service").read_text()
-    command = next(line for line in unit.splitlines() if line.startswith("ExecStart=")).split()[-1]
-    assert command == "escalate_overdue" and command in get_commands()
-    assert "OnCalendar=hourly" in (DEPLOY / "systemd" / "overdracht-hourly.timer").read_text()

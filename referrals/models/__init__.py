@@ -5,6 +5,7 @@ from referrals.models.consent import Consent, LegalBasis
 from referrals.models.key_checks import KeyCheck
 from referrals.models.notices import Notification
 from referrals.models.once import OnceToken
+from referrals.models.outbox import DigestItem, Email
 from referrals.models.referrals import (
     ENDED_STATES,
     OPEN_STATES,
@@ -32,6 +33,8 @@ __all__ = [
     "ContactAttempt",
     "ContactWay",
     "DeclineReason",
+    "DigestItem",
+    "Email",
     "ENDED_STATES",
     "EventName",
     "FollowUp",

@@ -9,16 +9,16 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Membership, NoticeSettings
 from directory.models import Organisation
+from policies.notices import Delivery, delivery
 from policies.roles import RECEIVING_ROLES
 from referrals.models import Case, Notification, Referral
+from referrals.services.outbox import email_notice
 
 
 def notify(
@@ -33,33 +33,30 @@ def notify(
     """Tell each of `users` once. A notice links to its referral or case; `event_key` names an
     event a periodic job may see twice, so that it is told only once (see Notification)."""
     recipients = {u for u in users if u is not None}
-    told = []
+    choices = _email_choices(recipients)
+    urgency = referral.urgency if referral is not None else None
     for user in sorted(recipients, key=lambda u: u.pk):  # one by one, so auditlog records each
         fields = {"recipient": user, "kind": kind, "message": message, "referral": referral, "case": case}
+        how = delivery(kind, urgency, choices[user.pk]) if user.pk in choices else Delivery.NONE
         if not event_key:  # a transition's own notice: the state machine makes it happen once
-            told.append(Notification.objects.create(**fields))
+            email_notice(Notification.objects.create(**fields), how)
             continue
         if Notification.objects.filter(recipient=user, referral=referral, event_key=event_key).exists():
             continue
         try:
             with transaction.atomic():  # a savepoint: a concurrent twin loses here, not the whole job
-                told.append(Notification.objects.create(**fields, event_key=event_key))
+                email_notice(Notification.objects.create(**fields, event_key=event_key), how)
         except IntegrityError:
             continue
-    if settings.NOTIFY_BY_EMAIL:
-        for notice in told:
-            if notice.recipient.email:
-                _email_after_commit(notice)
 
 
-def _email_after_commit(notice: Notification) -> None:
-    """One e-mail per person with the link to the notice; the text names the case reference only."""
-    link = settings.SITE_URL.rstrip("/") + reverse("notification_open", args=[notice.pk])
-    subject = "Overdracht: " + notice.message[:60]
-    body = notice.message + "\n\n" + link
-    address = notice.recipient.email
-    # After commit: a rolled-back handover sends nothing.
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
+def _email_choices(recipients: set[User]) -> dict[int, str]:
+    """Each recipient's choice for e-mail (accounts.NoticeSettings), for those who can get one."""
+    if not settings.NOTIFY_BY_EMAIL:
+        return {}
+    with_address = [user.pk for user in recipients if user.email]
+    chosen = dict(NoticeSettings.objects.filter(user_id__in=with_address).values_list("user_id", "email"))
+    return {pk: chosen.get(pk, NoticeSettings.DEFAULT) for pk in with_address}
 
 
 def mark_read(notices: QuerySet[Notification], *, now: datetime | None = None) -> int:

@@ -71,6 +71,8 @@ PAGES = [
     ("cijfers-print", "petra", "/cijfers/afdrukken/"),
     ("cijfers-targets", "petra", "/cijfers/doelen/"),
     ("cijfers-targets-refused", "petra", "POST /cijfers/doelen/"),
+    # A person's own settings: e-mail about notices (issue 14, point 3).
+    ("notice-settings", "kees", "/instellingen/"),
 ]
 
 

@@ -8,9 +8,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from accounts.models import NoticeSettings
 from referrals import services
 from referrals.models import Notification
 from tests.browser.conftest import browser_db, log_in, screenshot, serious_violations
+from tests.worker import run_queued_tasks
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -26,7 +28,9 @@ def test_kees_follows_the_link_in_his_email_to_the_new_referral(world, case, new
         summary="Aanmaning zorgverzekering.",
         categories=[world.categories.schulden],
     )
+    NoticeSettings.objects.create(user=world.people.kees, email=NoticeSettings.Email.IMMEDIATELY)
     services.referral_send(referral=draft, actor=world.people.fatima)
+    run_queued_tasks()  # the job worker sends the outbox
     email = next(m for m in mail.outbox if m.to == [world.people.kees.email])
     link = re.search(r"https?://\S+/meldingen/\d+/", email.body).group(0)
 

@@ -9,8 +9,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from accounts.models import NoticeSettings
 from referrals import services
 from referrals.models import Notification
+from tests.worker import run_queued_tasks
 
 
 def test_a_notice_opens_its_referral_and_is_then_read(world, sent, login):
@@ -63,8 +65,10 @@ def test_no_badge_shows_zero(world, sent, login):
 def test_the_email_has_the_link_and_no_personal_data(world, draft, settings, django_capture_on_commit_callbacks):
     settings.NOTIFY_BY_EMAIL = True
     settings.SITE_URL = "https://overdracht.example"
+    NoticeSettings.objects.create(user=world.people.kees, email=NoticeSettings.Email.IMMEDIATELY)
     with django_capture_on_commit_callbacks(execute=True):
         services.referral_send(referral=draft, actor=world.people.fatima)
+    run_queued_tasks()  # the job worker sends the outbox
     to_kees = [m for m in mail.outbox if m.to == [world.people.kees.email]]
     assert len(to_kees) == 1  # one e-mail per person, with that person's own link
     notice = Notification.objects.get(recipient=world.people.kees, referral=draft)
