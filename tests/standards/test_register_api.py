@@ -108,3 +108,14 @@ def test_the_register_page_shows_the_art_30_fields(client, world):
         assert text in html
     for activity in ACTIVITIES.values():
         assert str(activity.uuid) in html and activity.retention_text in html
+
+
+def test_recording_digests_refuses_a_changed_text_under_a_recorded_version(monkeypatch):
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    before = DIGESTS.read_bytes()
+    monkeypatch.setitem(ACTIVITIES, "referral", dataclasses.replace(ACTIVITIES["referral"], purpose="Iets anders."))
+    with pytest.raises(CommandError, match="referral changed"):
+        call_command("processing_register", "--digests")
+    assert DIGESTS.read_bytes() == before

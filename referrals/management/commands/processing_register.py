@@ -14,13 +14,13 @@ DIGESTS = Path(__file__).resolve().parents[3] / "policies" / "register_digests.j
 
 
 class Command(TracedCommand):
-    help = "Print the processing register as readable text; --digests: the version digests file with today's versions."
+    help = "Print the processing register as readable text; --digests: record the current versions' digests."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--digests",
             action="store_true",
-            help="print policies/register_digests.json with the digest of each activity's current version added",
+            help="add the digest of each activity's current version to policies/register_digests.json",
         )
 
     def handle(self, *args, **options):
@@ -35,4 +35,5 @@ class Command(TracedCommand):
                 # A version, once recorded, names one text for good: the log lines written under it.
                 raise CommandError(f"{code} changed: give it a new version and valid_from in policies/register.py")
             versions[str(activity.version)] = activity.digest()
-        self.stdout.write(json.dumps(recorded, indent=2, sort_keys=True))
+        DIGESTS.write_text(json.dumps(recorded, indent=2, sort_keys=True) + "\n")
+        self.stdout.write(f"{DIGESTS.name}: {len(recorded)} activities recorded")
