@@ -23,6 +23,7 @@ from audit.models import AuditEntry
 from audit.selectors.export import logboek_record
 from audit.services.trace import UNKNOWN_CALLER, TracedCommand, operation, traced
 from audit.services.trail import log_access
+from policies.register import ACTIVITIES
 from referrals import services
 from tests.standards import schemas
 
@@ -99,6 +100,11 @@ def test_the_read_api_answers_in_the_shape_of_the_extensie_lezen(client, world, 
     review = AuditEntry.objects.filter(actor=world.people.priya).order_by("id").last()
     assert review.reason == "logboek dataverwerkingen gelezen (lezen-API)"
     assert review.changes["filters"] == {"subject": draft.case.resident.pseudonym}
+    # By processing activity (the version the entries were written under).
+    uri = ACTIVITIES["referral"].uri
+    by_activity = client.post(url, {"dpl.core.processing_activity_id": uri}, content_type="application/json").json()
+    assert by_activity["processingActivities"]
+    assert {a["attributes"]["dpl.core.processing_activity_id"] for a in by_activity["processingActivities"]} == {uri}
 
 
 def test_the_read_api_refuses_what_the_standard_refuses_and_hides_from_everyone_else(client, world):
