@@ -29,7 +29,7 @@ from _setup import benchmark_database
 BATCH = 5000
 
 
-def fill(n: int) -> list[bytes]:
+def fill(n: int, ldv: bool = True) -> list[bytes]:
     """N sealed entries after whatever the trail holds; returns each one's canonical bytes."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
@@ -53,6 +53,17 @@ def fill(n: int) -> list[bytes]:
         referral = rng.randrange(1, 100_000)
         pseudonym = f"R{rng.getrandbits(40):010X}"[:12]
         access = rng.random() < 0.6
+        extra = None if access else {"pseudonym": pseudonym}
+        if ldv:
+            # As written since Logboek Dataverwerkingen: every entry its own span (audit.services.trail).
+            span = {
+                "span_id": f"{rng.getrandbits(64):016x}",
+                "start_ms": 1735689600000 + entry_id,
+                "activity_version": 1,
+            }
+            if not access:
+                span["parent_span_id"] = f"{rng.getrandbits(64):016x}"
+            extra = (extra or {}) | {"ldv": span}
         values = {
             "id": entry_id,
             "timestamp": start + step * (entry_id - first),
@@ -70,7 +81,7 @@ def fill(n: int) -> list[bytes]:
             "cid": f"{rng.getrandbits(128):032x}",
             "remote_addr": "127.0.0.1",
             "remote_port": None,
-            "additional_data": None if access else {"pseudonym": pseudonym},
+            "additional_data": extra,
             "serialized_data": None,
             "organisation_id": organisation.pk,
             "role": Role.INTAKE,
@@ -112,13 +123,13 @@ def verify_seconds(chunk_size: int) -> tuple[float, int]:
     return seconds, int(out.getvalue().split("OK: ", 1)[1].split(" ", 1)[0])
 
 
-def main(entries: int, repeats: int, chunk_size: int) -> None:
+def main(entries: int, repeats: int, chunk_size: int, ldv: bool = True) -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # On SQLite a file, as an installation has it (the in-memory test database reads 3× slower).
-    sqlite_file = str(Path(tempfile.gettempdir()) / "overdracht-verify-audit-bench.sqlite3")
+    sqlite_file = str(Path(tempfile.gettempdir()) / f"overdracht-verify-audit-bench-{os.getpid()}.sqlite3")
     with benchmark_database(sqlite_file=sqlite_file) as connection:
         started = time.perf_counter()
-        hashed = fill(entries)
+        hashed = fill(entries, ldv)
         print(f"database: {connection.vendor}, filled {entries:,} entries in {time.perf_counter() - started:.1f} s")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -142,5 +153,8 @@ if __name__ == "__main__":
     parser.add_argument("--entries", type=int, default=200_000, help="audit entries to fill (default 200000)")
     parser.add_argument("--repeats", type=int, default=3, help="runs for the median (default 3)")
     parser.add_argument("--chunk-size", type=int, default=5000, help="verify_audit --chunk-size (default 5000)")
+    parser.add_argument(
+        "--without-ldv", action="store_true", help="entries as written before Logboek Dataverwerkingen (no span data)"
+    )
     args = parser.parse_args()
-    main(args.entries, args.repeats, args.chunk_size)
+    main(args.entries, args.repeats, args.chunk_size, ldv=not args.without_ldv)

@@ -8,6 +8,7 @@ Without it the service runs for development and demo on a local SQLite file.
 """
 
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -365,6 +366,19 @@ RETENTION_DAYS_AFTER_CLOSE = env.int("RETENTION_DAYS_AFTER_CLOSE", 365)
 SIGNAL_RETENTION_DAYS = env.int("SIGNAL_RETENTION_DAYS", 180)
 # A signaller's membership ends this many months after it was made (policies/signals.py).
 SIGNALLER_MEMBERSHIP_MONTHS = env.int("SIGNALLER_MEMBERSHIP_MONTHS", 12)
+
+# --- The processing register (policies/register.py, AVG art. 30 lid 1 onder a): who is
+# responsible and how to reach them, and the functionaris gegevensbescherming. The OIN (20 digits)
+# names the controller in the register's JSON (VNG's register API); all zeros until it is set.
+REGISTER_CONTROLLER_CONTACT = env.str(
+    "REGISTER_CONTROLLER_CONTACT", "Gemeente Leidschendam-Voorburg, telefoon 14 070, via het contactformulier"
+)
+REGISTER_DPO_CONTACT = env.str(
+    "REGISTER_DPO_CONTACT", "Functionaris gegevensbescherming van de gemeente Leidschendam-Voorburg (via 14 070)"
+)
+REGISTER_CONTROLLER_OIN = env.str("REGISTER_CONTROLLER_OIN", "0" * 20)
+if not re.fullmatch(r"[0-9]{20}", REGISTER_CONTROLLER_OIN):
+    raise ImproperlyConfigured("The setting REGISTER_CONTROLLER_OIN is an OIN: 20 digits.")
 
 # --- The erasure journal (referrals/services/erasure_journal.py): one line per erasure in a
 # file outside the database, so that `manage.py reapply_erasures` can erase again whoever a

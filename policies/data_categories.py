@@ -21,3 +21,21 @@ SPECIAL_CATEGORIES = {DataCategory.HEALTH}
 
 # Every referral shares at least these: the receiver must know who and why.
 MINIMUM_FOR_REFERRAL = {DataCategory.CONTACT, DataCategory.SUMMARY, DataCategory.NEEDS}
+
+
+class DataSubject(models.TextChoices):
+    """Whose personal data an activity processes (AVG art. 30 lid 1 onder c)."""
+
+    RESIDENT = "resident", _("Inwoners met een hulpvraag")
+    HOUSEHOLD = "household", _("Leden van het huishouden van de inwoner")
+    STAFF = "staff", _("Medewerkers van de partners en de gemeente (gebruikers)")
+    SIGNALLER = "signaller", _("Signaleerders (vrijwilligers, sleutelfiguren, woningcorporaties)")
+
+
+class StaffData(models.TextChoices):
+    """Personal data of the people who use the service (staff and signallers)."""
+
+    ACCOUNT = "account", _("Naam, gebruikersnaam en e-mailadres")
+    MEMBERSHIP = "membership", _("Organisatie, rol en looptijd van het lidmaatschap")
+    LOGIN = "login", _("Inloggegevens: wachtwoord-hash, tweede factor, mislukte inlogpogingen")
+    ACTIONS = "actions", _("Handelingen in het logboek: wie, wanneer, welke verwerking, waarom")

@@ -33,12 +33,16 @@ class AuditReason(StrEnum):
     NOT_VISIBLE = "geweigerd: geen toegang (404) op {route}"
     ACTION_REFUSED = "geweigerd: handeling niet toegestaan (403) op {route}"
     NOT_FOUND = "geweigerd: bestaat niet (404) op {route}"
+    # A service that failed or refused after it began writing: its action, rolled back (action kept)
+    ACTION_FAILED = "mislukt ({error}); niets gewijzigd"
+    ACTION_FAILED_REFUSED = "geweigerd ({error}); niets gewijzigd"
     # The privacy officer's review
     AUDIT_SEARCHED = "logboek doorzocht"
     AUDIT_EXPORTED = "logboek geëxporteerd ({fmt})"
     RESIDENT_REPORT = "inzageoverzicht inwoner"
     FLAGS_VIEWED = "signalen bekeken"
     REGISTER_VIEWED = "verwerkingsregister bekeken"
+    LDV_READ = "logboek dataverwerkingen gelezen (lezen-API)"
     UNUSUAL_ACCESS_FLAGGED = "ongebruikelijke inzage gesignaleerd"
     LEAVER_ATTEMPT_FLAGGED = "poging na einde lidmaatschap gesignaleerd"
     FLAG_REVIEWED = "signaal afgehandeld"

@@ -16,10 +16,15 @@ in a transaction of its own when there is none (AuditEntry.save).
 
 A buffered entry written inside a savepoint that is rolled back is dropped with it: each entry
 rides on an on_commit marker, which Django discards with the savepoint.
+
+A service that fails (or refuses) after it wrote entries loses them with its rollback; its
+first entry — the action itself — is then written again as failed (`record_failure`), so the
+trail shows attempts that did not succeed too, as Logboek Dataverwerkingen asks.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
     from audit.models.entry import AuditEntry
 
 _BUFFER = "overdracht_audit_buffer"
+logger = logging.getLogger(__name__)
 
 
 class _Marker:
@@ -70,18 +76,73 @@ def audited(using: str | None = None) -> Iterator[None]:
 
     Usable as a decorator: `@audited()`.
     """
-    with transaction.atomic(using=using, durable=True):
-        connection = transaction.get_connection(using or DEFAULT_DB_ALIAS)
-        previous = getattr(connection, _BUFFER, None)
-        buffer = Buffer(connection)
-        setattr(connection, _BUFFER, buffer)
-        try:
-            yield
-            # Only on success: an exception rolls back the work, and its entries go with it.
-            setattr(connection, _BUFFER, previous)
-            seal_all(buffer.surviving(), using=connection.alias)
-        finally:
-            setattr(connection, _BUFFER, previous)
+    from audit.services.trace import action
+
+    buffer: Buffer | None = None
+    try:
+        # The service is one action in the trace; what it writes after its first entry, it started.
+        with action(), transaction.atomic(using=using, durable=True):
+            connection = transaction.get_connection(using or DEFAULT_DB_ALIAS)
+            previous = getattr(connection, _BUFFER, None)
+            buffer = Buffer(connection)
+            setattr(connection, _BUFFER, buffer)
+            try:
+                yield
+                # Only on success: an exception rolls back the work, and its entries go with it.
+                setattr(connection, _BUFFER, previous)
+                seal_all(buffer.surviving(), using=connection.alias)
+            finally:
+                setattr(connection, _BUFFER, previous)
+    except Exception as exc:
+        if buffer is not None and buffer.entries:
+            record_failure(buffer.entries[0][1], exc, using=buffer.connection.alias)
+        raise
+
+
+def record_failure(first: AuditEntry, exc: Exception, *, using: str) -> None:
+    """The rolled-back action stays in the log as failed or refused (LDV: status ERROR).
+
+    `first` is the action's own entry, as it would have been sealed: the failed one names the
+    same object, activity, resident, actor and span, without the changes (they did not happen).
+    Written after the rollback, in a transaction of its own. A failure of the database itself
+    is not written to it (the next write would most likely fail too, or wait for a lock it
+    cannot get); the request's log line has the trace id and status.
+    """
+    from django.db import DatabaseError
+
+    from audit.models.entry import AuditEntry
+    from audit.models.reasons import AuditReason
+    from audit.services.trail import LDV_KEY
+
+    if isinstance(exc, DatabaseError):
+        return
+    refused = type(exc).__name__ in ("ActionRefused", "PermissionDenied", "Http404")
+    ldv = dict((first.additional_data or {}).get(LDV_KEY, {}))
+    ldv.update(status_code=STATUS_CODE_ERROR, outcome="refused" if refused else "failed")
+    reason = AuditReason.ACTION_FAILED_REFUSED if refused else AuditReason.ACTION_FAILED
+    try:
+        AuditEntry.objects.using(using).create(
+            content_type_id=first.content_type_id,
+            object_pk=first.object_pk,
+            object_id=first.object_id,
+            object_repr=first.object_repr,
+            action=first.action,
+            actor_id=first.actor_id,
+            cid=first.cid,
+            processing_activity=first.processing_activity,
+            reason=reason.format(error=type(exc).__name__),
+            organisation_id=first.organisation_id,
+            role=first.role,
+            pseudonym=first.pseudonym,
+            additional_data={LDV_KEY: ldv},
+        )
+    except DatabaseError:
+        logger.warning("could not record the failed action in the audit trail", exc_info=True)
+
+
+# Logboek Dataverwerkingen `status_code` (0 UNSET, 1 OK, 2 ERROR).
+STATUS_CODE_OK = 1
+STATUS_CODE_ERROR = 2
 
 
 def seal_pending(using: str | None = None) -> None:

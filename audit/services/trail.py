@@ -126,9 +126,36 @@ def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any)
     instance.role = instance.role or ctx.role
     instance.pseudonym = instance.pseudonym or extra.get("pseudonym", "")
     _fill_from_membership(instance)
+    _record_span(instance)
     using = kwargs.get("using") or "default"
     if buffer_for(using) is None:  # inside audited() the entry is sealed with the others at the end
         seal(instance, using)
+
+
+# The key in `additional_data` (hashed into the chain with the rest of the entry) under which an
+# entry keeps what Logboek Dataverwerkingen records of its action: span, parent span, start (ms),
+# status when it is not OK, the caller's operation, and the version of the processing activity.
+LDV_KEY = "ldv"
+
+
+def _record_span(instance: AuditEntry) -> None:
+    from audit.services.trace import span_for_entry
+    from policies.register import ACTIVITIES
+
+    extra = dict(instance.additional_data or {})
+    if LDV_KEY in extra:
+        return  # written by someone who knows its span (a failed action, audit.services.sealing)
+    span = span_for_entry()
+    ldv: dict[str, Any] = {"span_id": span.span_id, "start_ms": span.started_ms}
+    if span.parent_span_id:
+        ldv["parent_span_id"] = span.parent_span_id
+    if span.foreign is not None:
+        ldv["foreign_operation"] = span.foreign.as_dict()
+    activity = ACTIVITIES.get(instance.processing_activity)
+    if activity is not None:
+        ldv["activity_version"] = activity.version
+    extra[LDV_KEY] = ldv
+    instance.additional_data = extra
 
 
 def _fill_from_membership(instance: AuditEntry) -> None:

@@ -9,20 +9,24 @@ or report is itself written to the audit trail (activity "audit_review").
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.forms import ACTION_LABELS, AuditSearchForm
 from audit.models import AuditReason, PrivacyFlag
+from audit.selectors import ldv_read, register_api
 from audit.selectors.access import privacy_officer_organisation
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services import flags
 from audit.services.trail import log_access
-from policies.register import ACTIVITIES, CONTROLLER
+from policies.register import ACTIVITIES, CONTROLLER, TRANSFERS, controller_contact, dpo, security_measures
 from policies.roles import Role
 from referrals.models import Resident
 from referrals.views.common import paginate, query_without_page
@@ -30,7 +34,9 @@ from referrals.views.common import paginate, query_without_page
 PAGE_SIZE = 50
 
 
-def _log_review(request, organisation, *, what: str, query: AuditQuery | None = None, obj=None) -> None:
+def _log_review(
+    request, organisation, *, what: str, query: AuditQuery | ldv_read.ReadQuery | None = None, obj=None
+) -> None:
     log_access(
         actor=request.user,
         obj=obj or request.user,
@@ -142,7 +148,78 @@ def flag_review(request, pk: int):
 def processing_register(request):
     organisation = privacy_officer_organisation(request.user)
     _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
-    return render(request, "privacy/register.html", {"activities": ACTIVITIES.values(), "controller": CONTROLLER})
+    return render(
+        request,
+        "privacy/register.html",
+        {
+            "activities": ACTIVITIES.values(),
+            "controller": CONTROLLER,
+            "controller_contact": controller_contact(),
+            "dpo": dpo(),
+            "transfers": TRANSFERS,
+            "measures": security_measures(),
+        },
+    )
+
+
+def _officer_or_404(request: HttpRequest):
+    """The machine-readable pages answer 404 to anyone else, not a redirect to the login page."""
+    if not request.user.is_authenticated:
+        raise Http404
+    return privacy_officer_organisation(request.user)
+
+
+@require_GET
+def register_json(request):
+    """The register in the shape of VNG's register API (list of Verwerkingsactiviteit)."""
+    organisation = _officer_or_404(request)
+    _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
+    return JsonResponse(register_api.register_list(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def register_activity_json(request, activity_id: str):
+    organisation = _officer_or_404(request)
+    activity = register_api.by_uuid(activity_id)
+    if activity is None:
+        raise Http404
+    _log_review(request, organisation, what=AuditReason.REGISTER_VIEWED)
+    return JsonResponse(register_api.verwerkingsactiviteit(activity), json_dumps_params={"ensure_ascii": False})
+
+
+LDV_READ_API_VERSION = "1.1.0"
+
+
+# The privacy officer's tools post JSON with their session. No CSRF token: a cross-site page
+# cannot send `Content-Type: application/json` without a CORS preflight (which we never grant),
+# the session cookie is SameSite=Lax (not sent on a cross-site POST), and reading changes nothing.
+@csrf_exempt
+@require_POST
+def ldv_processing_activities(request):
+    """`POST /privacy/ldv/v1/processing-activities` of the *extensie lezen* API; audited like a search."""
+    organisation = _officer_or_404(request)
+    if request.content_type != "application/json":
+        return _problem(415, "Unsupported Media Type", "Stuur de zoekvraag als application/json.")
+    try:
+        query = ldv_read.parse(json.loads(request.body or b"null"))
+    except (ValueError, ldv_read.BadQuery) as exc:
+        detail = f"Ongeldige zoekvraag: {exc}" if isinstance(exc, ldv_read.BadQuery) else "Geen geldige JSON."
+        return _problem(400, "Bad Request", detail)
+    _log_review(request, organisation, what=AuditReason.LDV_READ, query=query)
+    response = JsonResponse(ldv_read.processing_activities(query), json_dumps_params={"ensure_ascii": False})
+    response["API-Version"] = LDV_READ_API_VERSION
+    return response
+
+
+def _problem(status: int, title: str, detail: str) -> JsonResponse:
+    """RFC 9457 problem details, as the API's error responses are specified."""
+    response = JsonResponse(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail},
+        status=status,
+        content_type="application/problem+json",
+    )
+    response["API-Version"] = LDV_READ_API_VERSION
+    return response
 
 
 @login_required

@@ -122,7 +122,7 @@ def test_processing_register_command_prints_every_activity(capsys):
     call_command("processing_register")
     out = capsys.readouterr().out
     for item in ACTIVITIES.values():
-        assert item.name in out and item.purpose in out and item.retention in out
+        assert item.name in out and item.purpose in out and item.retention_text in out
 
 
 def test_export_audit_command_writes_json_lines_in_chain_order(world, sent, tmp_path):
@@ -130,9 +130,9 @@ def test_export_audit_command_writes_json_lines_in_chain_order(world, sent, tmp_
     today = timezone.localdate().isoformat()
     call_command("export_audit", "--format", "jsonl", "--since", today, "--until", today, "--output", str(target))
     records = [json.loads(line) for line in target.read_text().splitlines()]
-    ids = [r["attributes"]["overdracht.entry_id"] for r in records]
+    ids = [int(r["attributes"]["overdracht.entry_id"]) for r in records]
     assert ids == sorted(ids) and len(ids) == AuditEntry.objects.count()
-    assert {r["status"] for r in records} == {"Ok"}
+    assert {r["status_code"] for r in records} == {1}  # STATUS_CODE_OK
 
 
 def test_export_audit_command_writes_csv_to_stdout(world, sent, capsys):

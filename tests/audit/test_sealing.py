@@ -53,13 +53,22 @@ def test_entries_of_a_rolled_back_savepoint_are_not_sealed(world):
     assert verify().ok
 
 
-def test_a_failed_service_seals_nothing(world):
+def test_a_failed_service_seals_none_of_its_work_and_keeps_its_action_as_failed(world):
+    """Logboek Dataverwerkingen records failed actions too (status_code ERROR): the work is rolled
+    back, its first entry (the action itself) is written again as failed, without the changes."""
+    from audit.selectors.export import logboek_record
+
     head = AuditChainHead.objects.values_list("last_entry_id", "last_hash").get()
     with pytest.raises(RuntimeError), audited():
         log_access(actor=None, obj=world.orgs.kredietbank, activity="referral", fields=["name"])
+        log_access(actor=None, obj=world.orgs.gemeente, activity="referral", fields=["name"])
         raise RuntimeError("the work failed")
-    assert AuditChainHead.objects.values_list("last_entry_id", "last_hash").get() == head
-    assert not AuditEntry.objects.filter(id__gt=head[0]).exists()
+    [failed] = AuditEntry.objects.filter(id__gt=head[0])
+    assert failed.object_pk == str(world.orgs.kredietbank.pk) and failed.changes is None
+    assert failed.reason == "mislukt (RuntimeError); niets gewijzigd"
+    record = logboek_record(failed)
+    assert record["status_code"] == 2 and record["attributes"]["overdracht.outcome"] == "failed"
+    assert verify().ok
 
 
 def test_an_entry_outside_a_service_is_sealed_at_once(world):

@@ -283,7 +283,7 @@ def test_the_privacy_officer_finds_refusals_and_leaver_flags(client, world, acce
 
     exported = client.get(reverse("privacy:export", args=["jsonl"]), {"handeling": REFUSED})
     records = [json.loads(line) for line in b"".join(exported.streaming_content).decode().splitlines()]
-    assert {(r["name"], r["status"]) for r in records} == {("referral.referral.refused", "Error")}
+    assert {(r["name"], r["status_code"]) for r in records} == {("referral.referral.refused", 2)}  # ERROR
     exported = client.get(reverse("privacy:export", args=["csv"]), {"handeling": REFUSED})
     rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
     assert {(r["action"], r["object_type"], r["object_id"]) for r in rows} == {

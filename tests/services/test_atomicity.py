@@ -32,7 +32,13 @@ def test_a_crash_inside_accept_leaves_the_referral_sent(world, draft, monkeypatc
     assert draft.state == State.SENT
     assert draft.assignee is None
     assert not ReferralUserObjectPermission.objects.filter(content_object=draft).exists()
-    assert (ReferralEvent.objects.count(), FollowUp.objects.count(), AuditEntry.objects.count()) == counts
+    # None of the work's entries is kept; the attempt is, as failed (Logboek Dataverwerkingen): the
+    # accept itself, without its changes.
+    events, follow_ups, entries = counts
+    assert (ReferralEvent.objects.count(), FollowUp.objects.count()) == (events, follow_ups)
+    [failed] = AuditEntry.objects.order_by("id")[entries:]
+    assert (failed.content_type.model, failed.object_pk, failed.changes) == ("referral", str(draft.pk), None)
+    assert failed.reason == "mislukt (Boom); niets gewijzigd"
 
 
 def test_a_crash_while_handing_over_the_parent_leaves_both_referrals_as_they_were(world, draft, monkeypatch):

@@ -8,12 +8,11 @@ the organisation's queue, cases marked for a new regisseur, coordinators told. S
 safe twice.
 """
 
-from django.core.management.base import BaseCommand
-
 from accounts.services.memberships import memberships_end_lapsed
+from audit.services.trace import TracedCommand
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Hand back the work of memberships past their end date (or of deactivated users)."
 
     def handle(self, *args, **options):

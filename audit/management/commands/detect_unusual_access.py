@@ -4,14 +4,14 @@
 
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from audit.services.flags import detect_unusual_access
+from audit.services.trace import TracedCommand
 from config.arguments import day as day_argument
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Flag unusual reads of one day (default: yesterday) for the privacy officer."
 
     def add_arguments(self, parser):

@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Export the audit trail as JSON lines (Logboek Dataverwerkingen fields) or CSV."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, entries
+from audit.services.trace import TracedCommand
 from config.arguments import day
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Export audit entries, oldest first: --format jsonl|csv, --since/--until YYYY-MM-DD (inclusive)."
 
     def add_arguments(self, parser):

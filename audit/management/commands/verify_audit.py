@@ -5,9 +5,10 @@
 import argparse
 import re
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from audit.services.chain import Anchor, verify
+from audit.services.trace import TracedCommand
 from config.arguments import positive_int
 
 _ANCHOR = re.compile(r"([1-9][0-9]*):([0-9a-f]{64})")
@@ -24,7 +25,7 @@ def anchor_argument(text: str) -> Anchor:
     return Anchor(int(found[1]), found[2])
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Verify the hash chain of the audit trail."
 
     def add_arguments(self, parser):

@@ -2,12 +2,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Flag open referrals whose consent ran out (safe to run daily, and twice)."""
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from referrals import services
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Flag open referrals whose consent has expired and tell the people involved."
 
     def handle(self, *args, **options):

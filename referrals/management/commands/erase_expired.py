@@ -6,14 +6,13 @@ and of signals that did not become a case (signals.services.retention).
 Safe to run daily (cron / systemd timer) and safe to run twice. See policies/retention.py.
 """
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from policies.retention import retention_period, signal_retention_period
 from referrals.services.retention import residents_due_for_erasure, retention_erase_expired
 from signals.services.retention import signals_due_for_erasure, signals_erase_expired
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Erase (crypto-shred) the personal data of residents past the retention period."
 
     def add_arguments(self, parser):

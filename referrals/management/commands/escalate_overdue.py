@@ -6,12 +6,11 @@ Run it every hour or so: a deadline passes at the time of day the referral was s
 each step is taken once however often it runs.
 """
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from referrals.services.escalation import escalate_overdue
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = (
         "Tell the receiving coordinators, and a working day later the referrer and regisseur, about overdue referrals."
     )

@@ -7,12 +7,11 @@ REOPEN_WINDOW_DAYS so they can reopen. After that the access has no purpose
 left (need to know), so it goes. Safe daily, safe twice.
 """
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from referrals.services.access import access_expire
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Revoke access to referrals closed longer than the reopen window ago."
 
     def handle(self, *args, **options):

@@ -10,11 +10,12 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Membership, WorkContact
+from audit.services.trace import TracedCommand
 from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
 from programme.services.rollup import rollup_figures
 from referrals.models import Case
@@ -24,7 +25,7 @@ ADMIN_GROUP = "functioneel beheer"
 ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user", "signaldesk"]
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Load demo partners, services, wijken and users (idempotent)."
 
     def add_arguments(self, parser):

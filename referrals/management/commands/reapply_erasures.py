@@ -10,13 +10,14 @@ verify. Safe to run twice. The work itself is referrals.services.restore.
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from audit.services.trace import TracedCommand
 from referrals.services.erasure_journal import journal_path, journal_read
 from referrals.services.restore import erasures_reapply
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Re-apply the erasures of the erasure journal after a database backup was restored."
 
     def add_arguments(self, parser):

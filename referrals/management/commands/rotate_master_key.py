@@ -12,14 +12,13 @@ Rotation without downtime:
 The work itself is the service referrals.services.keys.
 """
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from config.arguments import positive_int
 from referrals.models import crypto
 from referrals.services.keys import master_key_rotate, stale_data_keys
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Re-wrap every resident's data key with the current (first) master key."
 
     def add_arguments(self, parser):
