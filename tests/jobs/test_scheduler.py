@@ -51,6 +51,7 @@ def test_the_schedule_holds_every_periodic_command_and_each_is_a_real_command_or
     assert len(names) == len(set(names))
     periodic = {
         "escalate_overdue",
+        "rollup_figures",
         "end_memberships",
         "expire_access",
         "consents_expire",

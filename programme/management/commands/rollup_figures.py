@@ -6,12 +6,11 @@ The job runner runs it on the schedule; run it by hand after loading or correcti
 the Cijfers page shows the new figures at once.
 """
 
-from django.core.management.base import BaseCommand
-
+from audit.services.trace import TracedCommand
 from programme.services.rollup import rollup_figures
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Rebuild the table the Cijfers page counts from (one row per sent referral, no personal data)."
 
     def handle(self, *args, **options):
