@@ -9,6 +9,7 @@ Without it the service runs for development and demo on a local SQLite file.
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "axes",
     "guardian",
     "auditlog",
@@ -274,6 +276,25 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "overdracht@localhost")
 NOTIFY_BY_EMAIL = env.bool("NOTIFY_BY_EMAIL", PRODUCTION)
 # Where the people who get an e-mail open the service: its link leads to the notice.
 SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
+
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Overdracht"
+# A passkey belongs to this domain (changing it later makes every passkey unusable): SITE_URL's
+# host, else (an IP address, which browsers refuse here) the first ALLOWED_HOSTS in production
+# and localhost on a developer's machine — the demo offers passkeys on http://localhost:8000.
+_site = urlsplit(SITE_URL)
+_site_named = bool(_site.hostname) and not (_site.hostname or "").replace(".", "").isdigit()
+OTP_WEBAUTHN_RP_ID = env.str(
+    "WEBAUTHN_RP_ID",
+    _site.hostname if _site_named else (ALLOWED_HOSTS[0].lstrip(".") if PRODUCTION else "localhost"),
+)
+# Where a passkey ceremony may run (browsers offer passkeys only on HTTPS or localhost).
+_origin = f"{_site.scheme}://{_site.netloc}" if _site_named else f"https://{OTP_WEBAUTHN_RP_ID}"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "WEBAUTHN_ALLOWED_ORIGINS",
+    [_origin] if PRODUCTION else [*([_origin] if _site_named else []), "http://localhost:8000"],
+)
 
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30
