@@ -90,13 +90,19 @@ def _issue(*, person: User, by: User | None, reason: str) -> tuple[EnrolmentLink
     return link, token
 
 
-def _claim(*, link_id: int | None, user: User) -> EnrolmentLink:
-    """Mark the link used, inside the caller's transaction (so a failure after it gives it back)."""
+def _usable_link(*, link_id: int | None, user: User) -> EnrolmentLink:
+    """The user's link, locked for this transaction: two browsers using it at once queue here."""
     link = None if link_id is None else EnrolmentLink.objects.select_for_update().filter(pk=link_id, user=user).first()
     if link is None or not link.is_usable:
         raise ActionRefused(
             _("Deze koppellink is niet (meer) geldig. Vraag uw coördinator of beheerder om een nieuwe.")
         )
+    return link
+
+
+def _claim(*, link_id: int | None, user: User) -> EnrolmentLink:
+    """Mark the link used, inside the caller's transaction (so a failure after it gives it back)."""
+    link = _usable_link(link_id=link_id, user=user)
     with audit_context(activity="administration", reason=AuditReason.ENROLMENT_LINK_USED, actor=user):
         link.used_at = timezone.now()
         link.save(update_fields=["used_at"])
@@ -107,8 +113,10 @@ def _claim(*, link_id: int | None, user: User) -> EnrolmentLink:
 def enrol_with_totp(*, user: User, link_id: int | None, device_pk: int | None, token: str) -> TOTPDevice | None:
     """Confirm the authenticator app being set up when `token` is its current code; None when it is not.
 
-    A wrong code leaves the link unused (the device's throttling still counts the failure).
+    A wrong code leaves the link unused (the device's throttling still counts the failure); a
+    link used meanwhile (in another browser) is refused before the code is looked at.
     """
+    _usable_link(link_id=link_id, user=user)
     device = TOTPDevice.objects.select_for_update().filter(pk=device_pk, user=user, confirmed=False).first()
     if device is None or not device.verify_token(token.replace(" ", "")):
         return None

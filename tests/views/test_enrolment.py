@@ -269,3 +269,41 @@ def test_the_first_administrator_gets_a_link_from_the_server(world, client, two_
     assert not TOTPDevice.objects.filter(user=bea).exists()
     with pytest.raises(CommandError, match="No active user"):
         call_command("enrolment_link", "nobody", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_link_used_in_two_browsers_at_once_sets_up_one_device(threads_share_the_database, world, two_factor):
+    from tests.hardening.races import post_at_once
+
+    kees = world.people.kees
+    _link, token = enrolment_link_issue(person=kees, by=administrator(world.people.bea))
+    posts = []
+    for _ in range(2):
+        browser = Client()
+        browser.get(f"{reverse('enrol_open')}?sleutel={token}")
+        log_in(browser, "kees")
+        assert browser.get(reverse("enrol")).status_code == 200
+        device = TOTPDevice.objects.filter(user=kees, confirmed=False).order_by("-pk").first()
+        posts.append((browser, reverse("enrol"), {"token": token_for(device)}))
+    assert TOTPDevice.objects.filter(user=kees, confirmed=False).count() == 2
+
+    answers = post_at_once(posts)
+
+    assert not [a for a in answers if isinstance(a, Exception)], answers
+    assert sorted(a.status_code for a in answers) == [302, 404]
+    assert TOTPDevice.objects.filter(user=kees, confirmed=True).count() == 1
+    used = AuditEntry.objects.filter(content_type__model="enrolmentlink", reason=AuditReason.ENROLMENT_LINK_USED)
+    assert used.count() == 1
+
+
+def test_after_logging_in_with_the_second_factor_a_passkey_can_be_added(world, two_factor):
+    kees = verified_client(world.people.kees)
+    page = kees.get(reverse("second_factors")).content.decode()
+    assert "Authenticator-app" in page and 'id="passkey-registration-placeholder"' in page
+    assert kees.post(reverse("otp_webauthn:credential-registration-begin")).status_code == 200
+    # Logged in with the password only: no page, and no passkey ceremony.
+    TOTPDevice.objects.create(user=world.people.kees2, name="app", confirmed=True)
+    joost = Client()
+    joost.force_login(world.people.kees2)
+    assert joost.get(reverse("second_factors"))["Location"].startswith(reverse("verify"))
+    assert joost.post(reverse("otp_webauthn:credential-registration-begin")).status_code == 403
