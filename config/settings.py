@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "axes",
     "guardian",
     "auditlog",
@@ -358,6 +359,25 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
 # digests and the periodic jobs of config/schedule.py. `manage.py db_worker` runs the tasks,
 # `manage.py run_scheduler` enqueues the periodic ones when they are due.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Overdracht"
+# A passkey belongs to this domain (changing it later makes every passkey unusable): SITE_URL's
+# host, else (an IP address, which browsers refuse here) the first ALLOWED_HOSTS in production
+# and localhost on a developer's machine — the demo offers passkeys on http://localhost:8000.
+_site = urlsplit(SITE_URL)
+_site_named = bool(_site.hostname) and not (_site.hostname or "").replace(".", "").isdigit()
+OTP_WEBAUTHN_RP_ID = env.str(
+    "WEBAUTHN_RP_ID",
+    _site.hostname if _site_named else (ALLOWED_HOSTS[0].lstrip(".") if PRODUCTION else "localhost"),
+)
+# Where a passkey ceremony may run (browsers offer passkeys only on HTTPS or localhost).
+_origin = f"{_site.scheme}://{_site.netloc}" if _site_named else f"https://{OTP_WEBAUTHN_RP_ID}"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "WEBAUTHN_ALLOWED_ORIGINS",
+    [_origin] if PRODUCTION else [*([_origin] if _site_named else []), "http://localhost:8000"],
+)
 
 # --- Domain settings.
 REOPEN_WINDOW_DAYS = 30

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Overdracht contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""The second factor: enrolling an authenticator app and checking its codes (django-otp, TOTP)."""
+"""The second factor: the authenticator app being set up, and checking its codes (django-otp, TOTP)."""
 
 from __future__ import annotations
 
@@ -20,18 +20,12 @@ def totp_enrolment_start(*, user: AbstractBaseUser, device_pk: int | None) -> TO
 
 
 @audited()
-def totp_verify(*, user: AbstractBaseUser, token: str, enrolling: TOTPDevice | None = None) -> TOTPDevice | None:
-    """The device that accepts `token` (confirming it when it is being enrolled), or None.
+def totp_verify(*, user: AbstractBaseUser, token: str) -> TOTPDevice | None:
+    """The confirmed device that accepts `token`, or None. Setting one up goes through an
+    enrolment link (accounts.services.enrolment.enrol_with_totp).
 
     A device remembers the last code it accepted (against replay), so checking is a write.
     """
-    token = token.replace(" ", "")
-    if enrolling is not None:
-        device = TOTPDevice.objects.select_for_update().get(pk=enrolling.pk, user=user)
-        if not device.verify_token(token):
-            return None
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        return device
     devices = TOTPDevice.objects.devices_for_user(user).select_for_update()
+    token = token.replace(" ", "")
     return next((d for d in devices if d.verify_token(token)), None)

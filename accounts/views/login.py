@@ -2,8 +2,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Login (with lockout by django-axes), two-factor verification (django-otp TOTP), logout, home."""
 
-import base64
-
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
@@ -12,15 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.utils import get_credential_model
 
 from accounts.forms import LoginForm, TokenForm
 from accounts.oidc import provider_logout_url
 from accounts.selectors.actor import actor_for
-from accounts.services.two_factor import totp_enrolment_start, totp_verify
+from accounts.services.two_factor import totp_verify
 from policies.roles import RECEIVING_ROLES, Role
 
 ENROL_SESSION_KEY = "otp_enrol_device"
@@ -82,7 +81,7 @@ def _safe_next(request) -> str:
     return reverse("home")
 
 
-def _qr_svg(url: str) -> str:
+def qr_svg(url: str) -> str:
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     return image.to_string(encoding="unicode")
 
@@ -90,29 +89,32 @@ def _qr_svg(url: str) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    """Second step of the login: a TOTP code; first time, enrol an authenticator app."""
+    """Second step of the login: a TOTP code or a passkey.
+
+    Someone without a second factor gets only the explanation: they set it up through the
+    one-time link their coordinator or administrator issues (accounts.views.enrolment), so a
+    password alone never suffices to choose the authenticator.
+    """
     user = request.user
     if getattr(user, "is_verified", lambda: False)():
         return redirect(_safe_next(request))
-    enrolling = not user_has_device(user)
-    device = None
-    if enrolling:
-        device = totp_enrolment_start(user=user, device_pk=request.session.get(ENROL_SESSION_KEY))
-        request.session[ENROL_SESSION_KEY] = device.pk
+    if not user_has_device(user):
+        return render(request, "registration/enrolment_needed.html")
+    has_totp = TOTPDevice.objects.devices_for_user(user).exists()
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        matched = totp_verify(user=user, token=form.cleaned_data["token"], enrolling=device)
+    if request.method == "POST" and has_totp and form.is_valid():
+        matched = totp_verify(user=user, token=form.cleaned_data["token"])
         if matched:
-            request.session.pop(ENROL_SESSION_KEY, None)
             otp_login(request, matched)
             return redirect(_safe_next(request))
         form.add_error("token", _wrong_code())
         form.mark_invalid("token")
-    context = {"form": form, "enrolling": enrolling, "next": _safe_next(request)}
-    if enrolling:
-        context["qr_svg"] = mark_safe(_qr_svg(device.config_url))  # noqa: S308 (our own generated SVG)
-        # Authenticator apps take the key in base32 (as in the QR code), not django-otp's hex.
-        context["secret"] = base64.b32encode(device.bin_key).decode().rstrip("=")
+    context = {
+        "form": form,
+        "has_totp": has_totp,
+        "has_passkey": get_credential_model().objects.devices_for_user(user).exists(),
+        "next": _safe_next(request),
+    }
     return render(request, "registration/verify.html", context)
 
 
@@ -128,7 +130,10 @@ class TwoFactorMiddleware:
     Runs after django_otp's OTPMiddleware, which gives `request.user.is_verified()`.
     """
 
-    ALLOWED = {"verify", "logout", "set_language", "health"}
+    # The enrolment link's pages and the passkey ceremonies (django-otp-webauthn's own views
+    # refuse a registration without a link or a verified session: accounts.views.enrolment).
+    ALLOWED = {"verify", "logout", "set_language", "health", "enrol_open", "enrol"}
+    ALLOWED_NAMESPACES = {"otp_webauthn"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -140,6 +145,7 @@ class TwoFactorMiddleware:
         user = getattr(request, "user", None)
         if not settings.REQUIRE_TWO_FACTOR or user is None or not user.is_authenticated:
             return None
-        if user.is_verified() or request.resolver_match.url_name in self.ALLOWED:
+        match = request.resolver_match
+        if user.is_verified() or match.url_name in self.ALLOWED or match.namespace in self.ALLOWED_NAMESPACES:
             return None
         return redirect(f"{reverse('verify')}?{urlencode({'next': request.get_full_path()})}")

@@ -51,3 +51,8 @@ class AuditReason(StrEnum):
     MEMBERSHIP_CONFIRMED = "lidmaatschap bevestigd door een tweede persoon"
     MEMBERSHIP_ENDED = "lidmaatschap beëindigd; open werk terug naar de organisatie"
     MEMBERSHIP_LAPSED = "einddatum lidmaatschap verstreken; open werk terug naar de organisatie"
+    # The second factor (accounts.services.enrolment)
+    ENROLMENT_LINK_ISSUED = "koppellink tweede stap uitgegeven"
+    ENROLMENT_LINK_USED = "tweede stap gekoppeld met koppellink"
+    SECOND_FACTOR_RESET = "tweede stap opnieuw ingesteld: oude apparaten verwijderd, nieuwe koppellink"
+    PASSKEY_ADDED = "passkey toegevoegd na inloggen met tweede stap"

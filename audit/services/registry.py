@@ -15,7 +15,7 @@ from referrals.models.crypto import encrypted_columns
 # entry says *that* it changed, never *what* it became (redacted in full by
 # audit.services.trail.redact). needs_interpreter is content a receiving
 # partner only sees after accepting.
-_SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter"}
+_SECRET_FIELDS = {"wrapped_data_key", "match_hash", "password", "needs_interpreter", "token_hash"}
 # Free text a professional types about a resident is content, even unencrypted.
 _FREE_TEXT_FIELDS = {"erasure_reason"}
 # A case's target groups say things about the household (bijstand > 2 years, statushouder).

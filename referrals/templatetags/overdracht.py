@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors.actor import actor_for
+from accounts.selectors.memberships import is_administrator
 from policies.roles import RECEIVING_ROLES, REFERRING_ROLES, Role
 
 register = template.Library()
@@ -48,6 +49,9 @@ def main_navigation(context):
     if Role.COORDINATOR in roles:
         items.append((reverse("our_services"), _("Onze diensten")))
         items.append((reverse("memberships_to_confirm"), _("Lidmaatschappen")))
+    if Role.COORDINATOR in roles or is_administrator(request.user):
+        # Second-factor enrolment links for the people they keep (accounts.views.enrolment).
+        items.append((reverse("enrolment_people"), _("Koppellinks")))
     # The signallers' door and the signal desk (signals/); only for who may use them.
     from signals.selectors.signals import navigation_items
 

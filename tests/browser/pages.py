@@ -10,6 +10,9 @@ them too. Persona None: not logged in.
 
 PAGES = [
     ("login", None, "/inloggen/"),
+    ("enrol-invalid", None, "/inloggen/koppelen/?sleutel=onbekend"),
+    ("enrolment-people", "marieke", "/tweede-stap/"),
+    ("second-factors", "kees", "/account/tweede-stap/"),
     ("directory", "fatima", "/wegwijzer/"),
     ("directory-filtered", "fatima", "/wegwijzer/?zoek=schuld&inloop=on"),
     ("cases", "fatima", "/casussen/"),

@@ -32,10 +32,18 @@ def test_every_page_has_no_serious_accessibility_violations(world, referrals_sen
 
 
 def test_two_factor_pages_have_no_serious_accessibility_violations(world, new_page, settings):
+    from accounts.services.enrolment import enrolment_link_issue
+    from tests.factories import administrator
+
     settings.REQUIRE_TWO_FACTOR = True
     page = new_page()
     log_in(page, "kees")
-    expect(page).to_have_url(re.compile("/inloggen/code/"))
+    expect(page.get_by_role("heading", name="Uw koppellink is nodig")).to_be_visible()
+    screenshot(page, "axe-enrolment-needed")
+    assert not serious_violations(page)
+    _link, token = enrolment_link_issue(person=world.people.kees, by=administrator(world.people.bea))
+    page.goto(page.url_for(f"/inloggen/koppelen/?sleutel={token}"))
+    expect(page).to_have_url(re.compile("/inloggen/koppelen/instellen/"))
     expect(page.locator(".od-qr svg")).to_be_visible()
     screenshot(page, "axe-verify-enrol")
     assert not serious_violations(page)

@@ -92,6 +92,7 @@ BAD_ARGUMENTS = [
     ("reapply_erasures", ["--dry-run", "ja"]),
     ("reapply_erasures", ["--journal"]),
     ("end_memberships", ["--day", "2026-01-01"]),
+    ("enrolment_link", []),  # no username
     ("escalate_overdue", ["--now"]),
 ]
 

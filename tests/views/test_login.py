@@ -41,24 +41,6 @@ def token_for(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift):06d}"
 
 
-# No throttling wait after the deliberately wrong code (django-otp doubles the wait per failure).
-@override_settings(REQUIRE_TWO_FACTOR=True, OTP_TOTP_THROTTLE_FACTOR=0)
-def test_first_login_enrols_an_authenticator_then_verifies(world, client):
-    client.post(reverse("login"), {"username": "kees", "password": PASSWORD})
-    response = client.get(reverse("inbox"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("verify"))
-    page = client.get(response["Location"])
-    assert b"<svg" in page.content  # the QR code, inline
-    device = TOTPDevice.objects.get(user=world.people.kees, confirmed=False)
-    wrong = client.post(reverse("verify"), {"token": "000000" if token_for(device) != "000000" else "111111"})
-    assert wrong.status_code == 200 and b'id="id_token_error"' in wrong.content
-    ok = client.post(reverse("verify") + "?next=" + reverse("inbox"), {"token": token_for(device)})
-    assert ok.status_code == 302 and ok["Location"] == reverse("inbox")
-    device.refresh_from_db()
-    assert device.confirmed
-    assert client.get(reverse("inbox")).status_code == 200
-
-
 @override_settings(REQUIRE_TWO_FACTOR=True)
 def test_login_with_an_enrolled_device_asks_for_the_code(world, client):
     device = TOTPDevice.objects.create(user=world.people.kees, name="app", confirmed=True)
