@@ -8,6 +8,8 @@ prints it; the privacy officer sees it as a page.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from policies.data_categories import DataCategory
 
 # Each activity has a stable URI, as the Logboek Dataverwerkingen standard
@@ -27,6 +29,12 @@ class ProcessingActivity:
     retention: str
 
     @property
+    def label(self) -> str:
+        """The activity's name in the reader's language; the register itself stays Dutch (it is the
+        municipality's record under AVG art. 30), only the name is a label in lists and filters."""
+        return gettext(self.name)
+
+    @property
     def uri(self) -> str:
         return REGISTER_URI + self.code
 
@@ -41,7 +49,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
     for a in [
         ProcessingActivity(
             code="case_management",
-            name="Casusregie",
+            name=gettext_noop("Casusregie"),
             purpose="Eén gezin, één plan, één regisseur: de hulpvraag van een huishouden vastleggen en volgen.",
             legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a); voor de gemeente ook wettelijke taak "
             "(Wmo 2015, Participatiewet; AVG art. 6 lid 1e).",
@@ -51,7 +59,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="referral",
-            name="Warme overdracht",
+            name=gettext_noop("Warme overdracht"),
             purpose="Een hulpvraag doorgeven aan de partner die kan helpen, met alleen wat die partner nodig heeft.",
             legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a), of meldcode / vitaal belang / "
             "wettelijke taak met schriftelijke onderbouwing.",
@@ -64,7 +72,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="consent",
-            name="Toestemming vastleggen",
+            name=gettext_noop("Toestemming vastleggen"),
             purpose="Vastleggen waarvoor de inwoner toestemming gaf, aan wie, en tot wanneer; intrekken.",
             legal_basis="Wettelijke verplichting om toestemming aan te kunnen tonen (AVG art. 7 lid 1).",
             data_categories=(DataCategory.CONTACT.value,),
@@ -73,7 +81,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="subject_rights",
-            name="Rechten van de inwoner",
+            name=gettext_noop("Rechten van de inwoner"),
             purpose="Inzage, correctie en verwijdering op verzoek van de inwoner.",
             legal_basis="Wettelijke verplichting (AVG art. 15–17).",
             data_categories=_ALL_RESIDENT_DATA,
@@ -82,7 +90,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="audit_review",
-            name="Controle door de privacyfunctionaris",
+            name=gettext_noop("Controle door de privacyfunctionaris"),
             purpose="Nagaan wie welke gegevens zag of wijzigde, en waarom; afwijkingen opmerken.",
             legal_basis="Wettelijke verplichting (AVG art. 5 lid 2, art. 32).",
             data_categories=(),
@@ -91,7 +99,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="retention",
-            name="Bewaartermijn bewaken",
+            name=gettext_noop("Bewaartermijn bewaken"),
             purpose="Persoonsgegevens wissen na afloop van de bewaartermijn.",
             legal_basis="Wettelijke verplichting (AVG art. 5 lid 1e).",
             data_categories=_ALL_RESIDENT_DATA,
@@ -100,7 +108,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="signals",
-            name="Vroegsignalering",
+            name=gettext_noop("Vroegsignalering"),
             purpose="Een signaal van een signaleerder (vrijwilliger, sleutelfiguur, woningcorporatie) bij een "
             "professional van de signaalbalie brengen, die contact opneemt en er een casus van maakt of het afsluit.",
             legal_basis="Wettelijke taak (Wet gemeentelijke schuldhulpverlening art. 3 lid 2, vroegsignalering; "
@@ -112,7 +120,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="administration",
-            name="Beheer van partners en gebruikers",
+            name=gettext_noop("Beheer van partners en gebruikers"),
             purpose="Partners, diensten en gebruikers bijhouden.",
             legal_basis="Gerechtvaardigd belang / uitvoering convenant (AVG art. 6 lid 1f).",
             data_categories=(),

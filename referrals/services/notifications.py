@@ -36,6 +36,7 @@ def notify(
     told = []
     for user in sorted(recipients, key=lambda u: u.pk):  # one by one, so auditlog records each
         fields = {"recipient": user, "kind": kind, "message": message, "referral": referral, "case": case}
+        fields |= {"message_id": getattr(message, "msgid", ""), "message_params": getattr(message, "params", {})}
         if not event_key:  # a transition's own notice: the state machine makes it happen once
             told.append(Notification.objects.create(**fields))
             continue
