@@ -46,7 +46,7 @@ class AuditSearchForm(forms.Form):
     verwerking = forms.ChoiceField(
         label=_("Verwerking"),
         required=False,
-        choices=[("", _("alle"))] + [(a.code, a.name) for a in ACTIVITIES.values()],
+        choices=[("", _("alle"))] + [(a.code, _(a.name)) for a in ACTIVITIES.values()],
     )
     vanaf = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput)
     tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput)

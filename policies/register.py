@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
 from policies.data_categories import DataCategory, DataSubject, StaffData
 
@@ -69,6 +70,12 @@ class ProcessingActivity:
     @property
     def uuid(self) -> uuid.UUID:
         return uuid.uuid5(_UUID_NAMESPACE, self.code)
+
+    @property
+    def label(self) -> str:
+        """The activity's name in the reader's language; the register itself stays Dutch (it is the
+        municipality's record under AVG art. 30), only the name is a label in lists and filters."""
+        return gettext(self.name)
 
     @property
     def uri(self) -> str:
@@ -180,7 +187,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
     for a in [
         ProcessingActivity(
             code="case_management",
-            name="Casusregie",
+            name=gettext_noop("Casusregie"),
             purpose="Eén gezin, één plan, één regisseur: de hulpvraag van een huishouden vastleggen en volgen.",
             legal_basis_kind="Toestemming betrokkene",
             legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a); voor de gemeente ook wettelijke taak "
@@ -198,7 +205,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="referral",
-            name="Warme overdracht",
+            name=gettext_noop("Warme overdracht"),
             purpose="Een hulpvraag doorgeven aan de partner die kan helpen, met alleen wat die partner nodig heeft.",
             legal_basis_kind="Toestemming betrokkene",
             legal_basis="Toestemming van de inwoner (AVG art. 6 lid 1a), of meldcode / vitaal belang / "
@@ -222,7 +229,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="consent",
-            name="Toestemming vastleggen",
+            name=gettext_noop("Toestemming vastleggen"),
             purpose="Vastleggen waarvoor de inwoner toestemming gaf, aan wie, en tot wanneer; intrekken.",
             legal_basis_kind="Wettelijke verplichting",
             legal_basis="Wettelijke verplichting om toestemming aan te kunnen tonen (AVG art. 7 lid 1).",
@@ -238,7 +245,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="subject_rights",
-            name="Rechten van de inwoner",
+            name=gettext_noop("Rechten van de inwoner"),
             purpose="Inzage, correctie en verwijdering op verzoek van de inwoner.",
             legal_basis_kind="Wettelijke verplichting",
             legal_basis="Wettelijke verplichting (AVG art. 15–17).",
@@ -257,7 +264,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="audit_review",
-            name="Controle door de privacyfunctionaris",
+            name=gettext_noop("Controle door de privacyfunctionaris"),
             purpose="Nagaan wie welke gegevens zag of wijzigde, en waarom; afwijkingen opmerken.",
             legal_basis_kind="Wettelijke verplichting",
             legal_basis="Wettelijke verplichting (AVG art. 5 lid 2, art. 32).",
@@ -274,7 +281,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="retention",
-            name="Bewaartermijn bewaken",
+            name=gettext_noop("Bewaartermijn bewaken"),
             purpose="Persoonsgegevens wissen na afloop van de bewaartermijn.",
             legal_basis_kind="Wettelijke verplichting",
             legal_basis="Wettelijke verplichting (AVG art. 5 lid 1e).",
@@ -293,7 +300,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="signals",
-            name="Vroegsignalering",
+            name=gettext_noop("Vroegsignalering"),
             purpose="Een signaal van een signaleerder (vrijwilliger, sleutelfiguur, woningcorporatie) bij een "
             "professional van de signaalbalie brengen, die contact opneemt en er een casus van maakt of het afsluit.",
             legal_basis_kind="Publieke taak",
@@ -312,7 +319,7 @@ ACTIVITIES: dict[str, ProcessingActivity] = {
         ),
         ProcessingActivity(
             code="administration",
-            name="Beheer van partners en gebruikers",
+            name=gettext_noop("Beheer van partners en gebruikers"),
             purpose="Partners, diensten en gebruikers bijhouden; inloggen en tweestapsverificatie.",
             legal_basis_kind="Gerechtvaardigd belang",
             legal_basis="Gerechtvaardigd belang / uitvoering convenant (AVG art. 6 lid 1f).",

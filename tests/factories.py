@@ -130,7 +130,7 @@ def give_consent(
         recipients=recipients,
         data_categories=list(data_categories),
         given_how=kwargs.pop("given_how", "spoken"),
-        informed_language="nl",
+        informed_language=kwargs.pop("informed_language", "nl"),
         valid_until=valid_until or timezone.localdate() + timedelta(days=90),
         **kwargs,
     )

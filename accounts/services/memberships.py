@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import Membership
 from accounts.selectors.actor import actor_for, forget_actor
@@ -36,6 +37,7 @@ from referrals.models import (
     ReferralUserObjectPermission,
     State,
 )
+from referrals.models.notices import notice_text
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify, receiving_people
 
@@ -85,11 +87,13 @@ def membership_grant(
             notify(
                 _confirmers(membership),
                 Notification.Kind.MEMBERSHIP_TO_CONFIRM,
-                _(
-                    "Een nieuw lidmaatschap bij %(org)s (%(role)s) wacht op uw bevestiging. "
-                    "Het telt pas als een tweede persoon het bevestigt."
-                )
-                % {"org": organisation, "role": membership.get_role_display()},
+                notice_text(
+                    gettext_noop(
+                        "Een nieuw lidmaatschap bij %(org)s (%(role)s) wacht op uw bevestiging. "
+                        "Het telt pas als een tweede persoon het bevestigt."
+                    ),
+                    {"org": organisation, "role": Role(membership.role).label},
+                ),
             )
     forget_actor(user)
     return membership
@@ -254,11 +258,13 @@ def _return_referrals(user: User, organisation: Organisation, *, by: User | None
             notify(
                 coordinators,
                 Notification.Kind.RETURNED,
-                _(
-                    "Verwijzing %(ref)s is terug bij %(org)s: de behandelaar werkt er niet meer. "
-                    "Wijs de verwijzing opnieuw toe."
-                )
-                % {"ref": referral, "org": organisation},
+                notice_text(
+                    gettext_noop(
+                        "Verwijzing %(ref)s is terug bij %(org)s: de behandelaar werkt er niet meer. "
+                        "Wijs de verwijzing opnieuw toe."
+                    ),
+                    {"ref": referral, "org": organisation},
+                ),
                 referral=referral,
             )
         # One by one, so the audit trail records each revocation (also of closed referrals,
@@ -281,11 +287,13 @@ def _ask_for_regisseur(user: User, organisation: Organisation, *, by: User | Non
             notify(
                 told,
                 Notification.Kind.REGISSEUR_NEEDED,
-                _(
-                    "Casus %(ref)s heeft een nieuwe regisseur nodig: de regisseur werkt niet meer bij %(org)s. "
-                    "Een verwijzer van %(org)s kan de regie overnemen op de pagina van de casus."
-                )
-                % {"ref": case.reference, "org": organisation},
+                notice_text(
+                    gettext_noop(
+                        "Casus %(ref)s heeft een nieuwe regisseur nodig: de regisseur werkt niet meer bij %(org)s. "
+                        "Een verwijzer van %(org)s kan de regie overnemen op de pagina van de casus."
+                    ),
+                    {"ref": case.reference, "org": organisation},
+                ),
                 case=case,
             )
 

@@ -53,7 +53,7 @@ def _rows(page) -> list[dict]:
         {
             "entry": entry,
             "action": ACTION_LABELS.get(entry.action, entry.action),
-            "activity": ACTIVITIES[entry.processing_activity].name
+            "activity": ACTIVITIES[entry.processing_activity].label
             if entry.processing_activity in ACTIVITIES
             else entry.processing_activity,
             "fields": changed_fields(entry),

@@ -4,8 +4,34 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# Parameters that are labels of ours (a decline or stop reason, an outcome, a role): translated when
+# read. Every other parameter (a reference, an organisation, a service, a person, a date) is a name
+# and stays as written, even where it reads like a word we translate ("Schuldhulp"). Pass a label as
+# its choice's lazy label (DeclineReason(code).label), not get_FOO_display(), which is already in the
+# actor's language.
+LABEL_PARAMS = frozenset({"reason", "outcome", "role"})
+
+
+class NoticeText(str):
+    """A notice's text in Dutch (the stored `message`, which e-mail uses) that keeps its msgid and
+    parameters too, so that each reader sees the notice in their own language (Notification.text)."""
+
+    msgid: str = ""
+    params: dict[str, str] = {}
+
+
+def notice_text(msgid: str, params: dict) -> NoticeText:
+    """`msgid` (marked with gettext_noop) filled with `params`, in Dutch: whoever acts, in whatever
+    language, the notice is written in the service's language and translated when read."""
+    with translation.override("nl"):
+        values = {name: str(value) for name, value in params.items()}
+        text = NoticeText(gettext(msgid) % values)
+    text.msgid, text.params = msgid, values
+    return text
 
 
 class Notification(models.Model):
@@ -50,6 +76,9 @@ class Notification(models.Model):
     # referral it is unique, so a job that runs twice, or twice at once, never tells anyone twice.
     event_key = models.CharField(max_length=40, blank=True)
     message = models.CharField(max_length=300)
+    # The untranslated text and its parameters (see notice_text); empty on notices from before.
+    message_id = models.CharField(max_length=300, blank=True)
+    message_params = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -66,3 +95,18 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def text(self) -> str:
+        """The notice in the reader's language, its LABEL_PARAMS translated too. Notices written
+        before they kept their msgid stay as written (Dutch)."""
+        if not self.message_id:
+            return self.message
+        params = {
+            name: gettext(value) if name in LABEL_PARAMS and value else value
+            for name, value in self.message_params.items()
+        }
+        try:
+            return gettext(self.message_id) % params
+        except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
+            return self.message

@@ -14,6 +14,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.selectors.actor import actor_for
 from accounts.selectors.memberships import hold_membership, works_at
@@ -23,6 +24,7 @@ from directory.models import Organisation
 from policies.cases import case_policy
 from policies.roles import REFERRING_ROLES
 from referrals.models import Case, CaseEvent, FollowUp, Notification, RegieOffer
+from referrals.models.notices import notice_text
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
 
@@ -87,8 +89,10 @@ def regie_offer(*, case: Case, actor: User, to_user: User, organisation: Organis
         notify(
             [to_user],
             Notification.Kind.REGIE_OFFERED,
-            _("Casus %(ref)s: %(name)s (%(org)s) biedt u de regie aan. Zie Casussen.")
-            % {"ref": case.reference, "name": _name(actor), "org": case.regisseur_organisation},
+            notice_text(
+                gettext_noop("Casus %(ref)s: %(name)s (%(org)s) biedt u de regie aan. Zie Casussen."),
+                {"ref": case.reference, "name": _name(actor), "org": case.regisseur_organisation},
+            ),
             case=case,
         )
     return offer
@@ -122,7 +126,9 @@ def regie_offer_cancel(*, offer: RegieOffer, actor: User) -> RegieOffer:
         notify(
             [offer.offered_to],
             Notification.Kind.REGIE_ANSWERED,
-            _("Casus %(ref)s: het aanbod van de regie is ingetrokken.") % {"ref": case.reference},
+            notice_text(
+                gettext_noop("Casus %(ref)s: het aanbod van de regie is ingetrokken."), {"ref": case.reference}
+            ),
             case=case,
         )
     return offer
@@ -168,8 +174,10 @@ def regie_offer_accept(*, offer: RegieOffer, actor: User) -> Case:
         notify(
             [previous, offer.offered_by],
             Notification.Kind.REGIE_ANSWERED,
-            _("Casus %(ref)s: %(name)s (%(org)s) heeft de regie aangenomen en is nu regisseur.")
-            % {"ref": case.reference, "name": _name(actor), "org": organisation},
+            notice_text(
+                gettext_noop("Casus %(ref)s: %(name)s (%(org)s) heeft de regie aangenomen en is nu regisseur."),
+                {"ref": case.reference, "name": _name(actor), "org": organisation},
+            ),
             case=case,
         )
     return case
@@ -191,8 +199,12 @@ def regie_offer_decline(*, offer: RegieOffer, actor: User) -> RegieOffer:
         notify(
             [case.regisseur, offer.offered_by],
             Notification.Kind.REGIE_ANSWERED,
-            _("Casus %(ref)s: %(name)s (%(org)s) heeft het aanbod van de regie afgewezen; u blijft regisseur.")
-            % {"ref": case.reference, "name": _name(actor), "org": organisation},
+            notice_text(
+                gettext_noop(
+                    "Casus %(ref)s: %(name)s (%(org)s) heeft het aanbod van de regie afgewezen; u blijft regisseur."
+                ),
+                {"ref": case.reference, "name": _name(actor), "org": organisation},
+            ),
             case=case,
         )
     return offer

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.selectors.actor import actor_for
 from audit.models import AuditReason, PrivacyFlag
@@ -22,6 +23,7 @@ from directory.models import Organisation
 from policies.cases import case_policy
 from policies.data_categories import DataCategory
 from referrals.models import Case, Consent, FollowUp, Notification, Referral, Resident, State, StopReason
+from referrals.models.notices import notice_text
 from referrals.services import grants
 from referrals.services.errors import ActionRefused
 from referrals.services.notifications import notify
@@ -181,8 +183,12 @@ def consents_expire(*, today: date | None = None) -> int:
             notify(
                 [referral.from_user, referral.assignee, referral.case.regisseur],
                 Notification.Kind.CONSENT_EXPIRED,
-                _("De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming.")
-                % {"ref": referral},
+                notice_text(
+                    gettext_noop(
+                        "De toestemming bij verwijzing %(ref)s is verlopen. Vraag de inwoner om nieuwe toestemming."
+                    ),
+                    {"ref": referral},
+                ),
                 referral=referral,
             )
             flagged += 1

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from audit.services.sealing import audited
 from audit.services.trail import audit_context
@@ -21,6 +22,7 @@ from policies.referrals import ESCALATE_TO_SENDER_AFTER_WORKING_DAYS
 from policies.roles import Role
 from policies.working_days import add_working_days
 from referrals.models import EventName, Notification, Referral, ReferralEvent, State
+from referrals.models.notices import notice_text
 from referrals.services.notifications import notify, receiving_people
 
 TO_RECEIVER, TO_SENDER = 1, 2
@@ -66,8 +68,10 @@ def _escalate(pk: int, now: datetime) -> int:
             notify(
                 coordinators,
                 Notification.Kind.ESCALATED,
-                _("Verwijzing %(ref)s wacht op een reactie; de termijn liep af op %(date)s.")
-                % {"ref": referral, "date": deadline},
+                notice_text(
+                    gettext_noop("Verwijzing %(ref)s wacht op een reactie; de termijn liep af op %(date)s."),
+                    {"ref": referral, "date": deadline},
+                ),
                 referral=referral,
                 event_key=f"escalation-{TO_RECEIVER}",
             )
@@ -75,11 +79,13 @@ def _escalate(pk: int, now: datetime) -> int:
             notify(
                 [referral.from_user, referral.case.regisseur],
                 Notification.Kind.ESCALATED,
-                _(
-                    "%(org)s heeft verwijzing %(ref)s niet binnen de termijn (%(date)s) opgepakt; hun coördinator "
-                    "is gewaarschuwd. Bel zo nodig zelf even."
-                )
-                % {"org": organisation, "ref": referral, "date": deadline},
+                notice_text(
+                    gettext_noop(
+                        "%(org)s heeft verwijzing %(ref)s niet binnen de termijn (%(date)s) opgepakt; hun coördinator "
+                        "is gewaarschuwd. Bel zo nodig zelf even."
+                    ),
+                    {"org": organisation, "ref": referral, "date": deadline},
+                ),
                 referral=referral,
                 event_key=f"escalation-{TO_SENDER}",
             )

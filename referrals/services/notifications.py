@@ -38,6 +38,7 @@ def notify(
     for user in sorted(recipients, key=lambda u: u.pk):  # one by one, so auditlog records each
         fields = {"recipient": user, "kind": kind, "message": message, "referral": referral, "case": case}
         how = delivery(kind, urgency, choices[user.pk]) if user.pk in choices else Delivery.NONE
+        fields |= {"message_id": getattr(message, "msgid", ""), "message_params": getattr(message, "params", {})}
         if not event_key:  # a transition's own notice: the state machine makes it happen once
             email_notice(Notification.objects.create(**fields), how)
             continue

@@ -12,6 +12,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_fsm import ConcurrentTransition
 
 from accounts.selectors.actor import actor_for
@@ -41,6 +42,7 @@ from referrals.models import (
     StopReason,
     Urgency,
 )
+from referrals.models.notices import notice_text
 from referrals.services import grants
 from referrals.services.consent_check import require_legal_ground
 from referrals.services.errors import ActionRefused
@@ -244,7 +246,10 @@ def _send_locked(referral: Referral, actor: User, organisation: Organisation, ro
     notify(
         receiving_people(referral.to_organisation),
         Notification.Kind.NEW_REFERRAL,
-        _("Nieuwe verwijzing %(ref)s voor %(service)s.") % {"ref": referral, "service": referral.service.name},
+        notice_text(
+            gettext_noop("Nieuwe verwijzing %(ref)s voor %(service)s."),
+            {"ref": referral, "service": referral.service.name},
+        ),
         referral=referral,
     )
 
@@ -305,7 +310,7 @@ def referral_withdraw(*, referral: Referral, actor: User) -> Referral:
     notify(
         [*receiving_people(referral.to_organisation), referral.assignee],
         Notification.Kind.WITHDRAWN,
-        _("Verwijzing %(ref)s is ingetrokken door de verwijzer.") % {"ref": referral},
+        notice_text(gettext_noop("Verwijzing %(ref)s is ingetrokken door de verwijzer."), {"ref": referral}),
         referral=referral,
     )
     return referral
@@ -345,7 +350,7 @@ def _accept_locked(referral: Referral, actor: User, assignee: User, org: Organis
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.ACCEPTED,
-        _("%(org)s heeft verwijzing %(ref)s aangenomen.") % {"org": org, "ref": referral},
+        notice_text(gettext_noop("%(org)s heeft verwijzing %(ref)s aangenomen."), {"org": org, "ref": referral}),
         referral=referral,
     )
 
@@ -372,8 +377,10 @@ def _hand_over_parent(child: Referral, actor: User, organisation: Organisation) 
     notify(
         [parent.assignee],
         Notification.Kind.HANDED_OVER,
-        _("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond.")
-        % {"ref": child, "org": organisation},
+        notice_text(
+            gettext_noop("Uw doorverwijzing %(ref)s is aangenomen door %(org)s; de overdracht is rond."),
+            {"ref": child, "org": organisation},
+        ),
         referral=parent,
     )
 
@@ -404,8 +411,10 @@ def referral_decline(*, referral: Referral, actor: User, reason: str, note: str)
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.DECLINED,
-        _("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s.")
-        % {"org": org, "ref": referral, "reason": referral.get_decline_reason_display()},
+        notice_text(
+            gettext_noop("%(org)s heeft verwijzing %(ref)s afgewezen: %(reason)s."),
+            {"org": org, "ref": referral, "reason": DeclineReason(referral.decline_reason).label},
+        ),
         referral=referral,
     )
     if referral.parent_id:
@@ -413,14 +422,18 @@ def referral_decline(*, referral: Referral, actor: User, reason: str, note: str)
         # help (in addition): either way it must know, so it can look for another partner.
         parent = _parent(referral)
         message = (
-            _("De verwijzing erbij %(ref)s is afgewezen; zoek zo nodig samen met de regisseur een andere partner.")
+            gettext_noop(
+                "De verwijzing erbij %(ref)s is afgewezen; zoek zo nodig samen met de regisseur een andere partner."
+            )
             if referral.in_addition
-            else _("De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling.")
+            else gettext_noop(
+                "De doorverwijzing %(ref)s is afgewezen; verwijzing %(parent)s blijft bij u in behandeling."
+            )
         )
         notify(
             [parent.assignee or parent.from_user],
             Notification.Kind.FORWARD_DECLINED,
-            message % {"ref": referral, "parent": parent},
+            notice_text(message, {"ref": referral, "parent": parent}),
             referral=parent,
         )
     return referral
@@ -447,7 +460,7 @@ def referral_assign(*, referral: Referral, actor: User, assignee: User) -> Refer
     notify(
         [assignee],
         Notification.Kind.ASSIGNED,
-        _("Verwijzing %(ref)s is aan u toegewezen.") % {"ref": referral},
+        notice_text(gettext_noop("Verwijzing %(ref)s is aan u toegewezen."), {"ref": referral}),
         referral=referral,
     )
     return referral
@@ -484,7 +497,9 @@ def referral_record_first_contact(
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.FIRST_CONTACT,
-        _("%(org)s heeft contact gehad over verwijzing %(ref)s.") % {"org": org, "ref": referral},
+        notice_text(
+            gettext_noop("%(org)s heeft contact gehad over verwijzing %(ref)s."), {"org": org, "ref": referral}
+        ),
         referral=referral,
     )
     return referral
@@ -604,8 +619,10 @@ def _refer_on(
         notify(
             [parent.case.regisseur],
             Notification.Kind.IN_ADDITION,
-            _("%(org)s heeft %(service)s erbij gevraagd voor casus %(case)s (verwijzing %(ref)s).")
-            % {"org": org, "service": service.name, "case": parent.case, "ref": child},
+            notice_text(
+                gettext_noop("%(org)s heeft %(service)s erbij gevraagd voor casus %(case)s (verwijzing %(ref)s)."),
+                {"org": org, "service": service.name, "case": parent.case, "ref": child},
+            ),
             referral=child,
         )
     return child
@@ -654,8 +671,12 @@ def referral_close_unreachable(*, referral: Referral, actor: User) -> Referral:
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.NOT_REACHED,
-        _("%(org)s heeft de inwoner van verwijzing %(ref)s niet bereikt na %(n)s pogingen. Zoek samen een andere weg.")
-        % {"org": org, "ref": referral, "n": referral.contact_attempts.count()},
+        notice_text(
+            gettext_noop(
+                "%(org)s heeft de inwoner van verwijzing %(ref)s niet bereikt na %(n)s pogingen. Zoek samen een andere weg."
+            ),
+            {"org": org, "ref": referral, "n": referral.contact_attempts.count()},
+        ),
         referral=referral,
     )
     return referral
@@ -702,8 +723,10 @@ def referral_close(*, referral: Referral, actor: User, outcome: str, note: str) 
     notify(
         [referral.from_user, referral.case.regisseur],
         Notification.Kind.CLOSED,
-        _("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s.")
-        % {"org": org, "ref": referral, "outcome": referral.get_outcome_display()},
+        notice_text(
+            gettext_noop("%(org)s heeft verwijzing %(ref)s afgesloten: %(outcome)s."),
+            {"org": org, "ref": referral, "outcome": Outcome(referral.outcome).label},
+        ),
         referral=referral,
     )
     return referral
@@ -751,8 +774,10 @@ def stop_within(referral: Referral, *, actor: User | None = None, reason: str) -
     notify(
         [*receiving_people(referral.to_organisation), referral.assignee, referral.from_user],
         Notification.Kind.STOPPED,
-        _("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe.")
-        % {"ref": referral, "reason": referral.get_stop_reason_display()},
+        notice_text(
+            gettext_noop("Verwijzing %(ref)s is gestopt: %(reason)s. U heeft er geen toegang meer toe."),
+            {"ref": referral, "reason": StopReason(referral.stop_reason).label},
+        ),
         referral=referral,
     )
     return referral

@@ -18,7 +18,7 @@ from django.contrib.auth.models import User
 from django.db.models import Model, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.selectors.actor import actor_for
 from audit.models import AuditEntry, AuditReason
@@ -433,28 +433,28 @@ def _referral_data(referral: Referral, readable: bool, labels: Mapping[str, StrO
 
 # Readable names of the encrypted values (their columns end in _ciphertext).
 _VALUE_LABELS = {
-    "given_name": _lazy("voornaam"),
-    "family_name": _lazy("achternaam"),
-    "birth_year": _lazy("geboortejaar"),
-    "phone": _lazy("telefoon"),
-    "email": _lazy("e-mail"),
-    "preferred_language": _lazy("voorkeurstaal"),
-    "summary": _lazy("samenvatting"),
-    "outcome_note": _lazy("toelichting afsluiting"),
-    "decline_note": _lazy("toelichting afwijzing"),
-    "legal_basis_justification": _lazy("onderbouwing grondslag"),
-    "text": _lazy("doel"),
-    "withdrawn_reason": _lazy("reden intrekking"),
-    "wrapped_data_key": _lazy("sleutel"),
-    "state": _lazy("stand"),
+    "given_name": gettext_lazy("voornaam"),
+    "family_name": gettext_lazy("achternaam"),
+    "birth_year": gettext_lazy("geboortejaar"),
+    "phone": gettext_lazy("telefoon"),
+    "email": gettext_lazy("e-mail"),
+    "preferred_language": gettext_lazy("voorkeurstaal"),
+    "summary": gettext_lazy("samenvatting"),
+    "outcome_note": gettext_lazy("toelichting afsluiting"),
+    "decline_note": gettext_lazy("toelichting afwijzing"),
+    "legal_basis_justification": gettext_lazy("onderbouwing grondslag"),
+    "text": gettext_lazy("doel"),
+    "withdrawn_reason": gettext_lazy("reden intrekking"),
+    "wrapped_data_key": gettext_lazy("sleutel"),
+    "state": gettext_lazy("stand"),
 }
 
 
 _ACTION_LABELS = {
-    AuditEntry.Action.CREATE: _lazy("vastgelegd"),
-    AuditEntry.Action.UPDATE: _lazy("gewijzigd"),
-    AuditEntry.Action.DELETE: _lazy("verwijderd"),
-    AuditEntry.Action.ACCESS: _lazy("bekeken"),
+    AuditEntry.Action.CREATE: gettext_lazy("vastgelegd"),
+    AuditEntry.Action.UPDATE: gettext_lazy("gewijzigd"),
+    AuditEntry.Action.DELETE: gettext_lazy("verwijderd"),
+    AuditEntry.Action.ACCESS: gettext_lazy("bekeken"),
 }
 
 
@@ -489,7 +489,7 @@ def _entry_data(entry: AuditEntry) -> dict[str, Any]:
         "role": entry.role,
         "action": str(_ACTION_LABELS.get(entry.action, entry.get_action_display())),
         "object": f"{entry.content_type.name if entry.content_type else ''} {entry.object_repr}".strip(),
-        "activity": activity.name if activity else entry.processing_activity,
+        "activity": activity.label if activity else entry.processing_activity,
         "reason": entry.reason,
         "fields": list(fields or []),
     }

@@ -73,6 +73,20 @@ def state_badge(state: str) -> str:
 
 
 @register.filter
+def language_name(code) -> str:
+    """ "ar" → "Arabisch": a resident's language by name, in the language of the page."""
+    return language_names([code]) if code else ""
+
+
+@register.filter
+def receipt_language(code) -> str:
+    """The language a consent receipt is printed in for a resident informed in `code`."""
+    from policies.consent_text import text_language
+
+    return text_language(code)
+
+
+@register.filter
 def language_names(codes) -> str:
     """["nl", "ar"] → "Nederlands, Arabisch": residents' languages by name, not by code."""
     from referrals.forms import LANGUAGES

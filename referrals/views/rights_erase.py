@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from policies import subject_rights as rights
@@ -19,12 +19,12 @@ from referrals.services.subject_rights import resident_erase
 
 class EraseForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Reden van de verwijdering"),
+        label=gettext_lazy("Reden van de verwijdering"),
         max_length=300,
-        help_text=_lazy("Bijvoorbeeld ‘verzoek van de inwoner, mondeling op 3 maart’. Geen persoonsgegevens."),
+        help_text=gettext_lazy("Bijvoorbeeld ‘verzoek van de inwoner, mondeling op 3 maart’. Geen persoonsgegevens."),
     )
     confirm = forms.BooleanField(
-        label=_lazy("Ik begrijp dat de gegevens van deze inwoner daarna voor niemand meer leesbaar zijn."),
+        label=gettext_lazy("Ik begrijp dat de gegevens van deze inwoner daarna voor niemand meer leesbaar zijn."),
     )
 
 

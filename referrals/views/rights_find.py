@@ -5,15 +5,15 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from referrals.selectors.access import find_residents, open_finder
 
 
 class FindForm(forms.Form):
-    family_name = forms.CharField(label=_lazy("Achternaam"), max_length=100)
-    birth_year = forms.IntegerField(label=_lazy("Geboortejaar"), min_value=1900, max_value=2100)
+    family_name = forms.CharField(label=gettext_lazy("Achternaam"), max_length=100)
+    birth_year = forms.IntegerField(label=gettext_lazy("Geboortejaar"), min_value=1900, max_value=2100)
 
 
 @never_cache

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from audit.models import AuditReason
@@ -18,17 +18,19 @@ from referrals.services.subject_rights import RECTIFIABLE_FIELDS, resident_recti
 
 
 class RectifyForm(forms.Form):
-    given_name = forms.CharField(label=_lazy("Voornaam of initialen"), required=False, max_length=100)
-    family_name = forms.CharField(label=_lazy("Achternaam"), required=False, max_length=100)
-    birth_year = forms.IntegerField(label=_lazy("Geboortejaar"), required=False, min_value=1900, max_value=2100)
-    phone = forms.CharField(label=_lazy("Telefoon"), required=False, max_length=30)
-    email = forms.EmailField(label=_lazy("E-mail"), required=False)
-    preferred_language = forms.CharField(label=_lazy("Voorkeurstaal"), required=False, max_length=30)
-    needs_interpreter = forms.BooleanField(label=_lazy("Tolk nodig"), required=False)
+    given_name = forms.CharField(label=gettext_lazy("Voornaam of initialen"), required=False, max_length=100)
+    family_name = forms.CharField(label=gettext_lazy("Achternaam"), required=False, max_length=100)
+    birth_year = forms.IntegerField(label=gettext_lazy("Geboortejaar"), required=False, min_value=1900, max_value=2100)
+    phone = forms.CharField(label=gettext_lazy("Telefoon"), required=False, max_length=30)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    preferred_language = forms.CharField(label=gettext_lazy("Voorkeurstaal"), required=False, max_length=30)
+    needs_interpreter = forms.BooleanField(label=gettext_lazy("Tolk nodig"), required=False)
     reason = forms.CharField(
-        label=_lazy("Reden van de correctie"),
+        label=gettext_lazy("Reden van de correctie"),
         max_length=300,
-        help_text=_lazy("Bijvoorbeeld ‘verzoek van de inwoner: telefoonnummer gewijzigd’. Geen persoonsgegevens."),
+        help_text=gettext_lazy(
+            "Bijvoorbeeld ‘verzoek van de inwoner: telefoonnummer gewijzigd’. Geen persoonsgegevens."
+        ),
     )
 
 

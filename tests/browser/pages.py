@@ -43,6 +43,9 @@ PAGES = [
     ("not-found", "bas", "/verwijzingen/{sent}/"),
     ("consent-receipt", "fatima", "/toestemming/{consent}/bewijs/"),
     ("consent-receipt-en", "fatima", "/toestemming/{consent}/bewijs/?taal=en"),
+    # The receipt in Arabic (right to left) and Tigrinya (Ge'ez script), as printed for the resident.
+    ("consent-receipt-ar", "fatima", "/toestemming/{consent}/bewijs/?taal=ar"),
+    ("consent-receipt-ti", "fatima", "/toestemming/{consent}/bewijs/?taal=ti"),
     ("rights", "fatima", "/rechten/{pseudonym}/"),
     ("rights-inzage", "fatima", "/rechten/{pseudonym}/inzage/"),
     ("rights-rectify", "fatima", "/rechten/{pseudonym}/correctie/"),

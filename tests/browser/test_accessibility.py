@@ -74,3 +74,26 @@ def test_english_pages_switch_language_and_stay_accessible(world, new_page):
     assert not serious_violations(page)
     page.get_by_role("button", name="Nederlands").click()
     expect(page.get_by_role("heading", name="Wegwijzer: wie kan helpen?")).to_be_visible()
+
+
+def test_the_arabic_receipt_reads_right_to_left_and_stays_accessible(world, case, new_page):
+    from referrals.models import Consent
+
+    consent = Consent.objects.get(resident=case.resident)
+    page = new_page()
+    log_in(page, "fatima")
+    page.goto(page.url_for(f"/toestemming/{consent.pk}/bewijs/?taal=ar"))
+    receipt = page.locator("article.consent-receipt")
+    expect(receipt).to_have_attribute("lang", "ar")
+    # The browser lays it out right to left: the computed direction, not only the attribute.
+    assert receipt.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert receipt.locator("h1").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    # The page around it (navigation, the note for the professional) stays left to right.
+    assert page.locator("main").evaluate("el => getComputedStyle(el).direction") == "ltr"
+    expect(receipt.locator(".consent-receipt__review")).to_have_text("ترجمة أولية: لم يراجعها مترجم محلّف بعد.")
+    screenshot(page, "axe-consent-receipt-ar")
+    assert not serious_violations(page)
+    page.goto(page.url_for(f"/toestemming/{consent.pk}/bewijs/?taal=ti"))
+    expect(page.locator("article.consent-receipt")).to_have_attribute("lang", "ti")
+    assert page.locator("article.consent-receipt").evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert not serious_violations(page)

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The resident's printable consent receipt, and the text they are informed with."""
 
+import re
+
 import pytest
 
 from audit.models import AuditEntry
@@ -56,13 +58,20 @@ def test_nobody_outside_the_case_can_see_the_receipt(client, world, case, person
     assert client.get(f"/toestemming/{consent.pk}/bewijs/").status_code == 404
 
 
-def test_the_consent_text_exists_in_plain_dutch_and_english_with_the_same_parts():
-    assert set(CONSENT_TEXT) == {"nl", "en"}
-    assert CONSENT_TEXT["nl"].keys() == CONSENT_TEXT["en"].keys()
-    assert consent_text("ar") == CONSENT_TEXT["nl"]  # no translation yet: Dutch, read aloud
+def test_the_consent_text_exists_in_plain_dutch_english_arabic_and_tigrinya_with_the_same_parts():
+    assert set(CONSENT_TEXT) == {"nl", "en", "ar", "ti"}
+    for language in ("en", "ar", "ti"):
+        assert CONSENT_TEXT[language].keys() == CONSENT_TEXT["nl"].keys(), language
+        for part, dutch in CONSENT_TEXT["nl"].items():  # sentence by sentence: as many paragraphs
+            translated = CONSENT_TEXT[language][part]
+            assert isinstance(translated, list) == isinstance(dutch, list), (language, part)
+            assert len(translated if isinstance(translated, list) else [translated]) == len(
+                dutch if isinstance(dutch, list) else [dutch]
+            ), (language, part)
+    assert consent_text("tr") == CONSENT_TEXT["nl"]  # no Turkish text yet: Dutch, read aloud with an interpreter
     # B1: short sentences. No sentence in the resident text is longer than 25 words.
     for language in CONSENT_TEXT.values():
         for part in language.values():
             for paragraph in part if isinstance(part, list) else [part]:
-                for sentence in paragraph.replace("?", ".").split(". "):
+                for sentence in re.split(r"[.?؟።]\s*", paragraph):
                     assert len(sentence.split()) <= 25, sentence
