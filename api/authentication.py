@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.context import auditlog_value
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from rest_framework.request import Request
 
@@ -31,5 +32,20 @@ class ClientCredentialsAuthentication(OAuth2Authentication):
             request.oauth2_error = {"error": "invalid_token"}
             return None
         use_tool(application.client_id)
+        _name_actor_for_auditlog(account)
         request.api_client = authorisation
         return account, token
+
+
+def _name_actor_for_auditlog(account: Any) -> None:
+    """What AuditlogMiddleware does for a logged-in page user, for the account (known only now).
+
+    The middleware read the user before the view authenticated the token (anonymous then); entries
+    written outside a service's audit_context (a notice to a colleague) must still name the account,
+    and, through it, its organisation and role (audit.services.trail), as they do on the pages.
+    """
+    try:
+        context = auditlog_value.get()
+    except LookupError:  # outside a request (no middleware)
+        return
+    context["actor"] = account
