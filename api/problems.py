@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -128,6 +129,7 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return [{"name": prefix or "body", "reason": str(detail)}]
 
 
+@csrf_exempt  # an API call carries a token, no cookie: the site's CSRF page would answer a POST
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """A path under /api/v1/ that names nothing: the same problem document as a 404 from a view."""
     return JsonResponse(

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from api import scopes
 from api.serializers import OrganisationSerializer, ServiceSerializer
-from api.views.referrals import Page
+from api.views.referrals import Page, paginated
 from directory.models import Organisation
 from directory.selectors.directory import directory_search
 
@@ -26,7 +26,7 @@ class ServicesView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("q", str, description="search text"), OpenApiParameter("page", int)],
-        responses=ServiceSerializer(many=True),
+        responses=paginated("ServicePage", ServiceSerializer),
     )
     def get(self, request: Request) -> Response:
         search = SearchSerializer(data=request.query_params)
@@ -40,7 +40,9 @@ class ServicesView(APIView):
 class OrganisationsView(APIView):
     scope = scopes.DIRECTORY_READ
 
-    @extend_schema(parameters=[OpenApiParameter("page", int)], responses=OrganisationSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("page", int)], responses=paginated("OrganisationPage", OrganisationSerializer)
+    )
     def get(self, request: Request) -> Response:
         paginator = Page()
         organisations = Organisation.objects.filter(agreement_signed_on__isnull=False).order_by("name", "pk")

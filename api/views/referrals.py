@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
@@ -48,6 +48,19 @@ class Page(PageNumberPagination):
     page_size = 25
 
 
+def paginated(name: str, item: type[serializers.Serializer]) -> serializers.Serializer:
+    """The schema of a page of `item` as `Page` answers it (an APIView gets no automatic wrapping)."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": item(many=True),
+        },
+    )
+
+
 class BoxSerializer(serializers.Serializer):
     box = serializers.ChoiceField(choices=BOXES, default="new")
 
@@ -70,7 +83,7 @@ class InboxView(APIView):
             OpenApiParameter("box", enum=BOXES, default="new", description="new, overdue, mine or all open"),
             OpenApiParameter("page", int),
         ],
-        responses=ReferralSummarySerializer(many=True),
+        responses=paginated("InboxPage", ReferralSummarySerializer),
     )
     def get(self, request: Request) -> Response:
         box = BoxSerializer(data=request.query_params)
@@ -88,7 +101,9 @@ class SentView(APIView):
 
     scope = scopes.REFERRALS_READ
 
-    @extend_schema(parameters=[OpenApiParameter("page", int)], responses=ReferralSummarySerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("page", int)], responses=paginated("SentPage", ReferralSummarySerializer)
+    )
     def get(self, request: Request) -> Response:
         organisation = _organisation(request, REFERRING_ROLES)
         paginator = Page()

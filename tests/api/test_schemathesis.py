@@ -1,0 +1,64 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""The API fuzzed against its own OpenAPI schema (issue 16, point 6) by schemathesis, in process.
+
+An authenticated client of the Kredietbank (every scope) with referrals in its inbox: whatever
+schemathesis sends, no server error and no response that breaks the schema (status code, content
+type, body, headers). A modest number of examples per operation keeps it near a minute.
+"""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from django.test import Client
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from hypothesis import HealthCheck, settings
+
+from referrals import services
+from tests.api.conftest import fetch_token, register_client
+
+EXAMPLES_PER_OPERATION = 12
+
+
+def _load_schema():
+    """The schema /api/v1/schema/ serves, made without a request (collection runs before the database)."""
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
+    loaded.app = get_wsgi_application()  # calls go to the app in process, inside the test's transaction
+    return loaded
+
+
+schema = _load_schema()
+
+
+@pytest.fixture
+def inbox(world, case):
+    p = world.people
+    for accept in (False, True):
+        referral = services.referral_create(
+            case=case,
+            actor=p.fatima,
+            organisation=world.orgs.waterlelie,
+            service=world.services.schuldhulp,
+            summary="Aanmaningen van de energieleverancier.",
+            categories=[world.categories.schulden],
+            shared_data=["contact", "summary", "needs"],
+        )
+        services.referral_send(referral=referral, actor=p.fatima)
+        if accept:
+            services.referral_accept(referral=referral, actor=p.kees)
+
+
+@pytest.fixture
+def bearer(world):
+    application, secret = register_client(world.people.kees, world.orgs.kredietbank)
+    return {"Authorization": f"Bearer {fetch_token(Client(), application, secret).json()['access_token']}"}
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_answers_every_generated_call_within_its_schema(case, inbox, bearer):
+    case.call_and_validate(headers=bearer)
