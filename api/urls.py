@@ -7,6 +7,7 @@ from oauth2_provider.views import TokenView
 from rest_framework.routers import SimpleRouter
 
 from api.problems import not_found
+from api.views.cases import CaseViewSet
 from api.views.directory import OrganisationsView, ServicesView
 from api.views.docs import DocsView, SchemaView
 from api.views.referrals import InboxView, ReferralViewSet, SentView
@@ -15,6 +16,7 @@ app_name = "api"
 
 router = SimpleRouter()
 router.register("referrals", ReferralViewSet, basename="referral")
+router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
     path("token/", TokenView.as_view(), name="token"),

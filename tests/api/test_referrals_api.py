@@ -150,3 +150,35 @@ def test_a_refusal_by_the_service_is_a_409_problem(world, sent, api_client):
     body = response.json()
     assert body["type"] == "urn:overdracht:problem:refused" and body["title"] == "Kan nu niet"
     assert body["invalid_params"][0]["name"] == "on"
+
+
+def test_a_referrer_client_records_consent_and_sends_a_referral_from_its_case(world, api_client):
+    from tests.factories import open_case
+
+    case = open_case(
+        actor=world.people.fatima, organisation=world.orgs.waterlelie, categories=[world.categories.schulden]
+    )
+    fatima = api_client(world.people.fatima, world.orgs.waterlelie)
+    referral = {
+        "service": world.services.schuldhulp.pk,
+        "summary": "Aanmaningen; wil hulp.",
+        "categories": ["schulden"],
+        "shared_data": ["contact", "summary", "needs"],
+    }
+    refused = fatima.post(f"/api/v1/cases/{case.pk}/referrals/", referral)
+    assert refused.status_code == 409 and refused.json()["type"] == "urn:overdracht:problem:refused"  # no consent yet
+    consent = {
+        "purpose": "Hulp bij schulden",
+        "recipients": ["kredietbank"],
+        "data_categories": ["contact", "summary", "needs"],
+        "given_how": "spoken",
+        "valid_until": (timezone.localdate() + timezone.timedelta(days=90)).isoformat(),
+    }
+    assert fatima.post(f"/api/v1/cases/{case.pk}/consents/", consent).status_code == 201
+    sent = fatima.post(f"/api/v1/cases/{case.pk}/referrals/", referral)
+    assert sent.status_code == 201 and sent.json()["state"] == "sent"
+    kees = api_client(world.people.kees, world.orgs.kredietbank)
+    assert [r["id"] for r in kees.get("/api/v1/inbox/").json()["results"]] == [sent.json()["id"]]
+    # Another referring organisation's client does not find the case.
+    ruud = api_client(world.people.ruud, world.orgs.gemeente)
+    assert ruud.post(f"/api/v1/cases/{case.pk}/consents/", consent).status_code == 404
