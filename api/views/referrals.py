@@ -10,7 +10,7 @@ checked here but the token's scope.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -65,7 +65,7 @@ class BoxSerializer(serializers.Serializer):
     box = serializers.ChoiceField(choices=BOXES, default="new")
 
 
-def _organisation(request: Request, roles: frozenset[str]) -> Any:
+def _organisation(request: Request, roles: Collection[str]) -> Any:
     """The client's organisation, if its account has one of `roles` there (as the pages' acting_organisation)."""
     organisation = request.api_client.organisation
     if organisation.pk not in {o.pk for o in organisations_for(request.user, roles)}:
