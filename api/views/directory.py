@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from api import scopes
 from api.serializers import OrganisationSerializer, ServiceSerializer
-from api.views.referrals import Page, paginated
+from api.views.referrals import PAGE, Page, paginated
 from directory.models import Organisation
 from directory.selectors.directory import directory_search
 
@@ -25,7 +25,7 @@ class ServicesView(APIView):
     scope = scopes.DIRECTORY_READ
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", str, description="search text"), OpenApiParameter("page", int)],
+        parameters=[OpenApiParameter("q", str, description="search text"), PAGE],
         responses=paginated("ServicePage", ServiceSerializer),
     )
     def get(self, request: Request) -> Response:
@@ -40,9 +40,7 @@ class ServicesView(APIView):
 class OrganisationsView(APIView):
     scope = scopes.DIRECTORY_READ
 
-    @extend_schema(
-        parameters=[OpenApiParameter("page", int)], responses=paginated("OrganisationPage", OrganisationSerializer)
-    )
+    @extend_schema(parameters=[PAGE], responses=paginated("OrganisationPage", OrganisationSerializer))
     def get(self, request: Request) -> Response:
         paginator = Page()
         organisations = Organisation.objects.filter(agreement_signed_on__isnull=False).order_by("name", "pk")

@@ -10,10 +10,12 @@ checked here but the token's scope.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -44,8 +46,20 @@ from referrals.services import ActionRefused
 BOXES = ("new", "overdue", "mine", "all")
 
 
+# What `Page` accepts: a page number (beyond the last page: 404).
+PAGE = OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 999_999_999})
+
+
 class Page(PageNumberPagination):
     page_size = 25
+    last_page_strings = ()
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
+        # DRF reads a missing or empty `page` as 1; one that is given must be a page number.
+        given = request.query_params.get(self.page_query_param)
+        if given is not None and not re.fullmatch(r"[1-9][0-9]{0,8}", given):
+            raise serializers.ValidationError({self.page_query_param: [_("Een paginanummer is een positief getal.")]})
+        return super().paginate_queryset(queryset, request, view)
 
 
 def paginated(name: str, item: type[serializers.Serializer]) -> serializers.Serializer:
@@ -81,7 +95,7 @@ class InboxView(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("box", enum=BOXES, default="new", description="new, overdue, mine or all open"),
-            OpenApiParameter("page", int),
+            PAGE,
         ],
         responses=paginated("InboxPage", ReferralSummarySerializer),
     )
@@ -101,9 +115,7 @@ class SentView(APIView):
 
     scope = scopes.REFERRALS_READ
 
-    @extend_schema(
-        parameters=[OpenApiParameter("page", int)], responses=paginated("SentPage", ReferralSummarySerializer)
-    )
+    @extend_schema(parameters=[PAGE], responses=paginated("SentPage", ReferralSummarySerializer))
     def get(self, request: Request) -> Response:
         organisation = _organisation(request, REFERRING_ROLES)
         paginator = Page()

@@ -139,3 +139,10 @@ def test_the_docs_page_keeps_the_content_security_policy_and_serves_its_own_asse
         schema["components"]["securitySchemes"]["oauth2"]["flows"]["clientCredentials"]["tokenUrl"] == "/api/v1/token/"
     )
     assert "/api/v1/referrals/{id}/accept/" in schema["paths"]
+
+
+def test_a_page_number_that_is_not_one_is_invalid_input(world, api_client):
+    kees = api_client(world.people.kees, world.orgs.kredietbank)
+    assert kees.get("/api/v1/inbox/?page=").status_code == 400  # DRF alone reads it as page 1
+    assert kees.get("/api/v1/inbox/?page=last").status_code == 400
+    assert kees.get("/api/v1/inbox/?page=1").status_code == 200
