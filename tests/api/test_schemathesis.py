@@ -10,9 +10,12 @@ type, body, headers). A modest number of examples per operation keeps it near a 
 import json
 import os
 
+import django
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -24,11 +27,30 @@ from tests.api.conftest import fetch_token, register_client
 EXAMPLES_PER_OPERATION = 12
 
 
+class InProcess(WSGIHandler):
+    """The app as WSGI, inside the test's transaction: like Django's test client, a request does
+    not close the database connection at its start and end (that would end the test's transaction
+    on PostgreSQL; on SQLite's in-memory database closing does nothing)."""
+
+    def __call__(self, environ, start_response):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = super().__call__(environ, start_response)
+            body = b"".join(response)
+            response.close()  # sends request_finished now, while it is disconnected
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return [body]
+
+
 def _load_schema():
     """The schema /api/v1/schema/ serves, made without a request (collection runs before the database)."""
     document = SchemaGenerator().get_schema(request=None, public=True)
     loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
-    loaded.app = get_wsgi_application()  # calls go to the app in process, inside the test's transaction
+    django.setup(set_prefix=False)
+    loaded.app = InProcess()  # calls go to the app in process, inside the test's transaction
     return loaded
 
 
