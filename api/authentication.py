@@ -16,6 +16,7 @@ from auditlog.context import auditlog_value
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from rest_framework.request import Request
 
+from audit.services.trace import name_caller
 from audit.services.trail import use_tool
 
 
@@ -32,6 +33,8 @@ class ClientCredentialsAuthentication(OAuth2Authentication):
             request.oauth2_error = {"error": "invalid_token"}
             return None
         use_tool(application.client_id)
+        # A caller that sent a traceparent is named in LDV's foreign_operation by its client id.
+        name_caller(f"urn:nl:overdracht:api-client:{application.client_id}")
         _name_actor_for_auditlog(account)
         request.api_client = authorisation
         return account, token

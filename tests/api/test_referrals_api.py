@@ -182,3 +182,25 @@ def test_a_referrer_client_records_consent_and_sends_a_referral_from_its_case(wo
     # Another referring organisation's client does not find the case.
     ruud = api_client(world.people.ruud, world.orgs.gemeente)
     assert ruud.post(f"/api/v1/cases/{case.pk}/consents/", consent).status_code == 404
+
+
+def test_a_callers_traceparent_is_recorded_as_the_foreign_operation_of_that_client(world, sent, api_client):
+    """LDV: the partner system's own trace is recorded as its foreign_operation, named by its client id."""
+    from audit.selectors.export import logboek_record
+
+    kees = api_client(world.people.kees, world.orgs.kredietbank)
+    caller_trace, caller_span = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    response = kees.post(f"/api/v1/referrals/{sent.pk}/accept/", traceparent=f"00-{caller_trace}-{caller_span}-01")
+    assert response.status_code == 200
+    ours = response["traceparent"].split("-")[1]
+    records = [logboek_record(e) for e in AuditEntry.objects.filter(cid=ours)]
+    assert records and all(r["trace_id"] == ours != caller_trace for r in records)
+    assert {str(r["foreign_operation"]) for r in records} == {
+        str(
+            {
+                "trace_id": caller_trace,
+                "span_id": caller_span,
+                "entity": f"urn:nl:overdracht:api-client:{kees.application.client_id}",
+            }
+        )
+    }
