@@ -13,6 +13,7 @@ else
 fi
 
 declare -A SMOKE=(
+    [api_inbox.py]="--referrals 60 --partners 3 --open 10 --repeats 1"
     [audit_search.py]="--database-url $audit_db --entries 300 --residents 20 --searches 2"
     [cijfers.py]="--referrals 60 --repeats 1"
     [crypto_fields.py]="200"

@@ -11,6 +11,7 @@ register_converter(PseudonymConverter, "pseudonym")
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
     path("privacy/", include("audit.urls")),
     path("cijfers/", include("programme.urls")),
     path("", include("accounts.urls")),

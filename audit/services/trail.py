@@ -80,6 +80,26 @@ def audit_context(
         _context.reset(token)
 
 
+# The tool the actor works through, when not the pages: an API client application's client_id.
+# Every entry written meanwhile names it in `additional_data["client_application"]` (hashed
+# into the chain with the rest). Set by api.authentication, reset per request by `tool_scope`.
+_tool: ContextVar[str] = ContextVar("audit_tool", default="")
+
+
+@contextmanager
+def tool_scope() -> Iterator[None]:
+    token = _tool.set("")
+    try:
+        yield
+    finally:
+        _tool.reset(token)
+
+
+def use_tool(name: str) -> None:
+    """From now until the end of the enclosing `tool_scope` (the request), entries name `name`."""
+    _tool.set(name)
+
+
 def current_context() -> AuditContext:
     return _context.get() or AuditContext()
 
@@ -118,6 +138,8 @@ def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any)
     if instance.actor_id is None and ctx.actor_id is not None:
         instance.actor_id = ctx.actor_id
     extra = instance.additional_data or {}
+    if tool := _tool.get():
+        instance.additional_data = extra = {**extra, "client_application": tool}
     instance.processing_activity = (
         instance.processing_activity or ctx.activity or extra.get("activity") or "administration"
     )

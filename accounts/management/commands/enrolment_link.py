@@ -11,14 +11,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from accounts.services.enrolment import enrolment_link_from_server
+from audit.services.trace import TracedCommand
 from referrals.services.errors import ActionRefused
 
 
-class Command(BaseCommand):
+class Command(TracedCommand):
     help = "Print a one-time link (72 hours) with which a user sets up their second factor."
 
     def add_arguments(self, parser):

@@ -1,0 +1,32 @@
+# SPDX-FileCopyrightText: 2026 Overdracht contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""/api/v1/: the REST API for partner systems (OAuth2 client credentials), its schema and docs."""
+
+from django.urls import path, re_path
+from oauth2_provider.views import TokenView
+from rest_framework.routers import SimpleRouter
+
+from api.problems import not_found
+from api.views.cases import CaseViewSet
+from api.views.directory import OrganisationsView, ServicesView
+from api.views.docs import DocsView, SchemaView
+from api.views.referrals import InboxView, ReferralViewSet, SentView
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("cases", CaseViewSet, basename="case")
+
+urlpatterns = [
+    path("token/", TokenView.as_view(), name="token"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(), name="docs"),
+    path("inbox/", InboxView.as_view(), name="inbox"),
+    path("sent/", SentView.as_view(), name="sent"),
+    path("directory/services/", ServicesView.as_view(), name="services"),
+    path("directory/organisations/", OrganisationsView.as_view(), name="organisations"),
+    *router.urls,
+    # Anything else under /api/v1/ is a problem document too, not the site's HTML 404 page.
+    re_path(r"^.*$", not_found),
+]
