@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
@@ -13,7 +14,7 @@ from rest_framework.request import Request
 class HasScope(BasePermission):
     """The token must carry the view's scope (`scopes`: action name -> scope, or `scope` for all)."""
 
-    message = "Deze koppeling heeft de scope voor deze aanroep niet."
+    message = _("Deze koppeling heeft de scope voor deze aanroep niet.")
 
     def has_permission(self, request: Request, view: Any) -> bool:
         token = request.auth

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
-from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -21,36 +21,24 @@ from rest_framework.views import exception_handler
 
 PROBLEM_JSON = "application/problem+json"
 
-# status: (Dutch, English)
+# By status; in the request's language through the project's catalogue (locale/en).
 _TITLES = {
-    400: ("Ongeldige invoer", "Invalid input"),
-    401: ("Niet aangemeld", "Not authenticated"),
-    403: ("Niet toegestaan", "Forbidden"),
-    404: ("Niet gevonden", "Not found"),
-    405: ("Methode niet toegestaan", "Method not allowed"),
-    406: ("Niet aanvaardbaar", "Not acceptable"),
-    409: ("Kan nu niet", "Conflict"),
-    415: ("Mediatype niet ondersteund", "Unsupported media type"),
-    429: ("Te veel aanvragen", "Too many requests"),
+    400: _("Ongeldige invoer"),
+    401: _("Niet aangemeld"),
+    403: _("Niet toegestaan"),
+    404: _("Niet gevonden"),
+    405: _("Methode niet toegestaan"),
+    406: _("Niet aanvaardbaar"),
+    409: _("Kan nu niet"),
+    415: _("Mediatype niet ondersteund"),
+    429: _("Te veel aanvragen"),
 }
+_ERROR = _("Fout")
 _DETAILS = {
-    401: (
-        "Meld de koppeling aan met een geldig toegangstoken (OAuth2 client credentials).",
-        "Authenticate the client with a valid access token (OAuth2 client credentials).",
-    ),
-    404: (
-        "Dit bestaat niet, of deze koppeling mag het niet zien.",
-        "This does not exist, or this client may not see it.",
-    ),
-    429: (
-        "De koppeling doet te veel aanvragen; probeer het over %(wait)s seconden opnieuw.",
-        "The client makes too many requests; try again in %(wait)s seconds.",
-    ),
+    401: _("Meld de koppeling aan met een geldig toegangstoken (OAuth2 client credentials)."),
+    404: _("Dit bestaat niet, of deze koppeling mag het niet zien."),
+    429: _("De koppeling doet te veel aanvragen; probeer het over %(wait)s seconden opnieuw."),
 }
-
-
-def _in_language(pair: tuple[str, str]) -> str:
-    return pair[1] if (get_language() or "nl").startswith("en") else pair[0]
 
 
 class ActionNotPossible(exceptions.APIException):
@@ -67,7 +55,7 @@ class ActionNotPossible(exceptions.APIException):
 def problem(status_code: int, *, detail: str = "", instance: str = "", code: str = "", **extra: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"urn:overdracht:problem:{code}" if code else "about:blank",
-        "title": _in_language(_TITLES.get(status_code, ("Fout", "Error"))),
+        "title": str(_TITLES.get(status_code, _ERROR)),
         "status": status_code,
     }
     if detail:
@@ -90,11 +78,11 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     code = status_code = response.status_code
     extra: dict[str, Any] = {}
     if isinstance(exc, exceptions.ValidationError):
-        detail = _in_language(_TITLES[400])
+        detail = str(_TITLES[400])
         extra["invalid_params"] = _invalid_params(exc.detail)
         code = "invalid"
     elif isinstance(exc, exceptions.Throttled):
-        detail = _in_language(_DETAILS[429]) % {"wait": int(exc.wait or 1)}
+        detail = str(_DETAILS[429]) % {"wait": int(exc.wait or 1)}
         code = "throttled"
     elif isinstance(exc, ActionNotPossible):
         detail = str(exc.detail)
@@ -102,10 +90,10 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             extra["invalid_params"] = [{"name": exc.field, "reason": detail}]
         code = "refused"
     elif status_code in _DETAILS:
-        detail = _in_language(_DETAILS[status_code])
+        detail = str(_DETAILS[status_code])
         code = {401: "unauthenticated", 404: "not_found"}[status_code]
     else:
-        detail = str(getattr(exc, "detail", "")) or _in_language(_TITLES.get(status_code, ("Fout", "Error")))
+        detail = str(getattr(exc, "detail", "")) or str(_TITLES.get(status_code, _ERROR))
         code = getattr(exc, "default_code", "") or ""
     response.data = problem(
         status_code, detail=detail, instance=request.path if request is not None else "", code=str(code), **extra
@@ -133,7 +121,7 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """A path under /api/v1/ that names nothing: the same problem document as a 404 from a view."""
     return JsonResponse(
-        problem(404, detail=_in_language(_DETAILS[404]), instance=request.path, code="not_found"),
+        problem(404, detail=str(_DETAILS[404]), instance=request.path, code="not_found"),
         status=404,
         content_type=PROBLEM_JSON,
     )

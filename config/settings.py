@@ -278,8 +278,9 @@ OIDC_USER_FIELD = env.str("OIDC_USER_FIELD", "email" if OIDC_USER_CLAIM == "emai
 OIDC_TWO_FACTOR_AMR = env.list("OIDC_TWO_FACTOR_AMR", ["mfa"])
 OIDC_TWO_FACTOR_ACR = env.list("OIDC_TWO_FACTOR_ACR", [])
 OIDC_TRUST_PROVIDER_TWO_FACTOR = env.bool("OIDC_TRUST_PROVIDER_TWO_FACTOR", False)
-# The words on the login button: "Inloggen met …".
-OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", "het account van uw organisatie")
+# The words on the login button: "Inloggen met …". Unset, the button names "het account van uw
+# organisatie" in the user's language (accounts/templatetags/oidc.py).
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", "")
 if OIDC_ENABLED:
     _oidc_required = [
         "OIDC_RP_CLIENT_SECRET",

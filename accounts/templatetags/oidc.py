@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from accounts.oidc import oidc_enabled
 
@@ -20,4 +21,6 @@ def oidc_login(next_url=""):
     if next_url:
         # The library checks this address again before it sends the user there.
         href += "?" + urlencode({"next": next_url})
-    return {"enabled": True, "provider_name": settings.OIDC_PROVIDER_NAME, "href": href}
+    # A name the installation chose is a proper name; the default is a phrase of the UI.
+    provider_name = settings.OIDC_PROVIDER_NAME or _("het account van uw organisatie")
+    return {"enabled": True, "provider_name": provider_name, "href": href}

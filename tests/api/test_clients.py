@@ -146,3 +146,14 @@ def test_a_page_number_that_is_not_one_is_invalid_input(world, api_client):
     assert kees.get("/api/v1/inbox/?page=").status_code == 400  # DRF alone reads it as page 1
     assert kees.get("/api/v1/inbox/?page=last").status_code == 400
     assert kees.get("/api/v1/inbox/?page=1").status_code == 200
+
+
+def test_a_missing_scope_is_refused_in_the_callers_language(world, api_client):
+    """The scope refusal, like the titles, comes from the project's catalogue (locale/en)."""
+    kees = api_client(world.people.kees, world.orgs.kredietbank, scopes=[REFERRALS_READ])
+    english = kees.get("/api/v1/directory/services/", **{"Accept-Language": "en"}).json()
+    dutch = kees.get("/api/v1/directory/services/").json()
+    assert english["status"] == 403 and english["title"] == "Forbidden"
+    assert english["detail"] == "This client does not have the scope for this call."
+    assert dutch["title"] == "Niet toegestaan"
+    assert dutch["detail"] == "Deze koppeling heeft de scope voor deze aanroep niet."

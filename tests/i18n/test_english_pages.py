@@ -148,3 +148,13 @@ def test_the_language_switch_sets_english_for_the_next_pages(world, client):
     client.force_login(world.people.fatima)
     client.post(reverse("set_language"), {"language": "en", "next": "/casussen/"})
     assert not dutch_words(client.get("/casussen/").content.decode())
+
+
+def test_the_single_sign_on_choice_is_english_too(world, client, settings):
+    """The login page's OIDC section is not among PAGES (OIDC is off there); the button's default
+    provider name is a UI string too, unless the installation names its provider."""
+    settings.OIDC_ENABLED = True
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("login")).content.decode()
+    assert "Log in with your organisation&#x27;s account" in html
+    assert not dutch_words(html)
