@@ -27,6 +27,9 @@ class ReferralFact(models.Model):
     # before the period: counting those counts the cases reached without a DISTINCT.
     case_previous_sent_at = models.DateTimeField(null=True)
     resident_previous_sent_at = models.DateTimeField(null=True)
+    # The same as local months: the monthly cells (FigureCell) count reach with them.
+    case_previous_month = models.DateField(null=True)
+    resident_previous_month = models.DateField(null=True)
     case_id = models.BigIntegerField()
     # The household is counted by its hulpvrager, the resident the case is about.
     resident_id = models.BigIntegerField()
@@ -52,6 +55,46 @@ class ReferralFact(models.Model):
 
     def __str__(self) -> str:
         return f"verwijzing {self.referral_id}"
+
+
+class FigureCell(models.Model):
+    """The facts counted per local month of sending, one row per combination that occurred.
+
+    Periods of whole months without filters (a month, quarter, half-year or year: the page's
+    usual question) add up these cells instead of counting the facts again: a year is a few
+    thousand cells instead of hundreds of thousands of facts. Built from the facts by the same
+    roll-up, in the same transaction. Each `breakdown` fills only the columns it groups by.
+    """
+
+    class Breakdown(models.TextChoices):
+        STATUS = "status"  # per receiving partner: state, reason, outcome, accepted, escalated
+        FLOW = "flow"  # from × to
+        TREND = "trend"  # per week of sending: accepted, closed
+        ACCEPT = "accept"  # hours to acceptance (value)
+        CONTACT = "contact"  # days to first contact (value)
+        CASES = "cases"  # month of the case's previous referral (None: its first)
+        HOUSEHOLDS = "households"  # month of the resident's previous referral
+
+    month = models.DateField()
+    breakdown = models.CharField(max_length=10, choices=Breakdown.choices)
+    to_organisation_id = models.IntegerField(null=True)
+    from_organisation_id = models.IntegerField(null=True)
+    state = models.CharField(max_length=20, blank=True)
+    decline_reason = models.CharField(max_length=20, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)
+    is_accepted = models.BooleanField(null=True)
+    is_escalated = models.BooleanField(null=True)
+    has_outcome = models.BooleanField(null=True)
+    week = models.DateField(null=True)
+    value = models.IntegerField(null=True)
+    previous_month = models.DateField(null=True)
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["month"], name="programme_cell_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.breakdown}: {self.n}"
 
 
 class RollupRun(models.Model):

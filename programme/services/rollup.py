@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The roll-up: rebuild the figures' table (programme.models.ReferralFact) from the referrals.
 
-One INSERT … SELECT in one transaction: the page goes on reading the previous roll-up until this
+One INSERT … SELECT of the facts and one of their monthly cells (FigureCell), in one transaction: the page goes on reading the previous roll-up until this
 one commits, and never sees half of one. Run by the job runner on the schedule and by
 `manage.py rollup_figures`; the demo data runs it once.
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
@@ -22,7 +23,7 @@ from django.db.models.functions import Lag, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from programme.expressions import DaysUntilDate, HoursBetween
-from programme.models import ReferralFact, RollupRun
+from programme.models import FigureCell, ReferralFact, RollupRun
 from referrals.models import Referral, State
 
 # The runs the page may still name; older ones only fill the table.
@@ -40,6 +41,16 @@ COLUMNS = {
     "case_previous_sent_at": Window(Lag("sent_at"), partition_by=[F("case_id")], order_by=[F("sent_at"), F("pk")]),
     "resident_previous_sent_at": Window(
         Lag("sent_at"), partition_by=[F("case__resident_id")], order_by=[F("sent_at"), F("pk")]
+    ),
+    "case_previous_month": Window(
+        Lag(TruncMonth("sent_at", output_field=DateField())),
+        partition_by=[F("case_id")],
+        order_by=[F("sent_at"), F("pk")],
+    ),
+    "resident_previous_month": Window(
+        Lag(TruncMonth("sent_at", output_field=DateField())),
+        partition_by=[F("case__resident_id")],
+        order_by=[F("sent_at"), F("pk")],
     ),
     "case_id": F("case_id"),
     "resident_id": F("case__resident_id"),
@@ -77,6 +88,62 @@ def _select() -> tuple[str, list]:
     return f"SELECT {names} FROM ({sql}) AS referral ORDER BY f_sent_at", list(params)  # noqa: S608
 
 
+# What each breakdown of FigureCell groups the facts by, as (cell column, fact column); the
+# month of sending is always first. Columns a breakdown leaves out are NULL (or '' for text).
+CELLS: dict[str, tuple[tuple[str, str], ...]] = {
+    FigureCell.Breakdown.STATUS: (
+        ("to_organisation_id", "to_organisation_id"),
+        ("state", "state"),
+        ("decline_reason", "decline_reason"),
+        ("outcome", "outcome"),
+        ("is_accepted", "is_accepted"),
+        ("is_escalated", "is_escalated"),
+    ),
+    FigureCell.Breakdown.FLOW: (
+        ("from_organisation_id", "from_organisation_id"),
+        ("to_organisation_id", "to_organisation_id"),
+    ),
+    FigureCell.Breakdown.TREND: (("week", "sent_week"), ("is_accepted", "is_accepted"), ("has_outcome", "has_outcome")),
+    FigureCell.Breakdown.ACCEPT: (("value", "hours_to_accept"),),
+    FigureCell.Breakdown.CONTACT: (("value", "days_to_contact"),),
+    FigureCell.Breakdown.CASES: (("previous_month", "case_previous_month"),),
+    FigureCell.Breakdown.HOUSEHOLDS: (("previous_month", "resident_previous_month"),),
+}
+# Only measured times are counted in the histograms.
+_CELL_WHERE = {FigureCell.Breakdown.ACCEPT: "hours_to_accept", FigureCell.Breakdown.CONTACT: "days_to_contact"}
+
+
+def _count_cells(cursor: Any) -> None:
+    """Rebuild FigureCell from the facts just written: one GROUP BY per breakdown, in one INSERT."""
+    quote = connection.ops.quote_name
+    cells, facts = quote(FigureCell._meta.db_table), quote(ReferralFact._meta.db_table)
+    keyed = [
+        "month",
+        "breakdown",
+        *(f.column for f in FigureCell._meta.fields if f.column not in ("id", "month", "breakdown", "n")),
+    ]
+    selects = []
+    for breakdown, columns in CELLS.items():
+        by_cell = dict(columns)
+        values = []
+        for column in keyed[2:]:
+            field = FigureCell._meta.get_field(column)
+            if column in by_cell:
+                values.append(quote(by_cell[column]))
+            elif field.null:
+                values.append(f"CAST(NULL AS {field.db_type(connection)})")
+            else:
+                values.append("''")
+        grouped = ", ".join(quote(fact) for fact in ["sent_month", *(fact for _cell, fact in columns)])
+        where = f" WHERE {quote(_CELL_WHERE[breakdown])} IS NOT NULL" if breakdown in _CELL_WHERE else ""
+        selects.append(
+            f"SELECT {quote('sent_month')}, '{breakdown}', {', '.join(values)}, COUNT(*) FROM {facts}{where} GROUP BY {grouped}"  # noqa: S608
+        )
+    cursor.execute(f"DELETE FROM {cells}")  # noqa: S608
+    names = ", ".join(quote(column) for column in [*keyed, "n"])
+    cursor.execute(f"INSERT INTO {cells} ({names}) {' UNION ALL '.join(selects)}")  # noqa: S608
+
+
 def rollup_figures() -> RollupRun:
     """Rebuild the figures' table; returns the run (how many facts, how long)."""
     started = time.perf_counter()
@@ -92,6 +159,7 @@ def rollup_figures() -> RollupRun:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608
             cursor.execute(f"INSERT INTO {table} ({columns}) {select}", params)  # noqa: S608
             facts = cursor.rowcount
+            _count_cells(cursor)
         finished = timezone.now()
         RollupRun.objects.filter(finished_at__lt=finished - KEEP_RUNS_FOR).delete()
         return RollupRun.objects.create(
