@@ -54,16 +54,16 @@ def fill(n: int, ldv: bool = True) -> list[bytes]:
         pseudonym = f"R{rng.getrandbits(40):010X}"[:12]
         access = rng.random() < 0.6
         extra = None if access else {"pseudonym": pseudonym}
+        span = {}
         if ldv:
-            # As written since Logboek Dataverwerkingen: every entry its own span (audit.services.trail).
+            # As written since Logboek Dataverwerkingen: every entry its own span, in the span
+            # columns (audit.services.trail).
             span = {
                 "span_id": f"{rng.getrandbits(64):016x}",
                 "start_ms": 1735689600000 + entry_id,
                 "activity_version": 1,
+                "parent_span_id": None if access else f"{rng.getrandbits(64):016x}",
             }
-            if not access:
-                span["parent_span_id"] = f"{rng.getrandbits(64):016x}"
-            extra = (extra or {}) | {"ldv": span}
         values = {
             "id": entry_id,
             "timestamp": start + step * (entry_id - first),
@@ -88,8 +88,9 @@ def fill(n: int, ldv: bool = True) -> list[bytes]:
             "pseudonym": pseudonym,
             "processing_activity": "referral",
             "reason": "",
+            **span,
         }
-        assert set(values) == set(HASHED_FIELDS)
+        assert set(values) == set(HASHED_FIELDS) | set(span)
         hashed.append(canonical_bytes(plain_values(values)))
         previous_hash = link(previous_hash, values)
         batch.append(AuditEntry(**values, chain_hash=previous_hash))
@@ -154,7 +155,7 @@ if __name__ == "__main__":
     parser.add_argument("--repeats", type=int, default=3, help="runs for the median (default 3)")
     parser.add_argument("--chunk-size", type=int, default=5000, help="verify_audit --chunk-size (default 5000)")
     parser.add_argument(
-        "--without-ldv", action="store_true", help="entries as written before Logboek Dataverwerkingen (no span data)"
+        "--without-ldv", action="store_true", help="entries as sealed before Logboek Dataverwerkingen (no span columns)"
     )
     args = parser.parse_args()
     main(args.entries, args.repeats, args.chunk_size, ldv=not args.without_ldv)

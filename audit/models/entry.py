@@ -34,6 +34,13 @@ class AuditEntry(AbstractLogEntry):
     processing_activity = models.CharField(max_length=50, blank=True, db_index=True)
     reason = models.CharField(max_length=300, blank=True)
     chain_hash = models.CharField(max_length=64, blank=True)
+    # Logboek Dataverwerkingen: the action's span (8 bytes, hex), the span that started it, its
+    # start (ms since the epoch) and the version of the processing activity in the register.
+    # NULL on entries sealed before they were recorded (those carry them in additional_data["ldv"]).
+    span_id = models.CharField(max_length=16, null=True, blank=True)
+    parent_span_id = models.CharField(max_length=16, null=True, blank=True)
+    start_ms = models.BigIntegerField(null=True, blank=True)
+    activity_version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta(AbstractLogEntry.Meta):
         # The table keeps the name it was created with: the PostgreSQL trigger names it.

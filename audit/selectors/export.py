@@ -60,10 +60,18 @@ def _ms(moment: Any) -> int:
 
 
 def ldv_of(entry: AuditEntry) -> dict[str, Any]:
-    """What the entry recorded of its action (empty for entries written before it did)."""
+    """What the entry recorded of its action (empty for entries written before it did).
+
+    The span's columns; entries sealed before those existed kept it in additional_data["ldv"],
+    beside the status of a failed action and the caller's operation.
+    """
     extra = entry.additional_data if isinstance(entry.additional_data, dict) else {}
     ldv = extra.get(LDV_KEY)
-    return ldv if isinstance(ldv, dict) else {}
+    ldv = dict(ldv) if isinstance(ldv, dict) else {}
+    for name in ("span_id", "parent_span_id", "start_ms", "activity_version"):
+        if (value := getattr(entry, name)) is not None:
+            ldv[name] = value
+    return ldv
 
 
 def status_code(entry: AuditEntry) -> int:

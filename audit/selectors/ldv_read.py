@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from audit.models import AuditEntry
 from audit.selectors.export import read_api_record
@@ -105,7 +105,11 @@ def matching(query: ReadQuery) -> QuerySet[AuditEntry]:
     if query.activity_code:
         qs = qs.filter(processing_activity=query.activity_code)
         if query.activity_version is not None:
-            qs = qs.filter(additional_data__ldv__activity_version=query.activity_version)
+            # In its column; entries sealed before it had one keep it in additional_data.
+            qs = qs.filter(
+                Q(activity_version=query.activity_version)
+                | Q(activity_version__isnull=True, additional_data__ldv__activity_version=query.activity_version)
+            )
     if query.subject:
         qs = qs.filter(pseudonym=query.subject)
     if query.start_ms is not None:

@@ -53,6 +53,12 @@ _TEXT_FIELDS = (
 )
 _JSON_FIELDS = ("changes", "additional_data", "serialized_data")
 HASHED_FIELDS = ("timestamp", *_INT_FIELDS, *_TEXT_FIELDS, *_JSON_FIELDS)
+# Logboek Dataverwerkingen's span, in columns of its own since entries record it (unique per
+# entry, it made every additional_data a JSON text never seen before, to be parsed and encoded
+# again when verifying). Hashed like the rest, but only when set: an entry sealed before these
+# columns existed (all NULL) keeps the canonical form, and so the hash, it was sealed with.
+SPAN_FIELDS = ("activity_version", "parent_span_id", "span_id", "start_ms")
+_SPAN_INT_FIELDS = ("activity_version", "start_ms")
 
 # The canonical form is one line of JSON with the fields' names as sorted keys:
 # {"action":3,"actor_email":"…",…,"timestamp":"2025-01-01T09:00:00.123456+00:00"}.
@@ -61,7 +67,14 @@ HASHED_FIELDS = ("timestamp", *_INT_FIELDS, *_TEXT_FIELDS, *_JSON_FIELDS)
 # without building and sorting that dict for every entry (verifying is mostly this).
 CANONICAL_ORDER = tuple(sorted(HASHED_FIELDS))
 assert CANONICAL_ORDER[-1] == "timestamp"  # noqa: S101 (_rows puts the database's conversion of it last)
-_TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in CANONICAL_ORDER) + "}"
+# A span field's place in the template takes `"name":value,` when it is set and nothing when not.
+_TEMPLATE = (
+    "{"
+    + "".join("%s" if name in SPAN_FIELDS else f'"{name}":%s,' for name in sorted((*HASHED_FIELDS, *SPAN_FIELDS)))[:-1]
+    + "}"
+)
+# Where canonical_bytes takes its values: the span fields first, then CANONICAL_ORDER.
+PLAIN_ORDER = (*SPAN_FIELDS, *CANONICAL_ORDER)
 # What JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode runs, made
 # once rather than on every call (a third of its time); values parsed from JSON have no cycles
 # to watch for (markers None). A Python without the json module's C part uses the encoder.
@@ -100,12 +113,16 @@ _json = _CanonicalJson()
 def canonical_bytes(plain: Sequence[Any]) -> bytes:
     """The bytes that are hashed for one entry: the one canonical form, for sealing and verifying.
 
-    `plain` holds the fields in CANONICAL_ORDER (anything after them is ignored) as the
+    `plain` holds the fields in PLAIN_ORDER (anything after them is ignored) as the
     database stores them: integers, text, JSON columns as JSON text (any spacing and key order),
     the timestamp as UTC ISO text (datetime.isoformat()); None for NULL. `plain_values` makes
     it from an entry's values. Written out field by field: this is most of a verification's time.
     """
     (
+        activity_version,
+        parent_span_id,
+        span_id,
+        start_ms,
         action,
         actor_email,
         actor_id,
@@ -127,12 +144,13 @@ def canonical_bytes(plain: Sequence[Any]) -> bytes:
         role,
         serialized_data,
         timestamp,
-    ) = plain[:21]
+    ) = plain[:25]
     text = encode_basestring
     return (
         _TEMPLATE
         % (
             "null" if action is None else action,
+            "" if activity_version is None else f'"activity_version":{activity_version},',
             "null" if actor_email is None else text(actor_email),
             "null" if actor_id is None else actor_id,
             "null" if additional_data is None else _json[additional_data],
@@ -145,6 +163,7 @@ def canonical_bytes(plain: Sequence[Any]) -> bytes:
             "null" if object_pk is None else text(object_pk),
             "null" if object_repr is None else text(object_repr),
             "null" if organisation_id is None else organisation_id,
+            "" if parent_span_id is None else f'"parent_span_id":{text(parent_span_id)},',
             "null" if processing_activity is None else text(processing_activity),
             "null" if pseudonym is None else text(pseudonym),
             "null" if reason is None else text(reason),
@@ -152,6 +171,8 @@ def canonical_bytes(plain: Sequence[Any]) -> bytes:
             "null" if remote_port is None else remote_port,
             "null" if role is None else text(role),
             "null" if serialized_data is None else _json[serialized_data],
+            "" if span_id is None else f'"span_id":{text(span_id)},',
+            "" if start_ms is None else f'"start_ms":{start_ms},',
             "null" if timestamp is None else text(timestamp),
         )
     ).encode()
@@ -164,7 +185,7 @@ def _utc_iso(stamp: datetime) -> str:
 def _plain(name: str, value: Any) -> Any:
     if value is None:
         return None
-    if name in _INT_FIELDS:
+    if name in _INT_FIELDS or name in _SPAN_INT_FIELDS:
         return int(value)
     if name in _JSON_FIELDS:
         # What the database will hold: tuples become lists, keys strings, anything else its str().
@@ -175,17 +196,20 @@ def _plain(name: str, value: Any) -> Any:
 
 
 def plain_values(values: dict[str, Any]) -> tuple[Any, ...]:
-    """An entry's values (a dict keyed by HASHED_FIELDS, as Python objects) in canonical_bytes' form."""
-    return tuple(_plain(name, values[name]) for name in CANONICAL_ORDER)
+    """An entry's values (a dict keyed by HASHED_FIELDS, and SPAN_FIELDS where set) in canonical_bytes' form."""
+    return (
+        *(_plain(name, values.get(name)) for name in SPAN_FIELDS),
+        *(_plain(name, values[name]) for name in CANONICAL_ORDER),
+    )
 
 
 def link(previous_hash: str, values: dict[str, Any]) -> str:
-    """The chain hash of an entry with these values (a dict keyed by HASHED_FIELDS) after `previous_hash`."""
+    """The chain hash of an entry with these values (keyed by HASHED_FIELDS, SPAN_FIELDS optional) after `previous_hash`."""
     return hashlib.sha256(previous_hash.encode() + canonical_bytes(plain_values(values))).hexdigest()
 
 
 def _entry_values(entry: AuditEntry) -> dict[str, Any]:
-    return {name: getattr(entry, name) for name in HASHED_FIELDS}
+    return {name: getattr(entry, name) for name in (*HASHED_FIELDS, *SPAN_FIELDS)}
 
 
 def locked_head(using: str = "default") -> AuditChainHead:
@@ -259,7 +283,7 @@ class Verdict:
 # is zero), made by the database: converting a datetime per entry in Python would double
 # the time a verification takes.
 _POSTGRES_ISO = """replace(to_char({0} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), '.000000+', '+')"""
-_ID = CANONICAL_ORDER.index("id")
+_ID = PLAIN_ORDER.index("id")
 
 
 def _rows(chunk_size: int) -> Iterator[Sequence[Any]]:
@@ -273,7 +297,7 @@ def _rows(chunk_size: int) -> Iterator[Sequence[Any]]:
     from audit.models.entry import AuditEntry
 
     quote = connection.ops.quote_name
-    columns = [quote(AuditEntry._meta.get_field(name).column) for name in CANONICAL_ORDER]
+    columns = [quote(AuditEntry._meta.get_field(name).column) for name in PLAIN_ORDER]
     postgres = connection.vendor == "postgresql"
     # Text, not the datetime the driver would build (SQLite: its converter for the column).
     columns[-1] = (_POSTGRES_ISO if postgres else "CAST({0} AS TEXT)").format(columns[-1])

@@ -117,8 +117,11 @@ def record_failure(first: AuditEntry, exc: Exception, *, using: str) -> None:
     if isinstance(exc, DatabaseError):
         return
     refused = type(exc).__name__ in ("ActionRefused", "PermissionDenied", "Http404")
-    ldv = dict((first.additional_data or {}).get(LDV_KEY, {}))
-    ldv.update(status_code=STATUS_CODE_ERROR, outcome="refused" if refused else "failed")
+    ldv = {
+        **(first.additional_data or {}).get(LDV_KEY, {}),
+        "status_code": STATUS_CODE_ERROR,
+        "outcome": "refused" if refused else "failed",
+    }
     reason = AuditReason.ACTION_FAILED_REFUSED if refused else AuditReason.ACTION_FAILED
     try:
         AuditEntry.objects.using(using).create(
@@ -134,6 +137,10 @@ def record_failure(first: AuditEntry, exc: Exception, *, using: str) -> None:
             organisation_id=first.organisation_id,
             role=first.role,
             pseudonym=first.pseudonym,
+            span_id=first.span_id,
+            parent_span_id=first.parent_span_id,
+            start_ms=first.start_ms,
+            activity_version=first.activity_version,
             additional_data={LDV_KEY: ldv},
         )
     except DatabaseError:

@@ -155,8 +155,9 @@ def prepare_entry(sender: type[AuditEntry], instance: AuditEntry, **kwargs: Any)
 
 
 # The key in `additional_data` (hashed into the chain with the rest of the entry) under which an
-# entry keeps what Logboek Dataverwerkingen records of its action: span, parent span, start (ms),
-# status when it is not OK, the caller's operation, and the version of the processing activity.
+# entry keeps the rest of what Logboek Dataverwerkingen records of its action: the status when
+# it is not OK and the caller's operation. The span itself has columns of its own (span_id,
+# parent_span_id, start_ms, activity_version); entries sealed before those existed have it here.
 LDV_KEY = "ldv"
 
 
@@ -164,20 +165,18 @@ def _record_span(instance: AuditEntry) -> None:
     from audit.services.trace import span_for_entry
     from policies.register import ACTIVITIES
 
-    extra = dict(instance.additional_data or {})
-    if LDV_KEY in extra:
+    if instance.span_id:
         return  # written by someone who knows its span (a failed action, audit.services.sealing)
     span = span_for_entry()
-    ldv: dict[str, Any] = {"span_id": span.span_id, "start_ms": span.started_ms}
-    if span.parent_span_id:
-        ldv["parent_span_id"] = span.parent_span_id
-    if span.foreign is not None:
-        ldv["foreign_operation"] = span.foreign.as_dict()
+    instance.span_id, instance.start_ms = span.span_id, span.started_ms
+    instance.parent_span_id = span.parent_span_id or None
     activity = ACTIVITIES.get(instance.processing_activity)
     if activity is not None:
-        ldv["activity_version"] = activity.version
-    extra[LDV_KEY] = ldv
-    instance.additional_data = extra
+        instance.activity_version = activity.version
+    if span.foreign is not None:
+        extra = dict(instance.additional_data or {})
+        extra[LDV_KEY] = {**extra.get(LDV_KEY, {}), "foreign_operation": span.foreign.as_dict()}
+        instance.additional_data = extra
 
 
 def _fill_from_membership(instance: AuditEntry) -> None:

@@ -11,7 +11,15 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from audit.models import AuditEntry
-from audit.services.chain import CANONICAL_ORDER, HASHED_FIELDS, canonical_bytes, link, plain_values, verify
+from audit.services.chain import (
+    CANONICAL_ORDER,
+    HASHED_FIELDS,
+    SPAN_FIELDS,
+    canonical_bytes,
+    link,
+    plain_values,
+    verify,
+)
 from directory.models import Organisation
 from tests.audit.helpers import TABLE, tamper
 
@@ -64,6 +72,32 @@ def test_canonical_bytes_are_the_json_the_chain_always_hashed(values):
     assert link("f" * 64, values) == hashlib.sha256(b"f" * 64 + expected).hexdigest()
 
 
+@pytest.mark.parametrize(
+    "span",
+    [
+        {
+            "span_id": "00f067aa0ba902b7",
+            "parent_span_id": "53995c3f42cd8ad8",
+            "start_ms": 1735689600123,
+            "activity_version": 2,
+        },
+        {"span_id": "00f067aa0ba902b7", "start_ms": 1735689600123},
+        {"activity_version": 1},
+    ],
+    ids=["whole span", "no parent, no version", "version only"],
+)
+def test_span_fields_are_hashed_when_set_in_their_sorted_place(span):
+    """The same JSON with sorted keys, the span fields that are set among them; unset ones left out."""
+    values = {**_every_field_set(), **span}
+    form = json.loads(_as_hashed_until_now(_every_field_set()))
+    form.update(span)
+    expected = json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    assert canonical_bytes(plain_values(values)) == expected
+    # An entry without them (sealed before they existed) keeps the bytes it was sealed with.
+    assert canonical_bytes(plain_values(_every_field_set())) == _as_hashed_until_now(_every_field_set())
+    assert set(SPAN_FIELDS) >= set(span)
+
+
 def test_the_canonical_order_is_the_sorted_field_names():
     assert list(CANONICAL_ORDER) == sorted(HASHED_FIELDS)
     assert json.loads(canonical_bytes(plain_values(_every_field_set()))).keys() == set(HASHED_FIELDS)
@@ -104,6 +138,10 @@ def test_entries_with_any_timestamp_verify_as_the_database_hands_them_over(world
         ("remote_addr", "10.0.0.1"),
         ("object_id", 999999),
         ("changes_text", "\x01"),
+        ("span_id", "0000000000000001"),
+        ("parent_span_id", "0000000000000002"),  # set where it was NULL
+        ("start_ms", 1),
+        ("activity_version", None),  # taken away
     ],
 )
 def test_a_change_in_any_column_is_found(world, draft, column, value):

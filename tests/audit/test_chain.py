@@ -89,13 +89,12 @@ def test_an_inserted_entry_is_found(trail):
 
 
 def test_an_entry_rewritten_with_a_recomputed_hash_breaks_the_next_link(trail):
-    from audit.services.chain import HASHED_FIELDS, link
+    from audit.services.chain import HASHED_FIELDS, SPAN_FIELDS, link
 
     victim = trail[2]
     previous_hash = AuditEntry.objects.get(pk=victim - 1).chain_hash
-    values = dict(
-        zip(HASHED_FIELDS, AuditEntry.objects.filter(pk=victim).values_list(*HASHED_FIELDS).get(), strict=True)
-    )
+    fields = (*HASHED_FIELDS, *SPAN_FIELDS)
+    values = dict(zip(fields, AuditEntry.objects.filter(pk=victim).values_list(*fields).get(), strict=True))
     values["reason"] = "verzonnen"
     tamper(
         f"UPDATE {TABLE} SET reason = %s, chain_hash = %s WHERE id = %s",

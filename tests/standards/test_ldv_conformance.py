@@ -215,3 +215,30 @@ def test_the_vendored_read_api_file_has_only_its_known_defect():
         json.loads(schemas.raw(schemas.LEZEN_OPENAPI))
     assert len(schemas.LEZEN_OPENAPI_DEFECT.findall(schemas.raw(schemas.LEZEN_OPENAPI))) == 1
     assert "ProcessingActivity" in schemas.lezen_openapi()["components"]["schemas"]
+
+
+def test_an_entry_sealed_before_the_span_columns_exports_the_span_it_kept_in_additional_data(world):
+    """Entries sealed before span_id & co. had columns keep them in additional_data["ldv"] (hashed so)."""
+    from datetime import UTC, datetime
+
+    from django.contrib.contenttypes.models import ContentType
+
+    from directory.models import Organisation
+    from policies.register import activity_uri
+
+    kept = {"span_id": "1111111111111111", "parent_span_id": "2222222222222222", "start_ms": 1735689600000}
+    entry = AuditEntry(
+        id=41,
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_pk="7",
+        action=AuditEntry.Action.UPDATE,
+        timestamp=datetime(2025, 1, 1, 0, 0, 1, tzinfo=UTC),
+        processing_activity="referral",
+        cid=CALLER_TRACE,
+        additional_data={"ldv": {**kept, "activity_version": 1}},
+    )
+    record = logboek_record(entry)
+    assert (record["span_id"], record["parent_span_id"]) == (kept["span_id"], kept["parent_span_id"])
+    assert (record["start_time"], record["end_time"]) == (1735689600000, 1735689601000)
+    assert record["attributes"]["dpl.core.processing_activity_id"] == activity_uri("referral", 1)
+    assert schemas.errors(schemas.core_record_validator(), record) == []

@@ -97,7 +97,7 @@ def test_a_changed_activity_needs_a_new_version():
 
 def test_new_audit_entries_name_the_activitys_version(world):
     entry = log_access(actor=None, obj=world.orgs.kredietbank, activity="referral")
-    assert entry.additional_data["ldv"]["activity_version"] == ACTIVITIES["referral"].version
+    assert entry.activity_version == ACTIVITIES["referral"].version
     assert logboek_record(entry)["attributes"]["dpl.core.processing_activity_id"] == ACTIVITIES["referral"].uri
 
 
