@@ -166,3 +166,33 @@ def tamper_needs_cast() -> bool:
     from django.db import connection
 
     return connection.vendor == "postgresql"
+
+
+def test_entries_with_any_text_verify_as_the_database_writes_them(world):
+    """PostgreSQL writes the canonical text itself (to_json): its escaping must be Python's, byte for byte."""
+    odd = 'quote " backslash \\ newline \n tab \t cr \r bell \x07 esc \x1b del \x7f é ﬁ 💶 \u2028 </script>'
+    entry = AuditEntry(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_pk=odd,
+        object_id=7,
+        object_repr=odd,
+        action=AuditEntry.Action.UPDATE,
+        changes={"name": [odd, "Nieuw"], "ä": None, "n": [1.5, 10, True]},
+        changes_text=odd,
+        actor_email=odd,
+        cid=odd,
+        remote_addr="2001:db8::1",
+        remote_port=65535,
+        role=odd[:20],
+        pseudonym="R-\n\"'",
+        processing_activity=odd[:50],
+        reason=odd,
+        additional_data={"odd": odd, "b": {"a": [odd]}},
+        serialized_data=[odd],
+        parent_span_id='\x01"\\',
+        activity_version=3,
+    )
+    entry.save()
+    verdict = verify()
+    assert verdict.ok, verdict.problem
+    assert verdict.checked == AuditEntry.objects.count()
