@@ -138,10 +138,10 @@ _CONTACT = {
 POSSIBLE_MATCH_PROBLEM = {
     **PROBLEM,
     "description": (
-        "The resident may already have an open case: call its regisseur (work contact details, as the case "
-        "page shows them), or repeat the call with confirm_new: true. Nothing about that case itself."
+        "A problem document. With type possible_match, `possible_match`: the resident may already have an "
+        "open case — call its regisseur (work contact details, as the case page shows them), or repeat the "
+        "call with confirm_new: true. Nothing about that case itself."
     ),
-    "required": [*PROBLEM["required"], "possible_match"],
     "properties": {
         **PROBLEM["properties"],
         "possible_match": {"type": "object", "required": ["regisseur"], "properties": {"regisseur": _CONTACT}},

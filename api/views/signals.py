@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -48,6 +49,11 @@ from signals.services.signals import signal_add_information, signal_close, signa
 from signals.views.desk import SIGNAL_PAGE_FIELDS
 
 _ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
+
+
+def _page_of(name: str, item: type[serializers.Serializer]) -> serializers.Serializer:
+    """`paginated`, for a viewset's `list`: one page object (drf-spectacular would make it an array of pages)."""
+    return set_override(paginated(name, item), "many", False)
 _SIGNALLER_CODES = sorted(set(SIGNALLER_STATUS_CODE.values()))
 
 
@@ -117,7 +123,7 @@ class SignalViewSet(viewsets.ViewSet):
         "additions": scopes.SIGNALS_WRITE,
     }
 
-    @extend_schema(parameters=[PAGE], responses=paginated("SignalPage", SignalStatusSerializer))
+    @extend_schema(parameters=[PAGE], responses=_page_of("SignalPage", SignalStatusSerializer))
     def list(self, request: Request) -> Response:
         organisation = _organisation(request, {Role.SIGNALLER})
         paginator = Page()
@@ -276,7 +282,7 @@ class SignalDeskViewSet(viewsets.ViewSet):
             OpenApiParameter("box", enum=DESK_BOXES, default="new", description="new, or picked up by this desk"),
             PAGE,
         ],
-        responses=paginated("SignalDeskPage", DeskRowSerializer),
+        responses=_page_of("SignalDeskPage", DeskRowSerializer),
     )
     def list(self, request: Request) -> Response:
         box = DeskBoxSerializer(data=request.query_params)
