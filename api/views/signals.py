@@ -54,6 +54,8 @@ _ID = OpenApiParameter("id", int, OpenApiParameter.PATH)
 def _page_of(name: str, item: type[serializers.Serializer]) -> serializers.Serializer:
     """`paginated`, for a viewset's `list`: one page object (drf-spectacular would make it an array of pages)."""
     return set_override(paginated(name, item), "many", False)
+
+
 _SIGNALLER_CODES = sorted(set(SIGNALLER_STATUS_CODE.values()))
 
 
