@@ -41,7 +41,9 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
-def once_per_key(request: Request, *, work: Callable[[], tuple[Response, str]], replay: Callable[[str], Response]):
+def once_per_key(
+    request: Request, *, work: Callable[[], tuple[Response, str]], replay: Callable[[str], Response]
+) -> Response:
     """`work()` once for the client's key: (its response, the path of what it made); a repeat gets `replay(path)`."""
     key = request.headers.get(HEADER, "")
     if not _KEY.fullmatch(key):

@@ -135,15 +135,16 @@ _CONTACT = {
     "required": ["name", "role", "organisation", "phone", "email"],
     "properties": {k: {"type": "string"} for k in ("name", "role", "organisation", "phone", "email")},
 }
+_PROBLEM: dict[str, Any] = PROBLEM
 POSSIBLE_MATCH_PROBLEM = {
-    **PROBLEM,
+    **_PROBLEM,
     "description": (
         "A problem document. With type possible_match, `possible_match`: the resident may already have an "
         "open case — call its regisseur (work contact details, as the case page shows them), or repeat the "
         "call with confirm_new: true. Nothing about that case itself."
     ),
     "properties": {
-        **PROBLEM["properties"],
+        **_PROBLEM["properties"],
         "possible_match": {"type": "object", "required": ["regisseur"], "properties": {"regisseur": _CONTACT}},
     },
 }
