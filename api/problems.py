@@ -42,14 +42,22 @@ _DETAILS = {
 
 
 class ActionNotPossible(exceptions.APIException):
-    """A service refused the transition (ActionRefused): its reason, in words a user understands."""
+    """A service refused the transition (ActionRefused): its reason, in words a user understands.
+
+    `code` names the problem type (default "refused"); `extra` adds members to the problem document
+    (e.g. the possible existing case's regisseur), never personal data of a resident.
+    """
 
     status_code = status.HTTP_409_CONFLICT
     default_code = "refused"
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, field: str | None = None, *, code: str = "refused", extra: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.field = field
+        self.problem_code = code
+        self.extra = extra or {}
 
 
 def problem(status_code: int, *, detail: str = "", instance: str = "", code: str = "", **extra: Any) -> dict[str, Any]:
@@ -88,7 +96,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         detail = str(exc.detail)
         if exc.field:
             extra["invalid_params"] = [{"name": exc.field, "reason": detail}]
-        code = "refused"
+        extra |= exc.extra
+        code = exc.problem_code
     elif status_code in _DETAILS:
         detail = str(_DETAILS[status_code])
         code = {401: "unauthenticated", 404: "not_found"}[status_code]

@@ -18,12 +18,21 @@ REFERRALS_READ = "referrals:read"
 REFERRALS_ACT = "referrals:act"
 CASES_WRITE = "cases:write"
 DIRECTORY_READ = "directory:read"
+# Cases read back, and signals (issue 16: the rest of the API).
+CASES_READ = "cases:read"
+SIGNALS_WRITE = "signals:write"
+SIGNALS_READ = "signals:read"
+SIGNALS_DESK = "signals:desk"
 
 SCOPES = {
     REFERRALS_READ: "De postbak en verwijzingen lezen (wat de rol in die stand mag zien)",
     REFERRALS_ACT: "Verwijzingen aannemen, afwijzen, contact vastleggen, doorverwijzen, afsluiten",
     CASES_WRITE: "Casussen openen, toestemming vastleggen en verwijzen (voor verwijzers)",
     DIRECTORY_READ: "De Wegwijzer lezen: organisaties en diensten",
+    CASES_READ: "Een casus teruglezen zoals de casuspagina die toont (voor verwijzers)",
+    SIGNALS_WRITE: "Signalen doorgeven en aanvullen tot ze zijn opgepakt (voor signaleerders)",
+    SIGNALS_READ: "De status van de eigen signalen lezen (voor signaleerders)",
+    SIGNALS_DESK: "De signaalbalie: signalen lezen, oppakken en afsluiten",
 }
 
 

@@ -11,12 +11,15 @@ from api.views.cases import CaseViewSet
 from api.views.directory import OrganisationsView, ServicesView
 from api.views.docs import DocsView, SchemaView
 from api.views.referrals import InboxView, ReferralViewSet, SentView
+from api.views.signals import SignalDeskViewSet, SignalViewSet
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("cases", CaseViewSet, basename="case")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("signal-desk", SignalDeskViewSet, basename="signal-desk")
 
 urlpatterns = [
     path("token/", TokenView.as_view(), name="token"),

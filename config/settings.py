@@ -334,7 +334,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "ENUM_NAME_OVERRIDES": {"DataCategoryEnum": "policies.data_categories.DataCategory"},
+    "ENUM_NAME_OVERRIDES": {
+        "DataCategoryEnum": "policies.data_categories.DataCategory",
+        "CaseStatusEnum": "referrals.models.Case.Status",
+        "SignalStatusEnum": "policies.signals.SignalStatus",
+        "SignallerStatusEnum": ["closed", "picked_up", "received"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.add_problem_responses",

@@ -59,6 +59,14 @@ SIGNALLER_STATUS: dict[str, Any] = {
     SignalStatus.CLOSED: _("Afgesloten"),
 }
 
+# The same three, as codes for a partner system (the API): "case_opened" reads "picked_up" there too.
+SIGNALLER_STATUS_CODE: dict[str, str] = {
+    SignalStatus.RECEIVED: SignalStatus.RECEIVED.value,
+    SignalStatus.PICKED_UP: SignalStatus.PICKED_UP.value,
+    SignalStatus.CASE_OPENED: SignalStatus.PICKED_UP.value,
+    SignalStatus.CLOSED: SignalStatus.CLOSED.value,
+}
+
 # The professionals of a signal desk who work with residents: those who refer (and may open
 # a case) and those who answer an inbox. Privacy officers, programme, admin: never.
 SIGNAL_DESK_ROLES = frozenset(REFERRING_ROLES | RECEIVING_ROLES)

@@ -14,7 +14,7 @@ from django.test import Client
 from oauth2_provider.models import Application
 
 from api.models import ClientAuthorisation
-from api.scopes import REFERRALS_READ
+from api.scopes import REFERRALS_READ, SCOPES
 from referrals import services
 from tests.api.conftest import fetch_token, register_client
 from tests.factories import UserFactory, member
@@ -27,7 +27,7 @@ def test_a_token_from_the_client_credentials_opens_the_api_and_a_wrong_secret_do
     assert http.get("/api/v1/inbox/").status_code == 401
     token = fetch_token(http, application, secret).json()
     assert token["token_type"] == "Bearer" and token["expires_in"] > 0
-    assert set(token["scope"].split()) == {"referrals:read", "referrals:act", "cases:write", "directory:read"}
+    assert set(token["scope"].split()) == set(SCOPES)
     assert http.get("/api/v1/inbox/", headers={"Authorization": f"Bearer {token['access_token']}"}).status_code == 200
     # A garbled token is no login.
     unauthorised = http.get("/api/v1/inbox/", headers={"Authorization": "Bearer nonsense"})

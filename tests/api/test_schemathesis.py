@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The API fuzzed against its own OpenAPI schema (issue 16, point 6) by schemathesis, in process.
 
-An authenticated client of the Kredietbank (every scope) with referrals in its inbox: whatever
-schemathesis sends, no server error and no response that breaks the schema (status code, content
-type, body, headers). A modest number of examples per operation keeps it near a minute.
+An authenticated client of the Kredietbank (every scope) with referrals in its inbox; the cases
+are fuzzed by a referrer's client (the Waterlelie), the signals by a signaller's (the Kredietbank's
+signaller) and the signal desk by the Waterlelie's as a signal desk with a signal in its queue, so
+that the calls get past "not your role" to the services. Whatever schemathesis sends, no server
+error and no response that breaks the schema (status code, content type, body, headers). A modest
+number of examples per operation keeps it near a minute.
 """
 
 import json
@@ -20,11 +23,19 @@ from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from referrals import services
 from tests.api.conftest import fetch_token, register_client
+from tests.signals.helpers import desk_people, hand_in
 
 EXAMPLES_PER_OPERATION = 12
+# Creations whose body names the directory's data by code or id (a category, a wijk) and that are
+# checked by the page's form (a birth year not in the future): a body the schema allows may name a
+# category that does not exist, a 400 by design — the schema cannot list data the administrator
+# keeps. For these, schemathesis's "schema-valid data must be accepted" does not apply; every
+# other check (no server error, status, content type, body, headers) does.
+OPENS_FROM_DATA = {("POST", "/cases/"), ("POST", "/signals/")}
 
 
 class InProcess(WSGIHandler):
@@ -75,10 +86,23 @@ def inbox(world, case):
             services.referral_accept(referral=referral, actor=p.kees)
 
 
-@pytest.fixture
-def bearer(world):
-    application, secret = register_client(world.people.kees, world.orgs.kredietbank)
+def _bearer(account, organisation) -> dict[str, str]:
+    application, secret = register_client(account, organisation)
     return {"Authorization": f"Bearer {fetch_token(Client(), application, secret).json()['access_token']}"}
+
+
+@pytest.fixture
+def bearers(world):
+    """The client that calls each part of the API, by path prefix (the first that matches)."""
+    desk_people(world)  # the Waterlelie is a signal desk
+    hand_in(world)  # with a new signal in its queue, from the Kredietbank's signaller
+    referrer = _bearer(world.people.fatima, world.orgs.waterlelie)
+    return [
+        ("/cases", referrer),
+        ("/signals", _bearer(world.people.sami, world.orgs.kredietbank)),
+        ("/signal-desk", referrer),
+        ("", _bearer(world.people.kees, world.orgs.kredietbank)),
+    ]
 
 
 @schema.parametrize()
@@ -90,5 +114,9 @@ def bearer(world):
     suppress_health_check=list(HealthCheck),
     derandomize=not os.environ.get("FUZZ_RANDOM"),
 )
-def test_the_api_answers_every_generated_call_within_its_schema(case, inbox, bearer):
-    case.call_and_validate(headers=bearer)
+def test_the_api_answers_every_generated_call_within_its_schema(case, inbox, bearers):
+    path = case.operation.path.removeprefix("/api/v1")
+    excluded = [positive_data_acceptance] if (case.method, path) in OPENS_FROM_DATA else []
+    case.call_and_validate(
+        headers=next(bearer for prefix, bearer in bearers if path.startswith(prefix)), excluded_checks=excluded
+    )
