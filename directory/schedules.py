@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DUTCH_DAYS = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
@@ -62,14 +62,15 @@ def parse_walk_in_hours(text: str) -> list[WeeklyRule] | None:
 
 
 def _day_name(code: str) -> str:
+    # The short Dutch names are msgids of their own (only these), so no context is needed.
     return {
-        "MO": pgettext("weekday", "ma"),
-        "TU": pgettext("weekday", "di"),
-        "WE": pgettext("weekday", "wo"),
-        "TH": pgettext("weekday", "do"),
-        "FR": pgettext("weekday", "vr"),
-        "SA": pgettext("weekday", "za"),
-        "SU": pgettext("weekday", "zo"),
+        "MO": gettext("ma"),
+        "TU": gettext("di"),
+        "WE": gettext("wo"),
+        "TH": gettext("do"),
+        "FR": gettext("vr"),
+        "SA": gettext("za"),
+        "SU": gettext("zo"),
     }[code]
 
 

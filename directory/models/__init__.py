@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Overdracht contributors
 # SPDX-License-Identifier: EUPL-1.2
-from directory.models.locations import Location, Schedule, ServiceAtLocation, Weekday
+from directory.models.locations import Location, Schedule, ServiceAtLocation
 from directory.models.organisations import Organisation
 from directory.models.services import Capacity, Service, ServiceTarget
 from directory.models.taxonomy import Category, Wijk
@@ -14,6 +14,5 @@ __all__ = [
     "Service",
     "ServiceAtLocation",
     "ServiceTarget",
-    "Weekday",
     "Wijk",
 ]

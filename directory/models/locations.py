@@ -81,18 +81,6 @@ class ServiceAtLocation(models.Model):
         return f"{self.service.name} @ {self.location}"
 
 
-class Weekday(models.TextChoices):
-    """RFC 5545 day codes, as HSDS's `byday` takes them."""
-
-    MO = "MO", _("maandag")
-    TU = "TU", _("dinsdag")
-    WE = "WE", _("woensdag")
-    TH = "TH", _("donderdag")
-    FR = "FR", _("vrijdag")
-    SA = "SA", _("zaterdag")
-    SU = "SU", _("zondag")
-
-
 class Schedule(models.Model):
     """When a service is open (walk-in hours): one weekly rule, or a description where none fits."""
 
