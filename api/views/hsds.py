@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -35,19 +36,37 @@ from api.views.referrals import PAGE, Page
 from directory.models import Category, Location
 
 PER_PAGE = OpenApiParameter("per_page", {"type": "integer", "minimum": 1, "maximum": 100})
-SEARCH = OpenApiParameter("search", {"type": "string", "maxLength": 100}, description="full text search")
+# No NUL characters: the database cannot store them in text, so the search refuses them (400).
+SEARCH = OpenApiParameter(
+    "search", {"type": "string", "maxLength": 100, "pattern": r"^[^\u0000]*$"}, description="full text search"
+)
 
 
 class HsdsPage(Page):
     page_size_query_param = "per_page"
     max_page_size = 100
 
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
+        # DRF would quietly clamp a wrong per_page; the schema says 1–100, so anything else is a 400.
+        given = request.query_params.get(self.page_size_query_param)
+        if given is not None and not (given.isdigit() and 1 <= int(given) <= self.max_page_size):
+            raise serializers.ValidationError({self.page_size_query_param: [_("Kies 1 tot en met 100 per pagina.")]})
+        return super().paginate_queryset(queryset, request, view)
+
+
+class GivenUUIDField(serializers.UUIDField):
+    """An optional uuid parameter that, when given, must be a uuid: `?organization_id=` is a 400 too
+    (DRF reads an empty query value of an optional field as absent)."""
+
+    def get_value(self, dictionary: Any) -> Any:
+        return dictionary.get(self.field_name, serializers.empty)
+
 
 class ServiceFilters(serializers.Serializer):
     search = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    organization_id = serializers.UUIDField(required=False)
-    taxonomy_term_id = serializers.UUIDField(required=False)
-    taxonomy_id = serializers.UUIDField(required=False)
+    organization_id = GivenUUIDField(required=False)
+    taxonomy_term_id = GivenUUIDField(required=False)
+    taxonomy_id = GivenUUIDField(required=False)
 
 
 class SearchFilter(serializers.Serializer):
