@@ -49,7 +49,7 @@ def hsds_services() -> QuerySet[Service]:
     return directory_search().prefetch_related(
         Prefetch(
             "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").order_by("pk"),
+            queryset=ServiceAtLocation.objects.select_related("location__wijk", "location__organisation").order_by("pk"),
         ),
     )
 
@@ -60,7 +60,7 @@ def hsds_organisations() -> QuerySet[Organisation]:
 
 
 def hsds_locations() -> QuerySet[Location]:
-    return Location.objects.select_related("organisation").order_by("name", "pk")
+    return Location.objects.select_related("organisation", "wijk").order_by("name", "pk")
 
 
 def hsds_categories() -> QuerySet[Category]:
@@ -102,7 +102,7 @@ def _address(location: Location) -> list[dict[str, Any]]:
             "location_id": str(location.uuid),
             "address_1": location.address_1,
             "city": location.city,
-            "region": location.wijk.name if location.wijk_id else MUNICIPALITY,
+            "region": location.wijk.name if location.wijk is not None else MUNICIPALITY,
             "state_province": PROVINCE,
             "postal_code": location.postal_code,
             "country": "NL",
@@ -116,7 +116,7 @@ def location(place: Location) -> dict[str, Any]:
         {
             "id": str(place.uuid),
             "location_type": "physical",
-            "organization_id": str(place.organisation.uuid) if place.organisation_id else None,
+            "organization_id": str(place.organisation.uuid) if place.organisation is not None else None,
             "name": place.name,
             "description": place.description,
             "latitude": float(place.latitude) if place.latitude is not None else None,
