@@ -49,7 +49,9 @@ def hsds_services() -> QuerySet[Service]:
     return directory_search().prefetch_related(
         Prefetch(
             "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location__wijk", "location__organisation").order_by("pk"),
+            queryset=ServiceAtLocation.objects.select_related("location__wijk", "location__organisation").order_by(
+                "pk"
+            ),
         ),
     )
 
