@@ -56,7 +56,10 @@ class ServiceAdmin(admin.ModelAdmin):
     search_fields = ["name", "organisation__name", "description"]
     filter_horizontal = ["categories", "wijken"]
     # Categories and wijken by id: a value that is no id is a form error, not an overflow.
-    formfield_overrides = {models.ManyToManyField: {"form_class": ModelChoicesById}}
+    formfield_overrides = {
+        models.ManyToManyField: {"form_class": ModelChoicesById},
+        models.URLField: {"assume_scheme": "https"},  # as the coordinator's form
+    }
     list_select_related = ["organisation"]
 
 
