@@ -222,7 +222,7 @@ class ServiceSerializer(serializers.Serializer):
             "organisation": _named(service.organisation),
             "categories": [c.code for c in service.categories.all()],
             "languages": [str(language) for language in service.languages or []],
-            "location": service.location,
+            "location": service.location.name if service.location else "",
             "walk_in_hours": service.walk_in_hours,
             "eligibility": service.eligibility,
             "response_days": service.response_days,

@@ -5,7 +5,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Capacity, Category, Wijk
+from directory.models import Capacity, Category, Location, Wijk
 from referrals.forms import LANGUAGES, ModelChoicesById, UtrechtForm, category_field
 
 
@@ -41,14 +41,16 @@ class ServiceForm(UtrechtForm):
     languages = forms.MultipleChoiceField(
         label=_("Talen"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
     )
-    location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
+    # Locations (address, coordinates) are a shared list the functional administrator keeps.
+    location = forms.ModelChoiceField(
+        label=_("Locatie"), queryset=Location.objects.all(), required=False, empty_label=_("Geen vaste locatie")
+    )
     walk_in_hours = forms.CharField(
         label=_("Inloopspreekuur"),
         max_length=200,
         required=False,
-        help_text=_("Bijv. ‘di 9:00–12:00, Tuinkamer van Noord’"),
+        help_text=_("Dagen en tijden, bijv. ‘di 9:00–12:00’ of ‘ma–vr 9:00–12:00; za 10:00–12:00’."),
     )
-    address = forms.CharField(label=_("Adres"), max_length=200, required=False)
     contact_name = forms.CharField(label=_("Contactpersoon voor verwijzers"), max_length=100, required=False)
     contact_phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
     contact_email = forms.EmailField(label=_("E-mail"), required=False)
@@ -69,7 +71,6 @@ class ServiceForm(UtrechtForm):
         "languages",
         "location",
         "walk_in_hours",
-        "address",
         "contact_name",
         "contact_phone",
         "contact_email",

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Partners: who they are and whether they may receive referrals."""
 
+import uuid
+
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ class Organisation(models.Model):
         ENFORCEMENT = "enforcement", _("Handhaving / politie")
         OTHER = "other", _("Anders")
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What partners offer (aanbod): the directory that replaces the routekaart."""
 
+import uuid
+
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,9 +22,9 @@ class Capacity(models.TextChoices):
 class Service(models.Model):
     """What a partner offers (aanbod); the directory that replaces the routekaart.
 
-    Modelled after Open Referral HSDS: a service belongs to an organisation,
-    has eligibility, languages, a location with walk-in hours and a period
-    in which it exists.
+    Modelled after Open Referral HSDS 3.0 (served as such at /api/v1/hsds/): a service belongs to
+    an organisation, has eligibility (target groups, ages), languages (ISO 639-1 codes), locations
+    with walk-in hours as schedules, a contact point and a period in which it exists.
     """
 
     class TargetGroup(models.TextChoices):
@@ -35,6 +37,7 @@ class Service(models.Model):
         ENTREPRENEURS = "entrepreneurs", _("Ondernemers")
         EVERYONE = "everyone", _("Iedereen")
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="services")
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("beschrijving"), blank=True)
@@ -51,15 +54,22 @@ class Service(models.Model):
         help_text=_("Leeg: de hele gemeente."),
     )
     languages = models.JSONField(_("talen"), default=list, blank=True, help_text=_("Bijv. nl, en, ar, tr"))
-    location = models.CharField(_("locatie"), max_length=200, blank=True)
-    walk_in_hours = models.CharField(_("inloopspreekuur"), max_length=200, blank=True)
-    address = models.CharField(_("adres"), max_length=200, blank=True)
-    # How a professional reaches the service (work contact: staff data, shown to every partner).
+    locations = models.ManyToManyField(
+        "directory.Location",
+        through="directory.ServiceAtLocation",
+        related_name="services",
+        blank=True,
+        verbose_name=_("locaties"),
+    )
+    # How a professional reaches the service: a function (an intake desk, its mailbox), work
+    # contact shown to every partner and served in HSDS as the service's contact and phone.
     contact_name = models.CharField(_("contactpersoon"), max_length=100, blank=True)
     contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     eligibility = models.TextField(_("voor wie"), blank=True)
+    minimum_age = models.PositiveSmallIntegerField(_("minimumleeftijd"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("maximumleeftijd"), null=True, blank=True)
     response_days = models.PositiveSmallIntegerField(
         _("reactietermijn (werkdagen)"),
         default=5,
@@ -89,6 +99,18 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
+
+    @property
+    def location(self):
+        """The place of the walk-in hours (the first location; a service usually has one)."""
+        return next(iter(self.locations.all()), None)
+
+    @property
+    def walk_in_hours(self) -> str:
+        """The schedules as people write them: "di en do 9:00–12:00" (in the active language)."""
+        from directory.schedules import format_schedule
+
+        return "; ".join(format_schedule(schedule) for schedule in self.schedules.all())
 
     def is_active(self, on=None) -> bool:
         on = on or timezone.localdate()

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The shared lists: wijken and categories of need (the taxonomy)."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ class Wijk(models.Model):
 class Category(models.Model):
     """A category of need (taxonomy); a request usually has several."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.SlugField(max_length=50, unique=True)
     name = models.CharField(_("naam"), max_length=100)
     group = models.CharField(_("domein"), max_length=100, blank=True)

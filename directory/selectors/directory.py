@@ -48,19 +48,21 @@ def directory_search(
     if language:
         qs = qs.filter(languages__icontains=f'"{language}"')
     if walk_in:
-        qs = qs.exclude(walk_in_hours="")
+        qs = qs.filter(schedules__isnull=False)
     ids = qs.values("pk")
     return (
         Service.objects.filter(pk__in=ids)
         .select_related("organisation")
-        .prefetch_related("categories", "wijken")
+        .prefetch_related("categories", "wijken", "schedules", "locations")
         .order_by("organisation__name", "name")
     )
 
 
 def services_of(organisation: Organisation) -> QuerySet[Service]:
     """All of an organisation's services, ended ones included, for its coordinator."""
-    return Service.objects.filter(organisation=organisation).prefetch_related("categories").order_by("name")
+    return (
+        Service.objects.filter(organisation=organisation).prefetch_related("categories", "schedules").order_by("name")
+    )
 
 
 def service_to_edit(user: AbstractBaseUser | AnonymousUser, pk: int) -> Service:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from accounts.selectors.actor import actor_for
 from audit.services.sealing import audited
 from audit.services.trail import audit_context
-from directory.models import Category, Organisation, Service, Wijk
+from directory.models import Category, Location, Organisation, Service, Wijk
+from directory.services.places import set_location, set_walk_in_hours
 from policies.directory import may_edit_services
 from referrals.services.errors import ActionRefused
 
@@ -24,6 +25,8 @@ def service_update(
     actor: AbstractBaseUser | AnonymousUser,
     categories: Iterable[Category],
     wijken: Iterable[Wijk],
+    location: Location | None = None,
+    walk_in_hours: str = "",
     **fields: Any,
 ) -> Service:
     service = Service.objects.select_for_update().select_related("organisation").get(pk=service.pk)
@@ -41,6 +44,8 @@ def service_update(
         service.save()
         service.categories.set(categories)
         service.wijken.set(wijken)
+        set_location(service, location)
+        set_walk_in_hours(service, walk_in_hours)
     return service
 
 
@@ -51,6 +56,8 @@ def service_create(
     actor: AbstractBaseUser | AnonymousUser,
     categories: Iterable[Category],
     wijken: Iterable[Wijk],
+    location: Location | None = None,
+    walk_in_hours: str = "",
     **fields: Any,
 ) -> Service:
     if not may_edit_services(actor_for(actor), organisation.pk):
@@ -61,4 +68,6 @@ def service_create(
         service = Service.objects.create(organisation=organisation, **fields)
         service.categories.set(categories)
         service.wijken.set(wijken)
+        set_location(service, location)
+        set_walk_in_hours(service, walk_in_hours)
     return service

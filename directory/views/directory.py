@@ -5,6 +5,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.selectors.memberships import organisations_for
@@ -57,7 +58,8 @@ def our_services(request):
 @login_required
 def service_edit(request, pk):
     service = service_to_edit(request.user, pk)
-    initial = {name: getattr(service, name) for name in ServiceForm.FIELDS}
+    with translation.override("nl"):  # the walk-in hours are typed and read back in Dutch
+        initial = {name: getattr(service, name) for name in ServiceForm.FIELDS}
     initial.update(categories=service.categories.all(), wijken=service.wijken.all())
     form = ServiceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -37,6 +37,32 @@ WIJKEN = ["Prinsenhof", "De Heuvel/Amstelwijk", "Bovenveen"]
 
 AGREEMENT = date(2024, 1, 15)
 
+# Where services are given (HSDS locations): (name, description, street, postcode, wijk, latitude,
+# longitude). Leidschendam-Noord; the coordinates are plausible for the demo, not surveyed.
+LOCATIONS = [
+    ("Tuinkamer van Noord", "In Sporthal de Fluit", "Fluitpolderplein 1", "2262 EB", "Prinsenhof", 52.0912, 4.3968),
+    ("Bibliotheek aan de Vliet", "", "Fluitpolderplein 5", "2262 EB", "Prinsenhof", 52.0915, 4.3974),
+    ("Sociaal Servicepunt", "", "Damplein 1", "2265 AB", "De Heuvel/Amstelwijk", 52.0857, 4.3903),
+    ("Buurtkamer Woej", "", "Prinsenhoflaan 22", "2264 AG", "Prinsenhof", 52.0888, 4.4010),
+    (
+        "IKEC De Waterlelie",
+        "Integraal kindcentrum",
+        "Waterlelie 30",
+        "2262 TD",
+        "De Heuvel/Amstelwijk",
+        52.0948,
+        4.3897,
+    ),
+]
+
+# Age ranges where a service has them (HSDS eligibility): (org slug, service name, minimum, maximum).
+AGES = [
+    ("jpf", "Trajectbegeleiding jongeren", 18, 27),
+    ("jpf", "Jongeradviespunt", 16, 27),
+    ("senw", "Buurtcoach", 12, 23),
+    ("studielokalen", "Zaterdagles en coaching", 6, 18),
+]
+
 # (slug, name, kind, domains, has agreement)
 ORGANISATIONS = [
     ("gemeente-participatie", "Gemeente — participatieconsulenten", "municipality", "werk en participatie", True),
@@ -77,7 +103,7 @@ SERVICES = [
         ["everyone"],
         [],
         ["nl", "en"],
-        "Tuinkamer van Noord (Sporthal de Fluit)",
+        "Tuinkamer van Noord",
         "di 9:30–11:30",
         5,
         True,
@@ -117,7 +143,7 @@ SERVICES = [
         ["newcomers", "low_literacy"],
         [],
         ["nl", "en", "ar"],
-        "Bibliotheek aan de Vliet, Fluitpolderplein 5",
+        "Bibliotheek aan de Vliet",
         "do 10:00–12:00",
         10,
         True,
@@ -130,7 +156,7 @@ SERVICES = [
         ["everyone"],
         [],
         ["nl"],
-        "Bibliotheek aan de Vliet, Fluitpolderplein 5",
+        "Bibliotheek aan de Vliet",
         "za 10:30–12:00",
         10,
         True,
@@ -143,7 +169,7 @@ SERVICES = [
         ["older", "low_literacy"],
         [],
         ["nl"],
-        "Bibliotheek aan de Vliet, Fluitpolderplein 5",
+        "Bibliotheek aan de Vliet",
         "vr 14:00–16:00",
         5,
         True,

@@ -70,3 +70,17 @@ def test_an_admin_cannot_make_anyone_superuser_or_delete_users(client, bea):
     assert 'name="is_superuser"' not in page
     assert client.post(f"/beheer/auth/user/{kees.pk}/delete/", {"post": "yes"}).status_code == 403
     assert get_user_model().objects.filter(pk=kees.pk).exists()
+
+
+def test_the_admin_keeps_locations_and_a_services_opening_hours(client, bea):
+    """The HSDS fields are edited where the directory is kept: locations, and schedules on the service."""
+    from directory.models import Location, Service
+
+    client.force_login(bea)
+    assert client.get("/beheer/directory/location/").status_code == 200
+    place = Location.objects.get(name="Tuinkamer van Noord")
+    assert "Fluitpolderplein 1" in client.get(f"/beheer/directory/location/{place.pk}/change/").content.decode()
+    service = Service.objects.get(organisation__slug="gemeente-participatie", name="Participatieconsulent")
+    page = client.get(f"/beheer/directory/service/{service.pk}/change/").content.decode()
+    assert 'name="schedules-0-byday"' in page and 'value="TU,TH"' in page
+    assert 'name="service_at_locations-0-location"' in page

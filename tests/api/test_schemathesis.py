@@ -86,6 +86,24 @@ def inbox(world, case):
             services.referral_accept(referral=referral, actor=p.kees)
 
 
+@pytest.fixture
+def places(world):
+    """A located service with walk-in hours, phone and contact, so the HSDS endpoints answer in full."""
+    from directory.models import Location
+    from directory.services.places import set_location, set_walk_in_hours
+
+    service = world.services.schuldhulp
+    service.contact_phone, service.contact_email, service.minimum_age = "070 123 4567", "intake@kb.example", 18
+    service.languages = ["nl", "ar"]
+    service.save()
+    place = Location.objects.create(
+        name="Tuinkamer", address_1="Fluitpolderplein 1", postal_code="2262 EB", latitude=52.0912, longitude=4.3968
+    )
+    set_location(service, place)
+    set_walk_in_hours(service, "di en do 9:00–12:00; op afspraak")
+    set_walk_in_hours(world.services.taalmaatje, "vr 14:00–16:00")
+
+
 def _bearer(account, organisation) -> dict[str, str]:
     application, secret = register_client(account, organisation)
     return {"Authorization": f"Bearer {fetch_token(Client(), application, secret).json()['access_token']}"}
@@ -114,7 +132,7 @@ def bearers(world):
     suppress_health_check=list(HealthCheck),
     derandomize=not os.environ.get("FUZZ_RANDOM"),
 )
-def test_the_api_answers_every_generated_call_within_its_schema(case, inbox, bearers):
+def test_the_api_answers_every_generated_call_within_its_schema(case, inbox, places, bearers):
     path = case.operation.path.removeprefix("/api/v1")
     excluded = [positive_data_acceptance] if (case.method, path) in OPENS_FROM_DATA else []
     case.call_and_validate(

@@ -77,3 +77,44 @@ def vng_validator(component: str) -> Draft4Validator:
 
 def errors(validator: Any, instance: Any) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+# --- Open Referral HSDS 3.0 (tests/standards/schemas/hsds/, see the README there).
+HSDS = SCHEMAS / "hsds"
+
+
+@cache
+def _hsds_document(name: str) -> dict[str, Any]:
+    return json.loads((HSDS / name).read_text(encoding="utf-8"))
+
+
+@cache
+def _hsds_registry() -> Registry:
+    """Every vendored HSDS file under its own name: the entity schemas refer to each other by file name."""
+    names = [path.relative_to(HSDS).as_posix() for path in HSDS.rglob("*.json")]
+    return (
+        Registry()
+        .with_resources(
+            (name, DRAFT202012.create_resource(_hsds_document(name))) for name in names if name != "openapi.json"
+        )
+        .with_resource("openapi.json", Resource.from_contents(_hsds_document("openapi.json"), DRAFT202012))
+    )
+
+
+def hsds_validator(name: str) -> Draft202012Validator:
+    """A validator for one HSDS schema file, e.g. "compiled/service.json" or "location.json".
+
+    The files declare no dialect; HSDS's openapi.json declares JSON Schema 2020-12 for them
+    (`jsonSchemaDialect`), so that is what validates.
+    """
+    return Draft202012Validator(_hsds_document(name), registry=_hsds_registry(), format_checker=FORMATS)
+
+
+def hsds_page_validator() -> Draft202012Validator:
+    """The API's paginated Page object (`openapi.json#/components/schemas/Page`), all its fields required."""
+    page = {"$ref": "openapi.json#/components/schemas/Page"}
+    fields = list(_hsds_document("openapi.json")["components"]["schemas"]["Page"]["properties"])
+    # The standard lists the Page's fields without requiring them; a page we serve has every one.
+    return Draft202012Validator(
+        {"allOf": [page], "required": [*fields, "contents"]}, registry=_hsds_registry(), format_checker=FORMATS
+    )

@@ -4,10 +4,11 @@
 
 from django.urls import reverse
 
-from directory.models import Service
+from directory.models import Location, Service
 
 
 def test_a_coordinator_records_how_to_reach_the_service_and_the_directory_shows_it(world, login):
+    place = Location.objects.create(name="Kantoor Kredietbank", address_1="Dillenburglaan 1", postal_code="2262 AA")
     client = login(world.people.marieke)
     data = {
         "name": "Budgetcursus",
@@ -15,7 +16,7 @@ def test_a_coordinator_records_how_to_reach_the_service_and_the_directory_shows_
         "response_days": "10",
         "accepts_referrals": "on",
         "languages": ["nl", "ar"],
-        "address": "Dillenburglaan 1, Leidschendam",
+        "location": place.pk,
         "contact_name": "Intake Kredietbank",
         "contact_phone": "070 123 4567",
         "contact_email": "intake@kredietbank.example",
@@ -26,7 +27,7 @@ def test_a_coordinator_records_how_to_reach_the_service_and_the_directory_shows_
     assert service.contact_email == "intake@kredietbank.example"
     assert service.website == "https://kredietbank.example/budget"
     page = login(world.people.fatima).get(reverse("directory") + "?zoek=Budgetcursus").content.decode()
-    assert "Dillenburglaan 1, Leidschendam" in page and "Intake Kredietbank" in page
+    assert "Kantoor Kredietbank, Dillenburglaan 1, 2262 AA Leidschendam" in page and "Intake Kredietbank" in page
     assert 'href="tel:0701234567"' in page and 'href="mailto:intake@kredietbank.example"' in page
     assert 'href="https://kredietbank.example/budget"' in page
     assert "Nederlands, Arabisch" in page

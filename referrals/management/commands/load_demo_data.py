@@ -6,6 +6,7 @@ Running it twice changes nothing: everything is looked up before it is made.
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,13 +17,25 @@ from django.utils import timezone
 
 from accounts.models import Membership, WorkContact
 from audit.services.trace import TracedCommand
-from directory.models import Category, Organisation, Service, ServiceTarget, Wijk
+from directory.models import Category, Location, Organisation, Service, ServiceTarget, Wijk
+from directory.services.places import set_location, set_walk_in_hours
 from programme.services.rollup import rollup_figures
 from referrals.models import Case
 from referrals.services import demo_data as d
 
 ADMIN_GROUP = "functioneel beheer"
-ADMIN_MODELS = ["organisation", "service", "membership", "category", "wijk", "user", "signaldesk"]
+ADMIN_MODELS = [
+    "organisation",
+    "service",
+    "location",
+    "serviceatlocation",
+    "schedule",
+    "membership",
+    "category",
+    "wijk",
+    "user",
+    "signaldesk",
+]
 
 
 class Command(TracedCommand):
@@ -62,26 +75,47 @@ class Command(TracedCommand):
             org.name, org.kind, org.domains = name, kind, domains
             org.agreement_signed_on = d.AGREEMENT if agreement else None
             org.save()
-        for slug, name, cats, groups, wijken, langs, location, hours, days, accepts, until in d.SERVICES:
+        for place, about, street, postcode, wijk, lat, lon in d.LOCATIONS:
+            Location.objects.update_or_create(
+                name=place,
+                defaults={
+                    "description": about,
+                    "address_1": street,
+                    "postal_code": postcode,
+                    "city": "Leidschendam",
+                    "wijk": Wijk.objects.get(name=wijk),
+                    "latitude": Decimal(str(lat)),
+                    "longitude": Decimal(str(lon)),
+                },
+            )
+        ages = {(slug, name): (low, high) for slug, name, low, high in d.AGES}
+        for number, (slug, name, cats, groups, wijken, langs, location, hours, days, accepts, until) in enumerate(
+            d.SERVICES
+        ):
             service, _ = Service.objects.update_or_create(
                 organisation=Organisation.objects.get(slug=slug),
                 name=name,
                 defaults={
                     "target_groups": groups,
                     "languages": langs,
-                    "location": location,
-                    "walk_in_hours": hours,
                     "response_days": days,
                     "accepts_referrals": accepts,
                     "valid_until": until,
                     "valid_from": d.AGREEMENT,
                     "description": f"{name} — {location}".strip(" —"),
+                    "minimum_age": ages.get((slug, name), (None, None))[0],
+                    "maximum_age": ages.get((slug, name), (None, None))[1],
                     "contact_name": "Intake",
+                    "contact_phone": f"070 123 45 {number:02d}",
                     "contact_email": f"verwijzen@{slug}.demo.invalid",
+                    "website": f"https://{slug}.demo.invalid/",
                 },
             )
             service.categories.set(Category.objects.filter(code__in=cats))
             service.wijken.set(Wijk.objects.filter(name__in=wijken))
+            # The same path as a coordinator's form: hours typed as text become HSDS schedules.
+            set_location(service, Location.objects.filter(name=location).first())
+            set_walk_in_hours(service, hours)
 
     def _targets(self):
         year = timezone.localdate().year
