@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ _LSN_SALT = "config.replica.read-your-writes"
 REPLICA_RETRY_SECONDS = 30
 _unreachable_until: dict[str, float] = {}
 _WRITES = ("INSERT", "UPDATE", "DELETE")
+_LSN = re.compile(r"[0-9A-F]{1,8}/[0-9A-F]{1,8}")
 
 
 def replica_alias() -> str:
@@ -59,6 +61,9 @@ def choose_alias(not_before: str | None = None) -> str:
         return DEFAULT_DB_ALIAS
     replica = connections[alias]
     try:
+        # A kept-alive connection to a replica that died since: the check Django makes before the
+        # request's first query anyway (CONN_HEALTH_CHECKS), made here so that it can fall back.
+        replica.close_if_health_check_failed()
         replica.ensure_connection()
         if not_before is None:
             return alias
@@ -101,7 +106,7 @@ def last_write_of(request: HttpRequest) -> str | None:
     if value is None:
         return None
     owner, _, lsn = value.partition(":")
-    return lsn if owner == str(user_id) and lsn else None
+    return lsn if owner == str(user_id) and _LSN.fullmatch(lsn) else None
 
 
 def replica_reads(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -155,8 +160,11 @@ class ReadYourWritesMiddleware:
         noter = _WriteNoter()
         with primary.execute_wrapper(noter):
             response = self.get_response(request)
+        if not noter.wrote or primary.vendor != "postgresql":
+            return response
+        # Only now: asking who the user is may cost a query on a page that never asked.
         user_id = getattr(getattr(request, "user", None), "pk", None)
-        if noter.wrote and user_id is not None and primary.vendor == "postgresql":
+        if user_id is not None:
             with primary.cursor() as cursor:
                 cursor.execute("SELECT pg_current_wal_lsn()")
                 lsn = cursor.fetchone()[0]
