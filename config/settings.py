@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # With a read replica: after a request that wrote, the browser keeps the primary's WAL position,
+    # so that the user's replica-scoped pages never show less than they just did (config.replica).
+    "config.replica.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Keeps idle sessions alive by writing the session at most once a minute (not on every request).
     "accounts.views.idle.IdleTimeoutMiddleware",
@@ -153,6 +156,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # locked" at once to avoid a deadlock), whereas one that waits at BEGIN then reads the
     # winner's result and refuses in words, as a row lock makes PostgreSQL do.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+
+# --- A read replica (README "Read replica"): a PostgreSQL streaming standby of the primary. Only
+# the pages that say so read from it (config.replica: the privacy officer's search and exports,
+# the programme's figures), and only when it has replayed the user's own last write; writes and
+# every other read stay on the primary. Unset: everything on the primary.
+DATABASE_READ_REPLICA = ""
+if env.str("DATABASE_REPLICA_URL", ""):
+    DATABASE_READ_REPLICA = "replica"
+    DATABASES[DATABASE_READ_REPLICA] = env.dj_db_url(
+        "DATABASE_REPLICA_URL", conn_max_age=env.int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    _replica_options = DATABASES[DATABASE_READ_REPLICA].setdefault("OPTIONS", {})
+    # A dead replica is noticed within seconds (the page then reads from the primary).
+    _replica_options.setdefault("connect_timeout", 3)
+    # The figures' grouping needs more memory than the default 4 MB (programme.selectors.figures,
+    # WORK_MEM); there it is set per transaction on the primary, here for every replica session.
+    _replica_options.setdefault("options", "-c work_mem=64MB")
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

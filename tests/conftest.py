@@ -21,7 +21,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.test import override_settings
 
 from directory.models import Category, Organisation, Service
 from policies.roles import Role
@@ -78,14 +79,17 @@ def _flush_past_the_audit_guards():
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests are deselected (not skipped) on SQLite; CI runs both databases.
+    """PostgreSQL-only tests are deselected (not skipped) on SQLite, the read replica's without one;
+    CI runs both databases, PostgreSQL with a streaming standby (.ci/run).
 
     The rest run in the order of `_database_use` (pytest-django's order, refined for the shared world).
     """
-    if connection.vendor != "postgresql":
+    needs = {"postgres": connection.vendor == "postgresql", "replica": bool(settings.DATABASE_READ_REPLICA)}
+    missing = [marker for marker, present in needs.items() if not present]
+    if missing:
         selected, deselected = [], []
         for item in items:
-            (deselected if item.get_closest_marker("postgres") else selected).append(item)
+            (deselected if any(item.get_closest_marker(m) for m in missing) else selected).append(item)
         if deselected:
             config.hook.pytest_deselected(items=deselected)
             items[:] = selected
@@ -98,6 +102,42 @@ def pytest_sessionfinish(session, exitstatus):
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         reporter.write_line("FAILED: skipped tests are not allowed", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The read replica is a standby of the primary: the tests never create or flush a database there.
+
+    Declared a test mirror of the default database for that; Django then points the mirror's
+    connection at the primary, which `django_db_setup` below undoes.
+    """
+    if settings.DATABASE_READ_REPLICA:
+        connections[settings.DATABASE_READ_REPLICA].settings_dict["TEST"]["MIRROR"] = DEFAULT_DB_ALIAS
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The replica alias reads the test database on the standby itself, which replays its creation."""
+    alias = settings.DATABASE_READ_REPLICA
+    if alias:
+        standby = settings.DATABASES[alias]  # what every thread's connection to it is made from
+        standby["NAME"] = connections[DEFAULT_DB_ALIAS].settings_dict["NAME"]
+        connections[alias].close()
+        connections[alias].settings_dict = standby
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _replica_only_where_marked(request):
+    """Only `replica` tests read from the standby: the others' data is not waited for there.
+
+    A transactional test's pages would otherwise read rows the standby may not have replayed yet.
+    """
+    if not settings.DATABASE_READ_REPLICA or request.node.get_closest_marker("replica"):
+        yield
+        return
+    with override_settings(DATABASE_READ_REPLICA=""):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

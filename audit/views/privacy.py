@@ -4,7 +4,9 @@
 
 Only a privacy officer gets these pages; everyone else gets 404, as if they
 did not exist. The pages show metadata, never case content, and every search
-or report is itself written to the audit trail (activity "audit_review").
+or report is itself written to the audit trail (activity "audit_review"). The searches, reports
+and exports read from the read replica when one is configured (config.replica); their audit
+entries are written on the primary.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from audit.selectors.export import lines
 from audit.selectors.search import AuditQuery, access_report, changed_fields, entries
 from audit.services import flags
 from audit.services.trail import log_access
+from config.replica import replica_reads
 from policies.register import ACTIVITIES, CONTROLLER, TRANSFERS, controller_contact, dpo, security_measures
 from policies.roles import Role
 from referrals.models import Resident
@@ -64,6 +67,7 @@ def _rows(page) -> list[dict]:
 
 @login_required
 @require_GET
+@replica_reads
 def audit_search(request):
     organisation = privacy_officer_organisation(request.user)
     form = AuditSearchForm(request.GET or None)
@@ -92,6 +96,7 @@ def resident_lookup(request):
 
 @login_required
 @require_GET
+@replica_reads
 def resident_report(request, pseudonym: str):
     organisation = privacy_officer_organisation(request.user)
     report = access_report(pseudonym)
@@ -195,6 +200,7 @@ LDV_READ_API_VERSION = "1.1.0"
 # the session cookie is SameSite=Lax (not sent on a cross-site POST), and reading changes nothing.
 @csrf_exempt
 @require_POST
+@replica_reads
 def ldv_processing_activities(request):
     """`POST /privacy/ldv/v1/processing-activities` of the *extensie lezen* API; audited like a search."""
     organisation = _officer_or_404(request)
@@ -224,6 +230,7 @@ def _problem(status: int, title: str, detail: str) -> JsonResponse:
 
 @login_required
 @require_GET
+@replica_reads
 def audit_export(request, fmt: str):
     organisation = privacy_officer_organisation(request.user)
     form = AuditSearchForm(request.GET or None)

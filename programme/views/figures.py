@@ -4,6 +4,7 @@
 
 Only a programme manager gets these pages (everyone else 404). They show counts, never a name,
 pseudonym or case reference; every figure below five is suppressed (programme.selectors.figures).
+The figures and their exports read from the read replica when one is configured (config.replica).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from config.replica import replica_reads
 from directory.models import ServiceTarget
 from directory.services.targets import service_target_set
 from programme.forms import FiguresForm, TargetForm
@@ -43,6 +45,7 @@ def _query(request) -> str:
 
 @login_required
 @require_GET
+@replica_reads
 def figures_page(request):
     programme_manager(request.user)
     form, result = _figures_for(request)
@@ -55,6 +58,7 @@ def figures_page(request):
 
 @login_required
 @require_GET
+@replica_reads
 def figures_print(request):
     programme_manager(request.user)
     form, result = _figures_for(request)
@@ -71,6 +75,7 @@ def _cell(value) -> str:
 
 @login_required
 @require_GET
+@replica_reads
 def figures_csv(request):
     programme_manager(request.user)
     form, result = _figures_for(request)
