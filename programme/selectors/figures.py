@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 
 # Case is the referrals' model here; SQL's CASE goes by another name.
 from django.db.models import Case as SqlCase
@@ -195,12 +195,18 @@ def _bucket_label(kind: str, d: date) -> str:
 WORK_MEM = "64MB"
 
 
+def _reading() -> Any:
+    """The connection the figures are read from: the read replica's inside its scope (config.replica)."""
+    return connections[router.db_for_read(ReferralFact)]
+
+
 @contextmanager
 def _room_to_count() -> Iterator[None]:
-    if connection.vendor != "postgresql":
+    reading = _reading()
+    if reading.vendor != "postgresql":
         yield
         return
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(using=reading.alias), reading.cursor() as cursor:
         cursor.execute("SELECT set_config('work_mem', %s, true)", [WORK_MEM])
         yield
 
@@ -223,7 +229,7 @@ def _figures(period: Period, filters: Filters) -> Figures:
     start = period.bounds()[0] if filters == Filters() else None
     if filters == Filters() and whole_months(period):
         grouped, reach = _grouped_from_cells(period, kind)
-    elif connection.vendor == "postgresql":
+    elif _reading().vendor == "postgresql":
         grouped, reach = _grouped_in_one_scan(facts, bucket, first_since=start)
     else:
         grouped, reach = _grouped_one_by_one(facts, bucket), None
@@ -385,7 +391,7 @@ def _grouped_in_one_scan(
             select += f", COUNT(*) FILTER (WHERE {column} IS NULL OR {column} < %s) AS first_{name}"
             counted.append(first_since)
     sets = ", ".join("(" + ", ".join(cols) + ")" for cols in _SETS.values())
-    with connection.cursor() as cursor:
+    with connections[facts.db].cursor() as cursor:
         cursor.execute(
             f"SELECT {select} FROM ({sql}) AS r GROUP BY GROUPING SETS ({sets})",  # noqa: S608
             [*counted, *params],

@@ -72,16 +72,22 @@ def test_the_figures_and_their_exports_are_read_from_the_lagging_standby(world):
     with replay_paused():
         # The hourly roll-up finishes on the primary; the standby has not replayed it.
         RollupRun.objects.create(finished_at=timezone.now(), facts=0, milliseconds=1)
-        with statements(settings.DATABASE_READ_REPLICA) as on_replica:
+        with statements(settings.DATABASE_READ_REPLICA) as on_replica, statements(DEFAULT_DB_ALIAS) as on_primary:
             page = petra.get(reverse("programme:figures"))
             export = petra.get(reverse("programme:csv"))
             printed = petra.get(reverse("programme:print"))
+            # With a filter the page counts the facts (one GROUPING SETS scan of raw SQL).
+            filtered = petra.get(reverse("programme:figures"), {"partner": world.orgs.kredietbank.pk})
         assert page.context["figures"].as_of is None
         assert printed.context["figures"].as_of is None
+        assert filtered.context["figures"].as_of is None
         assert "Stand van" not in export.content.decode()
-        # The ORM's reads go to the standby; the one GROUPING SETS scan is raw SQL on the primary's
-        # connection (programme.selectors.figures) until that selector runs it on `facts.db`.
+        # Every read of the figures goes to the standby, the raw SQL and work_mem too.
         assert any("programme_rolluprun" in sql for sql in on_replica)
+        assert any("programme_figurecell" in sql for sql in on_replica)
+        assert any("GROUPING SETS" in sql for sql in on_replica)
+        assert any("work_mem" in sql for sql in on_replica)
+        assert not [sql for sql in on_primary if "programme_" in sql or "work_mem" in sql]
     assert petra.get(reverse("programme:figures")).context["figures"].as_of is not None
 
 
