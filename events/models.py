@@ -46,15 +46,7 @@ class Subscription(models.Model):
         return f"{self.client} → {self.callback_url}"
 
     def data_key(self) -> bytes:
-        cached = getattr(self, "_data_key", None)
-        if cached is None:
-            if not self.wrapped_data_key:
-                cached = crypto.new_data_key()
-                self.wrapped_data_key = crypto.wrap_data_key(cached, str(self.uid), key_checks.wrapping_key())
-            else:
-                cached = crypto.unwrap_data_key(self.wrapped_data_key, str(self.uid))
-            self._data_key = cached
-        return cached
+        return key_checks.own_data_key(self)
 
     def wants(self, event_type: str) -> bool:
         return not self.event_types or event_type in self.event_types
