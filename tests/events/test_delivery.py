@@ -226,3 +226,21 @@ def test_three_workers_at_once_deliver_each_event_once(threads_share_the_databas
     assert Counter(Counter(r.headers["webhook-id"] for r in receiver.received).values()) == {3: 20}
     assert len(receiver.accepted()) == 20
     assert all(Webhook(secret).verify(r.body, r.headers) for r in receiver.received)
+
+
+def test_rotating_the_master_key_rewraps_the_subscriptions_secret_too(world, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from events.models import Subscription
+    from tests.privacy.helpers import new_key
+
+    settings.FIELD_ENCRYPTION_KEYS = new_key("old")
+    subscription, secret = _subscribe(world, "kredietbank", world.people.kees, "https://partner.example/events")
+    settings.FIELD_ENCRYPTION_KEYS = f"{new_key('new')},{settings.FIELD_ENCRYPTION_KEYS}"
+    out = StringIO()
+    call_command("rotate_master_key", stdout=out)
+    assert "0 left" in out.getvalue()
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS.split(",")[0]  # the old key is gone
+    assert Subscription.objects.get(pk=subscription.pk).secret == secret
