@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -129,3 +129,13 @@ def deliveries_send_due(*, now: datetime | None = None) -> int:
     pks = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True))
     with requests.Session() as http:  # one connection per receiver for the whole sweep
         return sum(delivery_send(pk, now=now, http=http) for pk in pks)
+
+
+def deliveries_prune(*, before: datetime) -> int:
+    """Remove deliveries delivered or given up before `before`, and events left without any; returns
+    how many deliveries."""
+    from events.models import PartnerEvent
+
+    deleted, _ = Delivery.objects.filter(Q(delivered_at__lt=before) | Q(given_up_at__lt=before)).delete()
+    PartnerEvent.objects.filter(time__lt=before, deliveries__isnull=True).delete()
+    return deleted

@@ -244,3 +244,22 @@ def test_rotating_the_master_key_rewraps_the_subscriptions_secret_too(world, set
     assert "0 left" in out.getvalue()
     settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS.split(",")[0]  # the old key is gone
     assert Subscription.objects.get(pk=subscription.pk).secret == secret
+
+
+def test_delivered_and_given_up_deliveries_are_pruned_but_nothing_waiting_or_recent(world):
+    from jobs.tasks import prune_history
+
+    subscription, _ = _subscribe(world, "kredietbank", world.people.kees, "https://partner.example/events")
+    now, old = timezone.now(), timezone.now() - timedelta(days=91)
+
+    def delivery(**fields):
+        event = PartnerEvent.objects.create(type="t", subject="1", dataref="https://x/", time=old)
+        return Delivery.objects.create(event=event, subscription=subscription, **fields)
+
+    gone = [delivery(delivered_at=old), delivery(given_up_at=old)]
+    keep = [delivery(delivered_at=now), delivery(next_attempt_at=old)]  # recent, and still waiting
+    assert prune_history.call().endswith("2 event deliveries older than 90 days removed.")
+    assert set(Delivery.objects.all()) == set(keep)
+    assert (
+        set(PartnerEvent.objects.all()) == {d.event for d in keep} and gone[0].event not in PartnerEvent.objects.all()
+    )
