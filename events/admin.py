@@ -54,6 +54,10 @@ class SubscriptionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # switch it off instead: its deliveries stay visible
 
+    def get_readonly_fields(self, request, obj=None):
+        # Its secret was given to that client's organisation: another client needs its own subscription.
+        return ["client"] if obj is not None else []
+
     @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The services own their (durable) transaction; the admin opens none around them.
