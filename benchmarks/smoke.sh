@@ -18,6 +18,7 @@ declare -A SMOKE=(
     [cijfers.py]="--referrals 60 --repeats 1"
     [crypto_fields.py]="200"
     [double_submit.py]="--pairs 1"
+    [events.py]="--events 5"
     [handovers.py]="--handovers 1"
     [inzage_report.py]="1 1"
     [outbox.py]="--emails 5"

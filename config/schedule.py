@@ -13,6 +13,8 @@ from jobs.scheduling import command, daily, every_minutes, hourly, task
 SCHEDULE = [
     # E-mail whose first attempt failed (or whose task was lost): retried with backoff.
     task("send_due_emails", every_minutes(1), "referrals.tasks.send_due_emails"),
+    # Events for partner systems whose first delivery failed (or whose task was lost): with backoff.
+    task("deliver_due_events", every_minutes(1), "events.tasks.deliver_due_events"),
     # A referral's deadline passes at the time of day it was sent: once a day would be too late.
     command("escalate_overdue", hourly(minute=5)),
     # The programme's figures (Cijfers) count from this roll-up: at most an hour behind.

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "oauth2_provider",
     "api",
+    "events",
 ]
 
 MIDDLEWARE = [
@@ -452,6 +453,15 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
 # digests and the periodic jobs of config/schedule.py. `manage.py db_worker` runs the tasks,
 # `manage.py run_scheduler` enqueues the periodic ones when they are due.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Events for partner systems (events/): CloudEvents after the NL GOV profile, from an outbox.
+# This installation as the events' `source`: a URN in the nld namespace, naming the organisation
+# (its OIN where it has one) and the system.
+EVENTS_SOURCE = env.str("EVENTS_SOURCE", "urn:nld:overdracht")
+# Seconds to connect and, separately, to wait for a receiver's answer.
+EVENTS_TIMEOUT = env.int("EVENTS_TIMEOUT", 10)
+# Callback URLs are https; plain http only to this machine, only in development (a test receiver).
+EVENTS_ALLOW_LOOPBACK_HTTP = DEBUG
 
 # Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False

@@ -28,15 +28,19 @@ def run_command(name: str, *args: str) -> str:
 
 @task()
 def prune_history(days: int = 90) -> str:
-    """Forget what is done and older than `days`: the scheduler's slots, and sent or given-up
-    e-mails (task results: `prune_db_task_results`, its own job)."""
+    """Forget what is done and older than `days`: the scheduler's slots, sent or given-up e-mails
+    and delivered or given-up events (task results: `prune_db_task_results`, its own job)."""
     from datetime import timedelta
 
     from django.utils import timezone
 
+    from events.services.delivery import deliveries_prune
     from jobs.models import ScheduledRun
     from referrals.services.outbox import emails_prune
 
     before = timezone.now() - timedelta(days=days)
     runs, _ = ScheduledRun.objects.filter(slot__lt=before).delete()
-    return f"{runs} scheduled run(s) and {emails_prune(before=before)} e-mail(s) older than {days} days removed."
+    emails, deliveries = emails_prune(before=before), deliveries_prune(before=before)
+    return (
+        f"{runs} scheduled run(s), {emails} e-mail(s) and {deliveries} event deliveries older than {days} days removed."
+    )

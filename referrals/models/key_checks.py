@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -119,3 +120,18 @@ def wrapping_key() -> crypto.MasterKey:
     if problem:
         raise KeyCheckFailed(problem)
     return master
+
+
+def own_data_key(owner: Any) -> bytes:
+    """The data key of `owner` (a row with `uid` and `wrapped_data_key`: a resident, an events
+    subscription): made and wrapped by the checked master key on first use, unwrapped after, and
+    kept on the object while it lives."""
+    cached = getattr(owner, "_data_key", None)
+    if cached is None:
+        if not owner.wrapped_data_key:
+            cached = crypto.new_data_key()
+            owner.wrapped_data_key = crypto.wrap_data_key(cached, str(owner.uid), wrapping_key())
+        else:
+            cached = crypto.unwrap_data_key(owner.wrapped_data_key, str(owner.uid))
+        owner._data_key = cached
+    return cached

@@ -108,15 +108,7 @@ class Resident(Pseudonymised, models.Model):
     def data_key(self) -> bytes:
         if self.erased_at:
             raise crypto.DataErased(f"personal data of {self.pseudonym} was erased")
-        cached = getattr(self, "_data_key", None)
-        if cached is None:
-            if not self.wrapped_data_key:
-                cached = crypto.new_data_key()
-                self.wrapped_data_key = crypto.wrap_data_key(cached, str(self.uid), key_checks.wrapping_key())
-            else:
-                cached = crypto.unwrap_data_key(self.wrapped_data_key, str(self.uid))
-            self._data_key = cached
-        return cached
+        return key_checks.own_data_key(self)
 
     @property
     def birth_year(self) -> int | None:

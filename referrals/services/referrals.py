@@ -21,6 +21,7 @@ from audit.models import AuditReason, PrivacyFlag
 from audit.services.sealing import audited
 from audit.services.trail import audit_context
 from directory.models import Category, Organisation, Service
+from events.services.publish import referral_changed
 from policies.cases import case_policy
 from policies.data_categories import MINIMUM_FOR_REFERRAL, DataCategory
 from policies.referrals import SENDER_ACTIONS, referral_policy
@@ -106,6 +107,8 @@ def _record(
         actor_organisation=organisation,
         details=details,
     )
+    # Every state change reaches the subscribed partner systems, in this same transaction.
+    referral_changed(referral, from_state=from_state, action=name)
 
 
 def _save_transition(referral: Referral) -> None:

@@ -189,6 +189,8 @@ def test_the_history_is_pruned_but_nothing_waiting_or_recent(world):
 
     email(sent_at=old), email(given_up_at=old)
     keep = {email(sent_at=now).pk, email(created_at=old, next_attempt_at=old).pk}  # recent, and still waiting
-    assert prune_history.call() == "1 scheduled run(s) and 2 e-mail(s) older than 90 days removed."
+    assert prune_history.call() == (
+        "1 scheduled run(s), 2 e-mail(s) and 0 event deliveries older than 90 days removed."
+    )
     assert list(ScheduledRun.objects.values_list("slot", flat=True)) == [now]
     assert set(Email.objects.values_list("pk", flat=True)) == keep

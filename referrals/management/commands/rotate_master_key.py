@@ -15,17 +15,17 @@ The work itself is the service referrals.services.keys.
 from audit.services.trace import TracedCommand
 from config.arguments import positive_int
 from referrals.models import crypto
-from referrals.services.keys import master_key_rotate, stale_data_keys
+from referrals.services.keys import master_key_rotate, stale_data_key_count
 
 
 class Command(TracedCommand):
-    help = "Re-wrap every resident's data key with the current (first) master key."
+    help = "Re-wrap every data key (residents, event subscriptions) with the current (first) master key."
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=positive_int, default=500)
 
     def handle(self, *args, batch_size: int, **options):
-        total = stale_data_keys().count()
+        total = stale_data_key_count()
         self.stdout.write(f"Master key {crypto.current_master_key().key_id!r}: {total} data key(s) to re-wrap.")
         done, left = master_key_rotate(
             batch_size=batch_size, progress=lambda done: self.stdout.write(f"  {done}/{total} re-wrapped")
