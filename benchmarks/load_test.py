@@ -237,8 +237,11 @@ def main(args) -> None:
     django.setup()
     from django.db import connection
 
+    # A database of its own (the test suite's test_<name> would clobber a kept dataset, and back).
     if connection.vendor == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = str(state / "load-test.sqlite3")
+    else:
+        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_load_test"
     old_name = connection.settings_dict["NAME"]
     start = time.perf_counter()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=args.reuse)
