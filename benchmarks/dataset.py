@@ -5,7 +5,7 @@
 Written with bulk inserts (not through the services: 100,000 handovers through the services take
 hours), but shaped as the services leave it: each referral has a category, a receiving grant for
 the receiving organisation's group while it is open, a handling grant for its assignee once
-accepted, and a resident whose personal fields hold real-sized ciphertexts.
+accepted, and a resident whose personal fields hold ciphertexts that open with the configured key.
 
     from dataset import generate
     world = generate(referrals=100_000, partners=40, open_for_one=1000)
@@ -46,6 +46,7 @@ def generate(
     from policies.roles import Role
     from referrals.models import (
         Case,
+        Consent,
         DeclineReason,
         Outcome,
         Referral,
@@ -79,18 +80,11 @@ def generate(
     referrers = [member(UserFactory(username=f"verwijzer-{i:02}"), o, Role.REFERRER) for i, o in enumerate(orgs)]
     intake = [member(UserFactory(username=f"intake-{i:02}"), o, Role.INTAKE) for i, o in enumerate(orgs)]
 
-    # One resident through the services, for ciphertexts of a real size.
+    # One resident through the services; every generated resident gets its data key, wrapped for
+    # its own uid, and its personal fields sealed for that uid (as the services leave them), so that
+    # pages that decrypt — a case, a referral — open them.
     template = open_case(actor=referrers[0], organisation=orgs[0], categories=category_rows[:1]).resident
-    cipher = {
-        f: getattr(template, f)
-        for f in (
-            "given_name_ciphertext",
-            "family_name_ciphertext",
-            "birth_year_ciphertext",
-            "phone_ciphertext",
-            "email_ciphertext",
-        )
-    }
+    seal = Sealer(template)
     has_case_band = any(f.name == "age_band" for f in Case._meta.get_fields())
     bands = ["0-11", "12-17", "18-26", "27-66", "27-66", "27-66", "67+"]
     group_codes = [code for code, _label in TARGET_GROUPS]
@@ -107,11 +101,10 @@ def generate(
         dict(
             id=first_resident + number,
             pseudonym=pseudonym,
-            wrapped_data_key=template.wrapped_data_key,
             match_hash=uuid.uuid4().hex,
             age_band=rng.choice(bands),
             wijk_id=rng.choice(wijk_rows).pk,
-            **cipher,
+            **seal.resident(uuid.UUID(int=rng.getrandbits(128), version=4)),
         )
         for number, pseudonym in enumerate(sorted(pseudonyms))
     ]
@@ -139,6 +132,27 @@ def generate(
             )
         )
     insert(Case, cases)
+    # Each resident's consent (as the services require before a referral is accepted): to share with
+    # every partner its case's referrals go to (the recipients follow once those are drawn).
+    first_consent = (Consent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    insert(
+        Consent,
+        [
+            dict(
+                id=first_consent + number,
+                resident_id=case["resident_id"],
+                given_how=Consent.GivenHow.SPOKEN,
+                recorded_by_id=case["opened_by_id"],
+                recorded_by_organisation_id=case["opened_by_organisation_id"],
+                valid_from=(now - timedelta(days=days_back + 1)).date(),
+                valid_until=(now + timedelta(days=365)).date(),
+                created_at=case["created_at"],
+                **seal.consent(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            )
+            for number, case in enumerate(cases)
+        ],
+    )
+    recipients: dict[int, set[int]] = {}
     del residents
 
     open_states = [State.SENT, State.ACCEPTED, State.IN_PROGRESS]
@@ -183,15 +197,18 @@ def generate(
                     fields["ended_at"] = created + timedelta(days=20)
             elif state == State.CLOSED:
                 fields["outcome"] = "helped"
+            consent_id = first_consent + (case["id"] - first_case)
+            recipients.setdefault(consent_id, set()).add(orgs[to].pk)
             rows.append(
                 dict(
                     id=first_referral + n,
                     case_id=case["id"],
+                    consent_id=consent_id,
                     from_organisation_id=case["regisseur_organisation_id"],
                     from_user_id=case["regisseur_id"],
                     service_id=services[to].pk,
                     to_organisation_id=orgs[to].pk,
-                    summary_ciphertext=cipher["family_name_ciphertext"] * 4,
+                    **seal.referral(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     urgency="urgent" if n % 7 == 0 else "normal",
                     state=state,
                     assignee_id=intake[to].pk if accepted else None,
@@ -230,8 +247,57 @@ def generate(
             ],
         )
         made += len(rows)
-    reset_sequences(Resident, Case, Referral)
+    insert(
+        Consent.recipients.through,
+        [dict(consent_id=c, organisation_id=o) for c, organisations in recipients.items() for o in organisations],
+    )
+    reset_sequences(Resident, Case, Consent, Referral)
     return {"sender": referrers[0], "receiver": intake[1], "orgs": orgs, "referrals": made}
+
+
+class Sealer:
+    """Personal fields of generated rows, encrypted as the models do: one resident's values and data key,
+    sealed for each row's own uid (the wrapped key and every field name the uid they belong to)."""
+
+    PURPOSE = "Hulp bij schulden en de post"
+    SUMMARY = "Gezin met oplopende schulden; moeder vraagt hulp bij het ordenen van de post en een afspraak."
+
+    def __init__(self, template) -> None:
+        from referrals.models import Consent, Referral, Resident, crypto, key_checks
+
+        self.crypto, self.master = crypto, key_checks.wrapping_key()
+        self.data_key = template.data_key()
+        self.resident_fields = [(a, getattr(template, a.name)) for a in self._attributes(Resident)]
+        self.referral_fields = [(a, self.SUMMARY) for a in self._attributes(Referral) if a.name == "summary"]
+        self.consent_fields = [(a, self.PURPOSE) for a in self._attributes(Consent) if a.name == "purpose"]
+        self.Resident, self.Referral, self.Consent = Resident, Referral, Consent
+
+    def _attributes(self, model) -> list:
+        return [
+            attribute
+            for cls in reversed(model.__mro__)
+            for attribute in vars(cls).values()
+            if isinstance(attribute, self.crypto.EncryptedAttribute)
+        ]
+
+    def _sealed(self, model, fields, uid) -> dict:
+        from types import SimpleNamespace
+
+        row = SimpleNamespace(_meta=model._meta, uid=uid)  # what EncryptedAttribute reads for its AAD
+        return {
+            attribute.column: self.crypto.encrypt_value(self.data_key, value, attribute._aad(row)) if value else ""
+            for attribute, value in fields
+        }
+
+    def resident(self, uid: uuid.UUID) -> dict:
+        wrapped = self.crypto.wrap_data_key(self.data_key, str(uid), self.master)
+        return {"uid": uid, "wrapped_data_key": wrapped, **self._sealed(self.Resident, self.resident_fields, uid)}
+
+    def referral(self, uid: uuid.UUID) -> dict:
+        return {"uid": uid, **self._sealed(self.Referral, self.referral_fields, uid)}
+
+    def consent(self, uid: uuid.UUID) -> dict:
+        return {"uid": uid, **self._sealed(self.Consent, self.consent_fields, uid)}
 
 
 def insert(model, rows: list[dict]) -> None:

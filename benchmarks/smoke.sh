@@ -22,6 +22,7 @@ declare -A SMOKE=(
     [handovers.py]="--handovers 1"
     [inzage_report.py]="1 1"
     [outbox.py]="--emails 5"
+    [load_test.py]="--referrals 60 --partners 3 --open 10 --users 4 --duration 2"
     [list_pages.py]="--referrals 60 --partners 3 --open 10 --repeats 1"
     [report_figures.py]="--referrals 60 --partners 3 --repeats 1"
     [verify_audit.py]="--entries 300 --repeats 1"

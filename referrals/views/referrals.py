@@ -102,6 +102,10 @@ def inbox(request):
 @login_required
 def referral_detail(request, pk):
     referral = referral_for(request.user, pk, shows="visible")
+    # Read once, with their receivers: the forwards shown, and among them the one not yet answered
+    # (Referral.pending_child, newest first as the model orders them, without two more queries).
+    children = list(referral.children.select_related("to_organisation", "service"))
+    pending_child = next((c for c in children if c.state == State.SENT and not c.in_addition), None)
     return render(
         request,
         "referrals/detail.html",
@@ -111,8 +115,8 @@ def referral_detail(request, pk):
             "resident": referral.case.resident,
             "allowed": referral.allowed,
             "overdue": selectors.is_overdue(referral),
-            "pending_child": referral.pending_child,
-            "children": list(referral.children.select_related("to_organisation", "service")),
+            "pending_child": pending_child,
+            "children": children,
             "attempts": list(referral.contact_attempts.all()) if "first_contact" in referral.fields else [],
             "confirm_form": ConfirmForm(),
             "contacts": referral_contacts(referral),
