@@ -361,6 +361,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "referrals.models.Case.Status",
         "SignalStatusEnum": "policies.signals.SignalStatus",
         "SignallerStatusEnum": ["closed", "picked_up", "received"],
+        "HsdsServiceStatusEnum": ["active", "inactive", "defunct", "temporarily closed"],
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
