@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Benchmark (not a test): events delivered per second by the sweep, against a real HTTP receiver.
 
-    .venv/bin/python benchmarks/events.py                      # SQLite file in /tmp, 500 events
-    DATABASE_URL=postgres://… .venv/bin/python benchmarks/events.py --events 2000
+    .venv/bin/python benchmarks/event_delivery.py                      # SQLite file in /tmp, 500 events
+    DATABASE_URL=postgres://… .venv/bin/python benchmarks/event_delivery.py --events 2000
 
 Writes N events with a delivery each to the outbox for one subscription and times the sweep
 (`deliveries_send_due`, what the job runner runs every minute): claim, CloudEvent, signature,
