@@ -45,6 +45,24 @@ class SignalForm(OnceForm):
         self.fields["categories"].label = _("Waarover maakt u zich zorgen?")
 
 
+# What signals.services.signals.signal_hand_in takes from the form, for the page and the API alike.
+HAND_IN_FIELDS = (
+    "wijk",
+    "concern",
+    "resident_knows",
+    "resident_agreed_to_contact",
+    "contact_name",
+    "phone",
+    "email",
+    "preferred_language",
+)
+
+
+def hand_in_arguments(cleaned_data: dict) -> dict:
+    """signal_hand_in's keyword arguments from a valid SignalForm's cleaned data."""
+    return {"categories": list(cleaned_data["categories"]), **{name: cleaned_data[name] for name in HAND_IN_FIELDS}}
+
+
 class AdditionForm(OnceForm):
     service_required = ("text",)
     text = forms.CharField(

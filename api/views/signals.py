@@ -42,7 +42,7 @@ from policies.signals import (
 from referrals.forms import LANGUAGES
 from referrals.models import crypto
 from referrals.services.errors import ActionRefused
-from signals.forms import AdditionForm, CloseForm, SignalForm
+from signals.forms import AdditionForm, CloseForm, SignalForm, hand_in_arguments
 from signals.models import Signal
 from signals.selectors.signals import desk_ids, desk_inbox, signal_for_desk, signal_for_signaller, signals_of_signaller
 from signals.services.signals import signal_add_information, signal_close, signal_hand_in, signal_pick_up
@@ -151,19 +151,7 @@ class SignalViewSet(viewsets.ViewSet):
         def work() -> tuple[Response, str]:
             data = validated_by_form(SignalForm, dict(given.validated_data))
             try:
-                signal = signal_hand_in(
-                    actor=request.user,
-                    organisation=organisation,
-                    categories=list(data["categories"]),
-                    wijk=data["wijk"],
-                    concern=data["concern"],
-                    resident_knows=data["resident_knows"],
-                    resident_agreed_to_contact=data["resident_agreed_to_contact"],
-                    contact_name=data["contact_name"],
-                    phone=data["phone"],
-                    email=data["email"],
-                    preferred_language=data["preferred_language"],
-                )
+                signal = signal_hand_in(actor=request.user, organisation=organisation, **hand_in_arguments(data))
             except ActionRefused as refused:
                 raise _refused(refused) from None
             path = reverse("api:signal-detail", args=[signal.pk])

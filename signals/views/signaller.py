@@ -17,7 +17,7 @@ from policies.signals import signal_policy, signaller_status
 from referrals.services.errors import ActionRefused
 from referrals.views import once
 from referrals.views.common import paginate
-from signals.forms import AdditionForm, SignalForm
+from signals.forms import AdditionForm, SignalForm, hand_in_arguments
 from signals.selectors.signals import signal_for_signaller, signals_of_signaller
 from signals.services.signals import signal_add_information, signal_hand_in
 
@@ -51,19 +51,7 @@ def signal_new(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                signal = signal_hand_in(
-                    actor=request.user,
-                    organisation=organisation,
-                    categories=list(data["categories"]),
-                    wijk=data["wijk"],
-                    concern=data["concern"],
-                    resident_knows=data["resident_knows"],
-                    resident_agreed_to_contact=data["resident_agreed_to_contact"],
-                    contact_name=data["contact_name"],
-                    phone=data["phone"],
-                    email=data["email"],
-                    preferred_language=data["preferred_language"],
-                )
+                signal = signal_hand_in(actor=request.user, organisation=organisation, **hand_in_arguments(data))
             except ActionRefused as refused:
                 form.refuse(refused)
             else:
