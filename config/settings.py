@@ -142,6 +142,8 @@ TEMPLATES = [
     },
 ]
 
+# See DB_PREPARED_STATEMENTS below (psycopg: prepare a statement the second time it runs).
+PREPARED_STATEMENTS = {"server_side_binding": True, "prepare_threshold": 2}
 DATABASES = {
     "default": env.dj_db_url(
         "DATABASE_URL",
@@ -157,6 +159,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # locked" at once to avoid a deadlock), whereas one that waits at BEGIN then reads the
     # winner's result and refuses in words, as a row lock makes PostgreSQL do.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+elif env.bool("DB_PREPARED_STATEMENTS", True):
+    # Parameters sent apart from the SQL, and a statement run twice on a connection prepared: the
+    # server then plans it once per connection, not on every request. Planning the ORM's joins
+    # cost more than running them (the lock of a referral with what a transition reads: 1.8 ms
+    # planning, 0.2 ms executing). Off (DB_PREPARED_STATEMENTS=false) only behind a connection
+    # pooler in transaction mode, which cannot keep a connection's prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(PREPARED_STATEMENTS)
 
 # --- A read replica (README "Read replica"): a PostgreSQL streaming standby of the primary. Only
 # the pages that say so read from it (config.replica: the privacy officer's search and exports,
@@ -174,6 +183,8 @@ if env.str("DATABASE_REPLICA_URL", ""):
     # The figures' grouping needs more memory than the default 4 MB (programme.selectors.figures,
     # WORK_MEM); there it is set per transaction on the primary, here for every replica session.
     _replica_options.setdefault("options", "-c work_mem=64MB")
+    if env.bool("DB_PREPARED_STATEMENTS", True):
+        _replica_options.update(PREPARED_STATEMENTS)
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

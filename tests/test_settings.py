@@ -173,3 +173,32 @@ def test_the_erasure_journal_must_be_an_absolute_path_its_process_can_append_to(
 def test_a_short_erasure_journal_key_fails_in_production():
     result = manage("check", env={**PRODUCTION_ENV, "ERASURE_JOURNAL_KEY": "short"})
     assert result.returncode != 0 and "ERASURE_JOURNAL_KEY must be at least 32" in result.stderr
+
+
+@pytest.mark.parametrize("switch, prepared", [({}, True), ({"DB_PREPARED_STATEMENTS": "false"}, False)])
+def test_postgresql_connections_prepare_their_statements_unless_switched_off(switch, prepared):
+    show = "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    env = {"DATABASE_URL": "postgres://overdracht@127.0.0.1:5432/overdracht", **switch}
+    result = manage("shell", "-c", show, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == (["True", "2"] if prepared else ["None", "None"])
+
+
+@pytest.mark.django_db
+def test_a_statement_run_twice_is_planned_once_per_connection_on_postgresql():
+    from django.db import connection
+
+    from directory.models import Organisation
+
+    for _ in range(3):
+        list(Organisation.objects.filter(slug="kredietbank"))
+    if connection.vendor != "postgresql":
+        # SQLite has no server to plan on: its options are the lock wait and IMMEDIATE, no binding mode.
+        assert "server_side_binding" not in connection.settings_dict["OPTIONS"]
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%"referrals_organisation"."slug" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1

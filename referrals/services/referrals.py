@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from copy import deepcopy
 from datetime import date, timedelta
 from typing import Any
 
@@ -71,14 +72,39 @@ def _locked(referral: Referral, *, with_parent: bool = False) -> Referral:
     ids = [referral.pk, referral.parent_id] if with_parent and referral.parent_id else [referral.pk]
     rows = (
         Referral.objects.select_for_update(of=("self",), no_key=True)
-        .select_related("case", "case__resident", "service", "to_organisation", "from_organisation")
+        # Everything a transition reads about the referral, in this one statement: the people
+        # it notifies and the follow-up's owner too (each would be a round trip of its own).
+        .select_related(
+            "case",
+            "case__resident",
+            "case__regisseur",
+            "service",
+            "to_organisation__group",
+            "from_organisation",
+            "from_user",
+            "assignee",
+        )
         .filter(pk__in=ids)
         .order_by("pk")
     )
     for row in rows:
         if row.pk == referral.pk:
+            _remember_loaded(row)
             return row
     raise Referral.DoesNotExist(f"referral {referral.pk} does not exist")
+
+
+# The locked row's values as read, so that a transition's save writes (and django-auditlog
+# compares) only the fields it changed rather than all forty.
+_LOADED = "_overdracht_loaded"
+
+
+def _remember_loaded(referral: Referral) -> None:
+    # Copies: a transition may change a JSON list in place.
+    referral.__dict__[_LOADED] = deepcopy({f.attname: getattr(referral, f.attname) for f in _SAVED_FIELDS})
+
+
+_SAVED_FIELDS = [f for f in Referral._meta.concrete_fields if not f.primary_key]
 
 
 def _check(actor: AbstractBaseUser, action: str, referral: Referral) -> str:
@@ -112,10 +138,18 @@ def _record(
 
 
 def _save_transition(referral: Referral) -> None:
+    loaded = referral.__dict__.get(_LOADED)
+    changed = (
+        None  # not read through _locked (a forward made in this transaction): every field
+        if loaded is None
+        else [f.name for f in _SAVED_FIELDS if getattr(referral, f.attname) != loaded[f.attname]]
+    )
     try:
-        referral.save()
+        referral.save(update_fields=changed)
     except ConcurrentTransition as exc:
         raise ActionRefused(_("Iemand anders heeft deze verwijzing net gewijzigd. Laad de pagina opnieuw.")) from exc
+    if loaded is not None:
+        _remember_loaded(referral)
 
 
 def _require_case_access(actor: AbstractBaseUser, case: Case) -> None:
@@ -207,7 +241,7 @@ def _create(
         referral.summary = summary.strip()
         referral.legal_basis_justification = legal_basis_justification.strip()
         referral.save()
-        referral.categories.set(categories)
+        referral.categories.add(*categories)  # a new referral has none to replace
         _record(referral, EventName.CREATE, "", actor, organisation)
     return referral
 
