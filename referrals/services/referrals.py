@@ -100,8 +100,9 @@ _LOADED = "_overdracht_loaded"
 
 
 def _remember_loaded(referral: Referral) -> None:
-    # Copies: a transition may change a JSON list in place.
-    referral.__dict__[_LOADED] = deepcopy({f.attname: getattr(referral, f.attname) for f in _SAVED_FIELDS})
+    values = {f.attname: getattr(referral, f.attname) for f in _SAVED_FIELDS}
+    # Copies of JSON values, which a transition may change in place; the rest cannot change so.
+    referral.__dict__[_LOADED] = {k: deepcopy(v) if isinstance(v, list | dict) else v for k, v in values.items()}
 
 
 _SAVED_FIELDS = [f for f in Referral._meta.concrete_fields if not f.primary_key]

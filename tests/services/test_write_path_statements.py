@@ -82,3 +82,15 @@ def test_granting_reads_no_group_permission_or_content_type(world, draft):
     # The grant is in the audit trail as before, named by referral, person and permission.
     logged = AuditEntry.objects.get_for_object(grant).get(action=AuditEntry.Action.CREATE)
     assert logged.object_repr.endswith("| handle_referral")
+
+
+def test_a_json_value_changed_in_place_is_still_written(world, draft):
+    """Only changed fields are saved: a list changed in place (not replaced) must count as changed."""
+    from audit.services.sealing import audited
+    from referrals.services.referrals import _locked, _save_transition
+
+    with audited():
+        referral = _locked(draft)
+        referral.shared_data.append("needs_extra")
+        _save_transition(referral)
+    assert "needs_extra" in Referral.objects.get(pk=draft.pk).shared_data
