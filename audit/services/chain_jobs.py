@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 import time
 
 from audit.services.chain import HEAD_MISSING, Anchor, Head, Verdict, chain_head, one_snapshot, walk_range
@@ -80,7 +81,7 @@ def verify_in_parallel(*, chunk_size: int, anchor: Anchor | None, jobs: int) -> 
     # A forked child must not use the parent's open connections (one socket, two processes):
     # closed here, every worker opens its own; the parent opens a new one for its snapshot.
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
         with one_snapshot():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_export_snapshot()")
@@ -97,6 +98,17 @@ def verify_in_parallel(*, chunk_size: int, anchor: Anchor | None, jobs: int) -> 
     verdict.seconds = time.perf_counter() - started
     verdict.jobs = len(parts)
     return verdict
+
+
+def _worker_signals() -> None:
+    """A worker ends on SIGTERM and SIGINT, whatever the parent does with them.
+
+    A fork inherits the parent's handlers: the task worker's SIGTERM handler only asks its loop
+    to stop, and a worker that kept it would not end when the pool terminates it (after an
+    error), leaving the parent waiting for it.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _walk_in_snapshot(task: tuple[str, int, Head, int, int | None, Anchor | None]) -> Verdict:
