@@ -9,14 +9,17 @@ Builds a throw-away test database and fills it with N sealed audit entries shape
 services write them (a change or a view of a referral: actor, organisation, role, pseudonym,
 trace id, the changed fields), bulk-inserted with their chain hashes. Then times the
 `verify_audit` command over the whole trail and, as the floor, the hash chain alone: sha256 of
-previous hash + canonical bytes of each entry, the bytes already in memory. Prints entries/s for
-both and the ratio (issue 12's goal: verify_audit at least 1/5 of the raw rate).
+previous hash + canonical bytes of each entry, the bytes already in memory. `verify_audit` runs
+with --jobs 1 and with --jobs N (default: the command's default, one process per CPU on
+PostgreSQL, 1 on SQLite). Prints entries/s for each and its ratio to the raw rate (issue 12's
+goal: verify_audit at least 1/5 of the raw rate).
 """
 
 import argparse
 import hashlib
 import os
 import random
+import re
 import statistics
 import tempfile
 import time
@@ -113,40 +116,50 @@ def raw_sha256_seconds(hashed: list[bytes], previous: bytes) -> float:
     return time.perf_counter() - started
 
 
-def verify_seconds(chunk_size: int) -> tuple[float, int]:
+def verify_seconds(chunk_size: int, jobs: int) -> tuple[float, int, str]:
+    """Seconds, entries checked and the processes used (fewer than asked for a small trail)."""
     from django.core.management import call_command
 
     out = StringIO()
     started = time.perf_counter()
-    call_command("verify_audit", chunk_size=chunk_size, stdout=out)
+    call_command("verify_audit", chunk_size=chunk_size, jobs=jobs, stdout=out)
     seconds = time.perf_counter() - started
     assert "OK:" in out.getvalue(), out.getvalue()
-    return seconds, int(out.getvalue().split("OK: ", 1)[1].split(" ", 1)[0])
+    found = re.search(r"OK: (\d+) entries .*, (\d+ process(?:es)?)\)", out.getvalue())
+    assert found, out.getvalue()
+    return seconds, int(found[1]), found[2]
 
 
-def main(entries: int, repeats: int, chunk_size: int, ldv: bool = True) -> None:
+def main(entries: int, repeats: int, chunk_size: int, jobs: int | None, ldv: bool = True) -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # On SQLite a file, as an installation has it (the in-memory test database reads 3× slower).
     sqlite_file = str(Path(tempfile.gettempdir()) / f"overdracht-verify-audit-bench-{os.getpid()}.sqlite3")
     with benchmark_database(sqlite_file=sqlite_file) as connection:
+        from audit.services.chain_jobs import default_jobs
+
         started = time.perf_counter()
         hashed = fill(entries, ldv)
         print(f"database: {connection.vendor}, filled {entries:,} entries in {time.perf_counter() - started:.1f} s")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE referrals_auditentry")
-        verify_runs = [verify_seconds(chunk_size) for _ in range(repeats)]
-        checked = verify_runs[0][1]
-        verify = statistics.median(seconds for seconds, _ in verify_runs)
         raw = statistics.median(raw_sha256_seconds(hashed, b"") for _ in range(repeats))
+        raw_rate = entries / raw
         mean_size = sum(map(len, hashed)) / len(hashed)
-        print(f"verify_audit:   {checked:,} entries, median {verify:.2f} s = {checked / verify:>10,.0f} entries/s")
         print(
-            f"raw sha256:     {entries:,} entries ({mean_size:.0f} bytes each), median {raw:.2f} s = "
-            f"{entries / raw:>10,.0f} entries/s"
+            f"raw sha256:            {entries:,} entries ({mean_size:.0f} bytes each), median {raw:.2f} s = "
+            f"{raw_rate:>10,.0f} entries/s"
         )
-        ratio = (checked / verify) / (entries / raw)
-        print(f"ratio verify_audit / raw sha256: {ratio:.3f} (1/{1 / ratio:.1f}; goal at least 1/5)")
+        for n in dict.fromkeys((1, jobs or default_jobs())):  # once when the default is 1 (SQLite)
+            runs = [verify_seconds(chunk_size, n) for _ in range(repeats)]
+            checked, processes = runs[0][1:]
+            seconds = statistics.median(s for s, _, _ in runs)
+            ratio = (checked / seconds) / raw_rate
+            print(
+                f"verify_audit --jobs {n} ({processes}): {checked:,} entries, median {seconds:.2f} s = "
+                f"{checked / seconds:>10,.0f} entries/s; ratio to raw sha256 {ratio:.3f} (1/{1 / ratio:.1f}; "
+                "goal at least 1/5)"
+            )
 
 
 if __name__ == "__main__":
@@ -155,7 +168,10 @@ if __name__ == "__main__":
     parser.add_argument("--repeats", type=int, default=3, help="runs for the median (default 3)")
     parser.add_argument("--chunk-size", type=int, default=5000, help="verify_audit --chunk-size (default 5000)")
     parser.add_argument(
+        "--jobs", type=int, help="verify_audit --jobs besides 1 (default: the command's: CPUs on PostgreSQL)"
+    )
+    parser.add_argument(
         "--without-ldv", action="store_true", help="entries as sealed before Logboek Dataverwerkingen (no span columns)"
     )
     args = parser.parse_args()
-    main(args.entries, args.repeats, args.chunk_size, ldv=not args.without_ldv)
+    main(args.entries, args.repeats, args.chunk_size, args.jobs, ldv=not args.without_ldv)

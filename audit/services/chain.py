@@ -18,6 +18,7 @@ to the commit.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import time
@@ -26,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -269,6 +270,7 @@ class Verdict:
     first_bad_id: int | None = None
     problem: str = ""
     head_hash: str = ""
+    jobs: int = 1  # the processes that read the trail
 
     @property
     def ok(self) -> bool:
@@ -286,8 +288,9 @@ _POSTGRES_ISO = """replace(to_char({0} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI
 _ID = PLAIN_ORDER.index("id")
 
 
-def _rows(chunk_size: int) -> Iterator[Sequence[Any]]:
-    """Every entry in chain order: the fields as canonical_bytes takes them, then its chain_hash.
+def _rows(chunk_size: int, first: int | None = None, last: int | None = None) -> Iterator[Sequence[Any]]:
+    """The entries with ids first..last (None: no bound) in chain order: the fields as canonical_bytes
+    takes them, then its chain_hash.
 
     Read with a plain cursor (server-side on PostgreSQL) in chunks: the ORM's per-row
     conversions (JSON parsed, datetimes built) would be undone at once by canonical_bytes.
@@ -301,10 +304,15 @@ def _rows(chunk_size: int) -> Iterator[Sequence[Any]]:
     postgres = connection.vendor == "postgresql"
     # Text, not the datetime the driver would build (SQLite: its converter for the column).
     columns[-1] = (_POSTGRES_ISO if postgres else "CAST({0} AS TEXT)").format(columns[-1])
-    sql = f"SELECT {', '.join(columns)}, {quote('chain_hash')} FROM {quote(AuditEntry._meta.db_table)} ORDER BY {quote('id')}"  # noqa: S608
+    bounds = [(">=", first), ("<=", last)]
+    where = " AND ".join(f"{quote('id')} {op} %s" for op, bound in bounds if bound is not None)
+    sql = (
+        f"SELECT {', '.join(columns)}, {quote('chain_hash')} FROM {quote(AuditEntry._meta.db_table)}"  # noqa: S608
+        f"{' WHERE ' + where if where else ''} ORDER BY {quote('id')}"
+    )
     iso = _SqliteIso(connection.timezone)
     with connection.chunked_cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, [bound for _, bound in bounds if bound is not None])
         while chunk := cursor.fetchmany(chunk_size):
             if postgres:
                 yield from chunk
@@ -338,7 +346,7 @@ class _SqliteIso:
 
 
 @contextmanager
-def _one_snapshot() -> Iterator[None]:
+def one_snapshot() -> Iterator[None]:
     """Read the head and every entry as of one moment.
 
     A writer seals its entries and moves the head in one transaction, so at any one moment
@@ -360,34 +368,81 @@ def _one_snapshot() -> Iterator[None]:
         yield
 
 
-def verify(*, chunk_size: int = 5000, anchor: Anchor | None = None) -> Verdict:
+def verify(*, chunk_size: int = 5000, anchor: Anchor | None = None, jobs: int = 1) -> Verdict:
     """Walk the whole chain; stop at the first entry that was changed, removed or inserted.
 
-    With an `anchor` the chain must also still pass through that entry with that hash.
+    With an `anchor` the chain must also still pass through that entry with that hash. With
+    `jobs` > 1 on PostgreSQL, parts of the trail are walked in that many processes at once
+    (audit.services.chain_jobs); the verdict is the same as walking it in one.
     """
-    with _one_snapshot():
+    from audit.services.chain_jobs import parallel_jobs, verify_in_parallel
+
+    jobs = parallel_jobs(jobs, chunk_size)
+    if jobs > 1:
+        return verify_in_parallel(chunk_size=chunk_size, anchor=anchor, jobs=jobs)
+    with one_snapshot():
         return _walk(chunk_size, anchor)
 
 
-def _walk(chunk_size: int, anchor: Anchor | None) -> Verdict:
+class Head(TypedDict):
+    """The chain head as read for verifying: the last sealed entry's id and chain hash."""
+
+    last_entry_id: int
+    last_hash: str
+
+
+def chain_head() -> Head | None:
+    """The chain head; None when it is missing."""
     from audit.models.entry import AuditChainHead
 
+    return AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()
+
+
+# Migrations create the head and nothing removes it; without it an emptied trail would look
+# like a new one.
+HEAD_MISSING = "the chain head is missing"
+
+
+def _walk(chunk_size: int, anchor: Anchor | None) -> Verdict:
     started = time.perf_counter()
-    previous_id, previous_hash, checked = 0, "", 0
+    head = chain_head()
+    if head is None:
+        return Verdict(0, time.perf_counter() - started, 1, HEAD_MISSING)
+    return walk_range(chunk_size, head, 1, None, anchor)
+
+
+def walk_range(chunk_size: int, head: Head, first: int, last: int | None, anchor: Anchor | None) -> Verdict:
+    """Check entries first..last against the stored hash of the entry before `first`.
+
+    Each link needs only the previous entry's stored chain hash, so a part of the trail can be
+    checked on its own: that entry's own hash is the business of the part before. `last` None:
+    to the end of the trail, and that end against the chain head (the whole walk is 1..None).
+    Every problem is reported as the whole walk would report it; `checked` counts this part's
+    entries before it. A part also reads the entry after its end: to tell a changed last entry
+    from an inserted one, and a gap just after its end from a whole part.
+    """
+    started = time.perf_counter()
+    head_id = head["last_entry_id"]
+    previous_id, previous_hash, checked = first - 1, "", 0
 
     def verdict(bad_id: int | None, problem: str) -> Verdict:
         return Verdict(checked, time.perf_counter() - started, bad_id, problem, previous_hash)
 
-    head = AuditChainHead.objects.filter(pk=1).values("last_entry_id", "last_hash").first()
-    if head is None:
-        # Migrations create the head and nothing removes it; without it an emptied trail
-        # would look like a new one.
-        return verdict(1, "the chain head is missing")
-    head_id = head["last_entry_id"]
-    rows = _rows(chunk_size)
+    # From the first part on, no lower bound: an entry with an id below 1 is found too.
+    rows = _rows(chunk_size, first - 1 if first > 1 else None, last)
+    if last is not None:
+        rows = itertools.chain(rows, _rows(1, last + 1))  # a second query, only once this part is read
+    if first > 1:
+        before = next(rows, None)
+        if before is None or before[_ID] != previous_id:
+            # The part before ends in this gap and says so (with its lower id, its verdict wins).
+            return verdict(previous_id, f"entry {previous_id} is missing: removed")
+        previous_hash = before[-1]
     sha256 = hashlib.sha256  # the loop below is the whole of a verification: no lookups in it
     for row in rows:
         entry_id, stored = row[_ID], row[-1]
+        if previous_id == last:
+            return verdict(None, "")  # every entry of this part is intact; the next one is the next part's
         if entry_id > head_id:
             return verdict(entry_id, f"entry {entry_id} comes after the last sealed entry {head_id}: inserted")
         if entry_id != previous_id + 1:
@@ -409,6 +464,8 @@ def _walk(chunk_size: int, anchor: Anchor | None) -> Verdict:
         return verdict(1, f"the trail is empty, but the chain head says {head_id} entries were written: removed")
     if previous_id < head_id:
         return verdict(previous_id + 1, f"entries {previous_id + 1}..{head_id} are missing at the end: removed")
+    if last is not None:
+        return verdict(None, "")  # a part that is not the last one (the trail beyond the head is the last part's)
     if head["last_hash"] != previous_hash:
         return verdict(
             previous_id, f"the chain ends at entry {previous_id} in another hash than the chain head holds: rewritten"

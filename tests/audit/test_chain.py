@@ -27,6 +27,13 @@ def test_every_entry_is_sealed_with_gap_free_ids(trail):
     assert verdict.checked == len(trail)
 
 
+def test_inside_a_transaction_verifying_stays_in_one_process(trail):
+    """Worker processes could not see this transaction's uncommitted entries (here: the test's)."""
+    verdict = verify(chunk_size=1, jobs=2)
+    assert verdict.ok, verdict.problem
+    assert (verdict.jobs, verdict.checked) == (1, len(trail))
+
+
 def test_verify_audit_reports_ok_and_speed(trail, capsys):
     call_command("verify_audit")
     out = capsys.readouterr().out

@@ -87,3 +87,21 @@ def test_verify_raises_no_false_alarm_and_misses_no_tampering_while_the_service_
     assert len({v.checked for v in verdicts}) > 1
     assert [(v.first_bad_id, "changed" in v.problem) for v in after_tampering] == [(victim, True)] * 10
     assert written_at_end > written_at_tampering, "the writers did not write while verify ran after tampering"
+
+
+def test_parallel_parts_share_one_snapshot_while_the_service_writes(world, case):
+    """Each worker walks its part in the snapshot the parent exported: entries committed while
+    the parts are read (between one worker's start and another's) are in none of them."""
+    with Writers(world, case) as writers:
+        deadline = time.monotonic() + 10
+        while min(writers.written) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        head_before = _head()
+        verdicts = [verify(chunk_size=2, jobs=2) for _ in range(RUNS // 2)]
+        head_after = _head()
+
+    assert writers.errors == []
+    assert head_after > head_before, "the writers did not write while verify ran"
+    assert {v.jobs for v in verdicts} == {2}
+    assert [v.problem for v in verdicts if not v.ok] == []
+    assert len({v.checked for v in verdicts}) > 1

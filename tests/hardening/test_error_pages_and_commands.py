@@ -82,6 +82,8 @@ BAD_ARGUMENTS = [
     ("verify_audit", ["--chunk-size", "0"]),
     ("verify_audit", ["--chunk-size", "-1"]),
     ("verify_audit", ["--chunk-size", "veel"]),
+    ("verify_audit", ["--jobs", "0"]),
+    ("verify_audit", ["--jobs", "alle"]),
     ("rotate_master_key", ["--batch-size", "-3"]),
     ("rotate_master_key", ["--batch-size", "0"]),
     ("erase_expired", ["--dry-run", "ja"]),

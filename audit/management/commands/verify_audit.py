@@ -8,6 +8,7 @@ import re
 from django.core.management.base import CommandError
 
 from audit.services.chain import Anchor, verify
+from audit.services.chain_jobs import MAX_JOBS, default_jobs
 from audit.services.trace import TracedCommand
 from config.arguments import positive_int
 
@@ -31,6 +32,12 @@ class Command(TracedCommand):
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=positive_int, default=5000)
         parser.add_argument(
+            "--jobs",
+            type=positive_int,
+            help=f"Processes that verify parts of the trail at once (PostgreSQL; at most {MAX_JOBS}). "
+            "Default: one per CPU on PostgreSQL, 1 on SQLite. A small trail is verified in one.",
+        )
+        parser.add_argument(
             "--anchor",
             metavar="ID:HASH",
             # Parsed here, so that on the command line a bad anchor is a usage error before
@@ -40,14 +47,17 @@ class Command(TracedCommand):
             "the whole table can recompute the chain; an anchor kept elsewhere still catches it.",
         )
 
-    def handle(self, *args, chunk_size, anchor, **options):
+    def handle(self, *args, chunk_size, anchor, jobs=None, **options):
         if isinstance(anchor, str):  # call_command(anchor=…) passes the value past the parser
             try:
                 anchor = anchor_argument(anchor)
             except argparse.ArgumentTypeError as exc:
                 raise CommandError(str(exc), returncode=2) from exc
-        verdict = verify(chunk_size=chunk_size, anchor=anchor)
-        speed = f"{verdict.checked} entries in {verdict.seconds:.2f} s ({verdict.per_second:,.0f} entries/second)"
+        verdict = verify(chunk_size=chunk_size, anchor=anchor, jobs=jobs or default_jobs())
+        speed = (
+            f"{verdict.checked} entries in {verdict.seconds:.2f} s ({verdict.per_second:,.0f} entries/second, "
+            f"{verdict.jobs} {'process' if verdict.jobs == 1 else 'processes'})"
+        )
         if not verdict.ok:
             self.stderr.write(f"FIRST BAD ENTRY: {verdict.first_bad_id}: {verdict.problem}")
             self.stderr.write(f"Intact before it: {speed}")
