@@ -169,7 +169,9 @@ def generate(
             case = cases[n % len(cases)]
             sender = case["regisseur_organisation_id"] - orgs[0].pk
             to = 1 if n < open_for_one else rng.choice([i for i in range(partners) if i not in (1, sender)] or [1])
-            created = case["created_at"] + timedelta(hours=rng.randrange(48))
+            # Sent within two days of the case, but never later than now (a date in the future
+            # would refuse a first contact recorded today).
+            created = min(case["created_at"] + timedelta(hours=rng.randrange(48)), now)
             if n < open_for_one:
                 # Partner 1's inbox holds exactly `open_for_one` open referrals; elsewhere a few are open.
                 state = open_states[n % 3]

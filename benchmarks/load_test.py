@@ -43,8 +43,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "load-test-password-" + "x" * 12
@@ -490,7 +492,7 @@ def phase(job_path: str) -> None:
             url = f"/verwijzingen/{pk}/eerste-contact/"
             tokens = self.page(url, name="/verwijzingen/[id]/eerste-contact/")
             self.pause()
-            today = time.strftime("%Y-%m-%d")
+            today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()  # the server's TIME_ZONE
             form = {**tokens, "on": today, "way": "phone", "note": ""}
             location = self.post(url, form, "/verwijzingen/[id]/eerste-contact/ POST")
             self.page(location, name="/verwijzingen/[id]/")
