@@ -69,12 +69,15 @@ def detail(request, pk):
 @login_required
 def pick_up(request, pk):
     mine = sorted(_desk_or_404(request))
-    taken = Signal.objects.filter(pk=pk, erased_at__isnull=True).exclude(status=SignalStatus.RECEIVED)
-    if taken.exclude(picked_up_by_organisation_id__in=mine).exists():
-        # Another desk was first (two clicks at once): a desk worker saw it when it was new, so say so.
-        messages.error(request, _("Dit signaal is al opgepakt door een andere signaalbalie."))
-        return redirect("signals:desk")
-    signal = signal_for_desk(request.user, pk)
+    if _taken_by_another_desk(pk, mine):
+        return _already_taken(request)
+    try:
+        signal = signal_for_desk(request.user, pk)
+    except Http404:
+        # The other desk's pick-up committed between the check above and this lookup.
+        if _taken_by_another_desk(pk, mine):
+            return _already_taken(request)
+        raise
     wanted = request.POST.get("organisatie", "")
     organisation = Organisation.objects.get(pk=next((o for o in mine if str(o) == wanted), mine[0]))
     try:
@@ -85,6 +88,17 @@ def pick_up(request, pk):
         return redirect("signals:desk")
     messages.success(request, _("U heeft het signaal opgepakt. Neem contact op met de inwoner."))
     return redirect("signals:desk_detail", pk=signal.pk)
+
+
+def _taken_by_another_desk(pk: int, mine: list[int]) -> bool:
+    taken = Signal.objects.filter(pk=pk, erased_at__isnull=True).exclude(status=SignalStatus.RECEIVED)
+    return taken.exclude(picked_up_by_organisation_id__in=mine).exists()
+
+
+def _already_taken(request):
+    # Another desk was first (two clicks at once): a desk worker saw it when it was new, so say so.
+    messages.error(request, _("Dit signaal is al opgepakt door een andere signaalbalie."))
+    return redirect("signals:desk")
 
 
 @never_cache
