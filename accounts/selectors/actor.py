@@ -12,6 +12,7 @@ from functools import cache
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 
 from accounts.models import Membership
@@ -20,6 +21,8 @@ from policies.referrals import HANDLE, RECEIVE
 
 # Within one request the facts are read once (accounts.views.scope.ActorScopeMiddleware);
 # outside a request every call reads them afresh, so a service never acts on stale grants.
+# They are read on the primary, also on a page that reads from the replica (config.replica): a
+# membership ended or a grant taken a moment ago must not open a page for as long as the standby lags.
 _MEMBERSHIPS = "_overdracht_memberships"
 _scope: ContextVar[dict[int, Actor] | None] = ContextVar("actor_scope", default=None)
 
@@ -47,7 +50,10 @@ def actor_for(user: AbstractBaseUser | AnonymousUser | None) -> Actor:
     if memberships is None:
         # Confirmed, not ended, within its dates: a pending membership (four eyes) gives nothing yet.
         memberships = frozenset(
-            Membership.objects.active().filter(user_id=user.pk).values_list("organisation_id", "role")
+            Membership.objects.using(DEFAULT_DB_ALIAS)
+            .active()
+            .filter(user_id=user.pk)
+            .values_list("organisation_id", "role")
         )
         user.__dict__[_MEMBERSHIPS] = memberships
     actor = Actor(user_id=user.pk, memberships=memberships, grants_on=_grant_reader(user.pk))
@@ -106,8 +112,10 @@ def _grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:
         group_grants = apps.get_model("referrals", "ReferralGroupObjectPermission")
         # One query for both permission tables. The receiving grant is only ever given to an
         # organisation's group, the handling grant only to the assignee (referrals.services.grants).
-        own = user_grants.objects.filter(content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE)
-        via_group = group_grants.objects.filter(
+        own = user_grants.objects.using(DEFAULT_DB_ALIAS).filter(
+            content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
+        )
+        via_group = group_grants.objects.using(DEFAULT_DB_ALIAS).filter(
             content_object_id=referral_id, group__user__id=user_id, permission__codename=RECEIVE
         )
         return frozenset(

@@ -15,6 +15,8 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Membership
+from accounts.services.memberships import membership_end
 from audit.models import AuditEntry
 from audit.services.sealing import audited
 from audit.services.trail import log_access
@@ -95,6 +97,7 @@ def test_the_audit_search_and_export_are_read_from_the_standby_and_still_logged_
     p = world.people
     priya = _client(p.priya)
     pseudonym = case.resident.pseudonym
+    caught_up()  # "before" is then what the fixtures wrote, not what the standby had replayed of it
     before, exported = len(_search(priya, pseudonym)), _export(priya, pseudonym)
     reviews = AuditEntry.objects.filter(actor=p.priya, processing_activity="audit_review")
     with replay_paused():
@@ -116,6 +119,7 @@ def test_the_acting_user_sees_what_they_just_did_although_the_standby_lags(world
     member(p.kees, world.orgs.gemeente, Role.PRIVACY_OFFICER)  # Kees is privacy officer too
     kees, priya = _client(p.kees), _client(p.priya)
     pseudonym = case.resident.pseudonym
+    caught_up()
     before = len(_search(priya, pseudonym))
     with replay_paused():
         answer = kees.post(reverse("referral_accept", args=[sent.pk]), {"form_token": "accept-1"})
@@ -133,6 +137,26 @@ def test_the_acting_user_sees_what_they_just_did_although_the_standby_lags(world
     with statements(settings.DATABASE_READ_REPLICA) as on_replica:
         assert len(_search(kees, pseudonym)) > before
     assert any("referrals_auditentry" in sql for sql in on_replica)
+
+
+def test_who_may_open_a_replica_page_is_decided_on_the_primary_although_the_standby_lags(world):
+    """A privacy officer who left a moment ago is refused at once; one appointed a moment ago is let in."""
+    p = world.people
+    priya = _client(p.priya)
+    caught_up()
+    assert priya.get(reverse("privacy:search")).status_code == 200
+    with replay_paused():
+        membership_end(Membership.objects.get(user=p.priya, role=Role.PRIVACY_OFFICER), by=None)
+        member(p.kees, world.orgs.gemeente, Role.PRIVACY_OFFICER)
+        # The standby still holds Priya's membership and not yet Kees's.
+        on_standby = Membership.objects.using(settings.DATABASE_READ_REPLICA).active()
+        assert on_standby.filter(user=p.priya, role=Role.PRIVACY_OFFICER).exists()
+        assert not on_standby.filter(user=p.kees, role=Role.PRIVACY_OFFICER).exists()
+        with statements(settings.DATABASE_READ_REPLICA) as on_replica:
+            assert priya.get(reverse("privacy:search")).status_code == 404
+            assert _client(p.kees).get(reverse("privacy:search")).status_code == 200
+            assert _client(p.priya).get(reverse("privacy:export", args=["jsonl"])).status_code == 404
+        assert not [sql for sql in on_replica if "accounts_membership" in sql]
 
 
 def test_writes_and_a_services_reads_inside_the_scope_go_to_the_primary(world, case, sent):
