@@ -83,7 +83,9 @@ def former_actor(user: AbstractBaseUser | AnonymousUser | None) -> Actor | None:
         return None
     today = timezone.localdate()
     ended = frozenset(
-        Membership.objects.filter(user_id=user_id, valid_until__lt=today).values_list("organisation_id", "role")
+        Membership.objects.using(DEFAULT_DB_ALIAS)
+        .filter(user_id=user_id, valid_until__lt=today)
+        .values_list("organisation_id", "role")
     )
     if not ended:
         return None
@@ -95,10 +97,16 @@ def _former_grant_reader(user_id: int) -> Callable[[int], frozenset[str]]:
         user_grants = apps.get_model("referrals", "ReferralUserObjectPermission")
         group_grants = apps.get_model("referrals", "ReferralGroupObjectPermission")
         # Only the receiving organisation's group ever holds RECEIVE (referrals.services.grants).
-        received = group_grants.objects.filter(content_object_id=referral_id, permission__codename=RECEIVE).exists()
-        handled = user_grants.objects.filter(
-            content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE
-        ).exists()
+        received = (
+            group_grants.objects.using(DEFAULT_DB_ALIAS)
+            .filter(content_object_id=referral_id, permission__codename=RECEIVE)
+            .exists()
+        )
+        handled = (
+            user_grants.objects.using(DEFAULT_DB_ALIAS)
+            .filter(content_object_id=referral_id, user_id=user_id, permission__codename=HANDLE)
+            .exists()
+        )
         return frozenset({RECEIVE} if received else set()) | frozenset({HANDLE} if handled else set())
 
     return grants_on
