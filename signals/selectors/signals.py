@@ -43,6 +43,12 @@ def signals_of_signaller(user: User) -> QuerySet[Signal]:
     )
 
 
+def picked_up_by_another_desk(pk: int, desks: Iterable[int]) -> bool:
+    """Whether another desk than these has the signal: the pick-up race's loser is told so, not 404."""
+    taken = Signal.objects.filter(pk=pk, erased_at__isnull=True).exclude(status=SignalStatus.RECEIVED)
+    return taken.exclude(picked_up_by_organisation_id__in=list(desks)).exists()
+
+
 def desk_inbox(user: User) -> dict[str, QuerySet[Signal]]:
     """New signals (every desk sees them) and the ones the user's organisations picked up and still work on."""
     mine = my_desks(user)

@@ -14,15 +14,14 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors.actor import actor_for
 from directory.models import Organisation
-from policies.signals import SignalStatus, signal_policy
+from policies.signals import signal_policy
 from referrals.models import crypto
 from referrals.selectors.contacts import regisseur_contact
 from referrals.services.errors import ActionRefused
 from referrals.views import once
 from referrals.views.case_form import open_from_form
 from signals.forms import CloseForm, SignalCaseForm, SignallerForm
-from signals.models import Signal
-from signals.selectors.signals import desk_ids, desk_inbox, my_desks, signal_for_desk
+from signals.selectors.signals import desk_ids, desk_inbox, my_desks, picked_up_by_another_desk, signal_for_desk
 from signals.services.signallers import signaller_account_create
 from signals.services.signals import signal_close, signal_open_case, signal_pick_up
 
@@ -69,13 +68,13 @@ def detail(request, pk):
 @login_required
 def pick_up(request, pk):
     mine = sorted(_desk_or_404(request))
-    if _taken_by_another_desk(pk, mine):
+    if picked_up_by_another_desk(pk, mine):
         return _already_taken(request)
     try:
         signal = signal_for_desk(request.user, pk)
     except Http404:
         # The other desk's pick-up committed between the check above and this lookup.
-        if _taken_by_another_desk(pk, mine):
+        if picked_up_by_another_desk(pk, mine):
             return _already_taken(request)
         raise
     wanted = request.POST.get("organisatie", "")
@@ -88,11 +87,6 @@ def pick_up(request, pk):
         return redirect("signals:desk")
     messages.success(request, _("U heeft het signaal opgepakt. Neem contact op met de inwoner."))
     return redirect("signals:desk_detail", pk=signal.pk)
-
-
-def _taken_by_another_desk(pk: int, mine: list[int]) -> bool:
-    taken = Signal.objects.filter(pk=pk, erased_at__isnull=True).exclude(status=SignalStatus.RECEIVED)
-    return taken.exclude(picked_up_by_organisation_id__in=mine).exists()
 
 
 def _already_taken(request):
